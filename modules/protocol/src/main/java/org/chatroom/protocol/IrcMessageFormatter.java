@@ -1,0 +1,50 @@
+package org.chatroom.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/** Writes an {@link IrcMessage} in wire form, using a trailing ':' only where the grammar needs it. */
+final class IrcMessageFormatter {
+    private IrcMessageFormatter() {
+    }
+
+    static String format(IrcMessage m) {
+        StringBuilder sb = new StringBuilder(64);
+        if (!m.tags().isEmpty()) {
+            sb.append('@');
+            boolean first = true;
+            for (Map.Entry<String, String> e : m.tags().entrySet()) {
+                if (!first) {
+                    sb.append(';');
+                }
+                first = false;
+                sb.append(e.getKey());
+                if (!e.getValue().isEmpty()) {
+                    sb.append('=');
+                    MessageTags.appendEscaped(sb, e.getValue());
+                }
+            }
+            sb.append(' ');
+        }
+        if (m.source() != null) {
+            sb.append(':').append(m.source()).append(' ');
+        }
+        sb.append(m.command());
+        List<String> params = m.params();
+        for (int i = 0; i < params.size(); i++) {
+            String p = params.get(i);
+            sb.append(' ');
+            if (i == params.size() - 1 && needsTrailing(p)) {
+                sb.append(':');
+            } else if (needsTrailing(p)) {
+                throw new IllegalArgumentException("only the last parameter may be empty, start with ':' or hold a space");
+            }
+            sb.append(p);
+        }
+        return sb.toString();
+    }
+
+    private static boolean needsTrailing(String p) {
+        return p.isEmpty() || p.charAt(0) == ':' || p.indexOf(' ') >= 0;
+    }
+}

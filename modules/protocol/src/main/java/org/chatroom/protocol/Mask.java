@@ -1,0 +1,87 @@
+package org.chatroom.protocol;
+
+/**
+ * A ban mask such as {@code *!*@192.0.2.*} or a bare nick, matched against {@code nick!user@host}
+ * with {@code *} (any run) and {@code ?} (one character) under a case mapping.
+ */
+public final class Mask {
+    private final String pattern;
+    private final String folded;
+    private final CaseMapping mapping;
+
+    private Mask(String pattern, CaseMapping mapping) {
+        this.pattern = pattern;
+        this.mapping = mapping;
+        this.folded = mapping.fold(pattern);
+    }
+
+    /**
+     * Normalises what an operator typed: {@code alice} → {@code alice!*@*},
+     * {@code 192.0.2.7} or {@code *@host} → {@code *!*@host}, {@code a!b} → {@code a!b@*}.
+     */
+    public static Mask of(String text, CaseMapping mapping) {
+        if (text == null || text.isBlank() || text.indexOf(' ') >= 0) {
+            throw new IllegalArgumentException("a mask is a nick, an address or nick!user@host without spaces");
+        }
+        String m = text;
+        if (m.indexOf('!') < 0 && m.indexOf('@') < 0) {
+            m = looksLikeHost(m) ? "*!*@" + m : m + "!*@*";
+        } else if (m.indexOf('!') < 0) {
+            m = "*!" + m;
+        } else if (m.indexOf('@') < 0) {
+            m = m + "@*";
+        }
+        return new Mask(m, mapping);
+    }
+
+    private static boolean looksLikeHost(String s) {
+        return s.indexOf('.') >= 0 || s.indexOf(':') >= 0;
+    }
+
+    public String pattern() {
+        return pattern;
+    }
+
+    public boolean matches(String nickUserHost) {
+        return glob(folded, 0, mapping.fold(nickUserHost), 0);
+    }
+
+    /** Iterative glob with single backtrack point: linear in practice, no recursion blow-up. */
+    private static boolean glob(String p, int pi, String s, int si) {
+        int star = -1;
+        int mark = 0;
+        while (si < s.length()) {
+            if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == s.charAt(si))) {
+                pi++;
+                si++;
+            } else if (pi < p.length() && p.charAt(pi) == '*') {
+                star = pi++;
+                mark = si;
+            } else if (star >= 0) {
+                pi = star + 1;
+                si = ++mark;
+            } else {
+                return false;
+            }
+        }
+        while (pi < p.length() && p.charAt(pi) == '*') {
+            pi++;
+        }
+        return pi == p.length();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Mask other && other.folded.equals(folded);
+    }
+
+    @Override
+    public int hashCode() {
+        return folded.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return pattern;
+    }
+}

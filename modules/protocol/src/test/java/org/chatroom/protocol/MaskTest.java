@@ -1,0 +1,45 @@
+package org.chatroom.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class MaskTest {
+    private static Mask mask(String text) {
+        return Mask.of(text, CaseMapping.RFC1459);
+    }
+
+    @Test
+    void bareNickBecomesNickMask() {
+        assertThat(mask("Alice").pattern()).isEqualTo("Alice!*@*");
+        assertThat(mask("Alice").matches("alice!u@127.0.0.1")).isTrue();
+        assertThat(mask("Alice").matches("alicia!u@127.0.0.1")).isFalse();
+    }
+
+    @Test
+    void addressBecomesHostMask() {
+        assertThat(mask("192.0.2.7").pattern()).isEqualTo("*!*@192.0.2.7");
+        assertThat(mask("192.0.2.*").matches("bob!b@192.0.2.99")).isTrue();
+        assertThat(mask("::1").matches("bob!b@::1")).isTrue();
+    }
+
+    @Test
+    void wildcardsMatch() {
+        assertThat(mask("b?b!*@*").matches("bob!x@y")).isTrue();
+        assertThat(mask("*!*@*.example").matches("n!u@a.b.example")).isTrue();
+        assertThat(mask("*!*@*.example").matches("n!u@example")).isFalse();
+    }
+
+    @Test
+    void pathologicalPatternStaysFast() {
+        String p = "*a*a*a*a*a*a*a*a*a*a*a*a*a*b!*@*";
+        assertThat(mask(p).matches("a".repeat(5000) + "!u@h")).isFalse();
+    }
+
+    @Test
+    void rejectsBlankOrSpaced() {
+        assertThatThrownBy(() -> mask(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> mask("a b")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
