@@ -3,7 +3,11 @@ package org.chatroom.protocol;
 import java.util.List;
 import java.util.Map;
 
-/** Writes an {@link IrcMessage} in wire form, using a trailing ':' only where the grammar needs it. */
+/**
+ * Writes an {@link IrcMessage} in wire form. The last of two or more parameters always gets the
+ * trailing ':' (as most servers write text and numerics), a lone parameter only where the grammar
+ * needs it, so naive clients that look for " :" find the text where they expect it.
+ */
 final class IrcMessageFormatter {
     private IrcMessageFormatter() {
     }
@@ -34,7 +38,7 @@ final class IrcMessageFormatter {
         for (int i = 0; i < params.size(); i++) {
             String p = params.get(i);
             sb.append(' ');
-            if (i == params.size() - 1 && needsTrailing(p)) {
+            if (i == params.size() - 1 && (params.size() > 1 || needsTrailing(p))) {
                 sb.append(':');
             } else if (needsTrailing(p)) {
                 throw new IllegalArgumentException("only the last parameter may be empty, start with ':' or hold a space");

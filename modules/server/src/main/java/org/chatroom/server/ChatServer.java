@@ -1,0 +1,162 @@
+package org.chatroom.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.server.config.ServerConfig;
+import org.chatroom.server.config.ServerConfigKeys;
+import org.chatroom.server.net.ChatChannelInitializer;
+import org.chatroom.server.net.LoopWriters;
+import org.chatroom.server.room.Topic;
+
+/**
+ * The daemon: binds the listener, owns the event loops and the shared state, and shuts down in
+ * the right order (stop accepting, tell every client, close them, stop the loops).
+ */
+public final class ChatServer implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private final ServerContext context;
+    private final ChannelGroup channels = new DefaultChannelGroup("clients", GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel listener;
+    private volatile boolean closed;
+
+    public ChatServer(ServerConfig config) {
+        ServerStats stats = new ServerStats();
+        ChatRegistry registry = new ChatRegistry();
+        this.context = new ServerContext(config, Motd.load(config), registry, stats, version());
+        registry.rooms().configure(config.get(ServerConfigKeys.DEFAULT_ROOM),
+                new Topic(config.get(ServerConfigKeys.DEFAULT_TOPIC), config.get(ServerConfigKeys.SERVER_NAME),
+                        System.currentTimeMillis() / 1000));
+    }
+
+    /** Binds and starts serving. Throws {@link ServerStartException} with a one-line reason if it cannot. */
+    public synchronized ChatServer start() {
+        ServerConfig cfg = context.config();
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        int threads = cfg.get(ServerConfigKeys.WORKER_THREADS);
+        if (threads == 0) {
+            threads = 2 * Runtime.getRuntime().availableProcessors();
+        }
+        boss = new MultiThreadIoEventLoopGroup(1, io);
+        workers = new MultiThreadIoEventLoopGroup(threads, io);
+        int sendq = cfg.get(ServerConfigKeys.SENDQ_BYTES);
+        InetAddress bind = cfg.get(ServerConfigKeys.BIND);
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(sendq / 2, sendq))
+                .childHandler(new ChatChannelInitializer(context, new LoopWriters(workers, context.stats()), channels));
+        try {
+            listener = b.bind(new InetSocketAddress(bind, cfg.port())).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            shutdownLoops();
+            String why = describeBindFailure(e);
+            throw new ServerStartException("cannot listen on " + bind.getHostAddress() + ":" + cfg.port() + ": " + why
+                    + " (choose another with --port or port=)");
+        }
+        LOG.info("Chatroom {} listening on {}:{} (config {}, {} worker threads, {})", context.version(),
+                bind.getHostAddress(), port(), cfg.source(), threads, epoll ? "epoll" : "nio");
+        return this;
+    }
+
+    /** The bound port (the real one when the config said 0). */
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    public ServerContext context() {
+        return context;
+    }
+
+    public ChatRegistry registry() {
+        return context.registry();
+    }
+
+    public ServerStats stats() {
+        return context.stats();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops accepting, tells every client the server is going away, closes them, stops the loops. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        context.markShuttingDown();
+        LOG.info("shutting down: closing {} connections", channels.size());
+        if (listener != null) {
+            listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        byte[] bye = "ERROR :Closing link: server shutting down\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (Channel ch : channels) {
+            ch.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(bye)).addListener(f -> ch.close());
+        }
+        channels.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        shutdownLoops();
+        LOG.info("stopped");
+    }
+
+    private void shutdownLoops() {
+        if (workers != null) {
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+        if (boss != null) {
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        if (workers != null) {
+            workers.terminationFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String describeBindFailure(Exception e) {
+        String msg = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (msg.contains("already in use")) {
+            return "address already in use";
+        }
+        if (msg.contains("cannot assign requested address")) {
+            return "that address is not on this machine";
+        }
+        if (msg.contains("permission denied")) {
+            return "permission denied (ports below 1024 need privileges)";
+        }
+        return e.getMessage();
+    }
+
+    /** The version from the jar manifest, or "dev" when running from classes. */
+    public static String version() {
+        String v = ChatServer.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+}

@@ -1,0 +1,50 @@
+package org.chatroom.server;
+
+import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/** Entry point of the daemon: parse, start, wait for SIGTERM/SIGINT, stop cleanly, exit 0. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        ServerCli.Outcome outcome = new ServerCli(System.out, System.err, System.in).parse(args);
+        if (!outcome.shouldRun()) {
+            System.exit(outcome.exitCode());
+        }
+        Logger log = LogManager.getLogger(Main.class);
+        ChatServer server = new ChatServer(outcome.config());
+        try {
+            server.start();
+        } catch (ServerStartException e) {
+            System.err.println(ServerCli.NAME + ": " + e.getMessage());
+            log.error(e.getMessage());
+            LogManager.shutdown();
+            System.exit(ServerCli.EXIT_USAGE);
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        // Handling TERM ourselves (rather than only a shutdown hook) lets the JVM exit with 0, not 143.
+        for (String name : new String[] {"TERM", "INT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> {
+                log.info("received SIG{}", name);
+                stop.countDown();
+            });
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!server.isClosed()) {
+                server.close();
+                LogManager.shutdown();
+            }
+        }, "chat-server-shutdown"));
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
+        LogManager.shutdown();
+        System.exit(ServerCli.EXIT_OK);
+    }
+}

@@ -1,0 +1,164 @@
+package org.chatroom.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.help.HelpFormatter;
+import org.apache.commons.cli.help.TextHelpAppendable;
+import org.chatroom.server.auth.PasswordHash;
+import org.chatroom.server.config.ConfigException;
+import org.chatroom.server.config.ServerConfig;
+import org.chatroom.server.config.ServerConfigLoader;
+
+/**
+ * The daemon's command line: parses options, builds the configuration and either prints
+ * something (help, version, a password hash) or returns a configured, unstarted server.
+ * Never calls System.exit; {@link Main} maps its outcome to an exit status.
+ */
+public final class ServerCli {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USAGE = 2;
+    static final String NAME = "chat-server";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final InputStream in;
+
+    public ServerCli(PrintStream out, PrintStream err, InputStream in) {
+        this.out = out;
+        this.err = err;
+        this.in = in;
+    }
+
+    /** What parsing decided: an exit status now, or a config to run with. */
+    public record Outcome(int exitCode, ServerConfig config) {
+        boolean shouldRun() {
+            return config != null;
+        }
+    }
+
+    static Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE")
+                .desc("configuration file (default: conf/chat-server.properties in the install folder)").get());
+        o.addOption(Option.builder().longOpt("home").hasArg().argName("DIR")
+                .desc("install folder; relative paths in the configuration resolve against it (default: .)").get());
+        o.addOption(Option.builder("p").longOpt("port").hasArg().argName("N")
+                .desc("TCP port to listen on, 0 for any free port (overrides port=)").get());
+        o.addOption(Option.builder("b").longOpt("bind").hasArg().argName("ADDR")
+                .desc("address to listen on (overrides bind=)").get());
+        o.addOption(Option.builder("o").longOpt("override").hasArg().argName("KEY=VALUE")
+                .desc("set any configuration key, over the file; repeatable").get());
+        o.addOption(Option.builder().longOpt("hash-password")
+                .desc("read a password from standard input and print its hash for server.password").get());
+        o.addOption(Option.builder("h").longOpt("help").desc("show this help and exit").get());
+        o.addOption(Option.builder("V").longOpt("version").desc("show the version and exit").get());
+        return o;
+    }
+
+    public Outcome parse(String[] args) {
+        CommandLine cl;
+        try {
+            cl = new DefaultParser().parse(options(), args);
+        } catch (ParseException e) {
+            return usageError(e.getMessage());
+        }
+        if (!cl.getArgList().isEmpty()) {
+            return usageError("unexpected argument '" + cl.getArgList().get(0) + "'");
+        }
+        if (cl.hasOption("help")) {
+            out.print(help());
+            return new Outcome(EXIT_OK, null);
+        }
+        if (cl.hasOption("version")) {
+            out.println(NAME + " " + ChatServer.version());
+            return new Outcome(EXIT_OK, null);
+        }
+        if (cl.hasOption("hash-password")) {
+            return hashPassword();
+        }
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (cl.getOptionValues("override") != null) {
+            for (String kv : cl.getOptionValues("override")) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    return usageError("--override takes KEY=VALUE, got '" + kv + "'");
+                }
+                overrides.put(kv.substring(0, eq).strip(), kv.substring(eq + 1));
+            }
+        }
+        if (cl.hasOption("port")) {
+            overrides.put("port", cl.getOptionValue("port"));
+        }
+        if (cl.hasOption("bind")) {
+            overrides.put("bind", cl.getOptionValue("bind"));
+        }
+        Path home = Path.of(cl.getOptionValue("home", ".")).toAbsolutePath().normalize();
+        try {
+            ServerConfig config;
+            if (cl.hasOption("config")) {
+                config = ServerConfigLoader.load(Path.of(cl.getOptionValue("config")), overrides, home);
+            } else {
+                Path def = home.resolve("conf/chat-server.properties");
+                config = Files.exists(def) ? ServerConfigLoader.load(def, overrides, home)
+                        : ServerConfigLoader.fromMap(overrides, home, "built-in defaults");
+            }
+            return new Outcome(EXIT_OK, config);
+        } catch (ConfigException e) {
+            err.println(NAME + ": " + e.getMessage());
+            return new Outcome(EXIT_USAGE, null);
+        }
+    }
+
+    private Outcome hashPassword() {
+        try {
+            char[] password;
+            if (System.console() != null && in == System.in) {
+                password = System.console().readPassword("Password: ");
+            } else {
+                String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+                password = line == null ? new char[0] : line.toCharArray();
+            }
+            if (password == null || password.length == 0) {
+                err.println(NAME + ": no password given on standard input");
+                return new Outcome(EXIT_USAGE, null);
+            }
+            out.println(PasswordHash.create(password));
+            return new Outcome(EXIT_OK, null);
+        } catch (IOException e) {
+            err.println(NAME + ": cannot read the password: " + e.getMessage());
+            return new Outcome(1, null);
+        }
+    }
+
+    private Outcome usageError(String message) {
+        err.println(NAME + ": " + message + " (try --help)");
+        return new Outcome(EXIT_USAGE, null);
+    }
+
+    static String help() {
+        StringWriter sw = new StringWriter();
+        HelpFormatter f = HelpFormatter.builder().setShowSince(false)
+                .setHelpAppendable(new TextHelpAppendable(sw)).get();
+        try {
+            f.printHelp(NAME + " [options]", "The Chatroom daemon: an IRC-compatible chat server.", options(),
+                    "Exit status: 0 stopped cleanly, 2 usage or configuration error.", true);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return sw.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package org.chatroom.server;
+
+import java.util.List;
+import org.chatroom.server.config.ServerConfig;
+
+/**
+ * What every connection's handler shares: the live configuration (swapped whole on reload), the
+ * registry, the counters and the texts sent at registration.
+ */
+public final class ServerContext {
+    private final ChatRegistry registry;
+    private final ServerStats stats;
+    private final String version;
+    private final long createdAtMillis = System.currentTimeMillis();
+    private volatile ServerConfig config;
+    private volatile List<String> motd;
+    private volatile boolean shuttingDown;
+
+    public ServerContext(ServerConfig config, List<String> motd, ChatRegistry registry, ServerStats stats,
+                         String version) {
+        this.config = config;
+        this.motd = motd;
+        this.registry = registry;
+        this.stats = stats;
+        this.version = version;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** MOTD lines, or null when there is none (422). */
+    public List<String> motd() {
+        return motd;
+    }
+
+    /** Applies a reloaded configuration; keys that need a restart keep their old effect. */
+    public void update(ServerConfig newConfig, List<String> newMotd) {
+        this.config = newConfig;
+        this.motd = newMotd;
+    }
+
+    /** Set once the server starts closing: quits are then not broadcast to users who are leaving too. */
+    public boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    public void markShuttingDown() {
+        this.shuttingDown = true;
+    }
+
+    public ChatRegistry registry() {
+        return registry;
+    }
+
+    public ServerStats stats() {
+        return stats;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public long createdAtMillis() {
+        return createdAtMillis;
+    }
+}

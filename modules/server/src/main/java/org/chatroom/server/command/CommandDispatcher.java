@@ -1,0 +1,48 @@
+package org.chatroom.server.command;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.Numeric;
+
+/** Looks a command up, checks registration and parameter count, and runs it. */
+public final class CommandDispatcher {
+    private record Spec(int minParams, boolean beforeRegistration, Command command) {
+    }
+
+    private final Map<String, Spec> commands = new HashMap<>();
+
+    public CommandDispatcher() {
+        RegistrationCommands.register(this);
+        MessageCommands.register(this);
+        RoomCommands.register(this);
+        QueryCommands.register(this);
+    }
+
+    /** Adds {@code name}; {@code beforeRegistration} allows it before NICK/USER completed. */
+    void add(String name, int minParams, boolean beforeRegistration, Command command) {
+        commands.put(name, new Spec(minParams, beforeRegistration, command));
+    }
+
+    public void dispatch(Session s, IrcMessage m) {
+        Spec spec = commands.get(m.command());
+        boolean registered = s.client().registered();
+        if (spec == null) {
+            if (registered) {
+                s.reply(Numeric.ERR_UNKNOWNCOMMAND, m.command());
+            } else {
+                s.reply(Numeric.ERR_NOTREGISTERED);
+            }
+            return;
+        }
+        if (!registered && !spec.beforeRegistration()) {
+            s.reply(Numeric.ERR_NOTREGISTERED);
+            return;
+        }
+        if (m.params().size() < spec.minParams()) {
+            s.reply(Numeric.ERR_NEEDMOREPARAMS, m.command());
+            return;
+        }
+        spec.command().handle(s, m);
+    }
+}

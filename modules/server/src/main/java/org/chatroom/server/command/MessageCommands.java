@@ -1,0 +1,84 @@
+package org.chatroom.server.command;
+
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.NameRules;
+import org.chatroom.protocol.Numeric;
+import org.chatroom.server.net.OutboundLine;
+import org.chatroom.server.room.Room;
+import org.chatroom.server.user.Client;
+
+/** PRIVMSG and NOTICE to rooms and nicks. NOTICE never triggers error replies (RFC 2812 3.3.2). */
+final class MessageCommands {
+    static final int MAX_TARGETS = 4;
+
+    private MessageCommands() {
+    }
+
+    static void register(CommandDispatcher d) {
+        d.add("PRIVMSG", 0, false, (s, m) -> send(s, m, false));
+        d.add("NOTICE", 0, false, (s, m) -> send(s, m, true));
+    }
+
+    private static void send(Session s, IrcMessage m, boolean notice) {
+        Client c = s.client();
+        if (m.params().isEmpty() || m.param(0).isEmpty()) {
+            if (!notice) {
+                s.reply(Numeric.ERR_NORECIPIENT, "No recipient given (" + m.command() + ")");
+            }
+            return;
+        }
+        String text = m.param(1);
+        if (text == null || text.isEmpty()) {
+            if (!notice) {
+                s.reply(Numeric.ERR_NOTEXTTOSEND);
+            }
+            return;
+        }
+        String[] targets = m.param(0).split(",");
+        for (int i = 0; i < targets.length && i < MAX_TARGETS; i++) {
+            if (!targets[i].isEmpty()) {
+                deliver(s, c, targets[i], m.command(), text, notice);
+            }
+        }
+        c.messageSent();
+    }
+
+    private static void deliver(Session s, Client c, String target, String command, String text, boolean notice) {
+        if (NameRules.isRoomName(target)) {
+            Room room = s.context().registry().rooms().get(target);
+            if (room == null) {
+                if (!notice) {
+                    s.reply(Numeric.ERR_NOSUCHCHANNEL, target);
+                }
+                return;
+            }
+            if (!room.contains(c)) { // +n: no messages from outside
+                if (!notice) {
+                    s.reply(Numeric.ERR_CANNOTSENDTOCHAN, room.name());
+                }
+                return;
+            }
+            OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, room.name(), text));
+            room.broadcast(line, c.echoMessage() ? null : c, s.context().stats());
+            line.release();
+            return;
+        }
+        Client to = s.context().registry().byNick(target);
+        if (to == null) {
+            if (!notice) {
+                s.reply(Numeric.ERR_NOSUCHNICK, target);
+            }
+            return;
+        }
+        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, to.nick(), text));
+        to.send(line);
+        if (c.echoMessage()) {
+            c.send(line);
+        }
+        line.release();
+        String away = to.away();
+        if (!notice && away != null) {
+            s.reply(Numeric.RPL_AWAY, to.nick(), away);
+        }
+    }
+}

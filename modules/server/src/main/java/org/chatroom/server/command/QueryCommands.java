@@ -1,0 +1,165 @@
+package org.chatroom.server.command;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.StringJoiner;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.NameRules;
+import org.chatroom.protocol.Numeric;
+import org.chatroom.server.ChatRegistry;
+import org.chatroom.server.config.ServerConfigKeys;
+import org.chatroom.server.room.Room;
+import org.chatroom.server.user.Client;
+
+/** WHO, WHOIS, AWAY, ISON, USERHOST, MODE (query level), LUSERS, MOTD, VERSION and TIME. */
+final class QueryCommands {
+    private QueryCommands() {
+    }
+
+    static void register(CommandDispatcher d) {
+        d.add("WHO", 0, false, QueryCommands::who);
+        d.add("WHOIS", 1, false, QueryCommands::whois);
+        d.add("AWAY", 0, false, QueryCommands::away);
+        d.add("ISON", 1, false, QueryCommands::ison);
+        d.add("USERHOST", 1, false, QueryCommands::userhost);
+        d.add("MODE", 1, false, QueryCommands::mode);
+        d.add("LUSERS", 0, false, (s, m) -> Welcome.lusers(s));
+        d.add("MOTD", 0, false, (s, m) -> Welcome.motd(s));
+        d.add("VERSION", 0, false, (s, m) -> s.reply(Numeric.RPL_VERSION, "chatroom-" + s.context().version(),
+                server(s), "Chatroom IRC daemon"));
+        d.add("TIME", 0, false, (s, m) -> s.reply(Numeric.RPL_TIME, server(s),
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now())));
+    }
+
+    private static String server(Session s) {
+        return s.context().config().get(ServerConfigKeys.SERVER_NAME);
+    }
+
+    private static void who(Session s, IrcMessage m) {
+        String mask = m.params().isEmpty() ? "*" : m.param(0);
+        if (NameRules.isRoomName(mask)) {
+            Room room = s.context().registry().rooms().get(mask);
+            if (room != null) {
+                for (Client member : room.members()) {
+                    whoReply(s, room.name(), member);
+                }
+            }
+        } else {
+            Client target = s.context().registry().byNick(mask);
+            if (target != null) {
+                whoReply(s, "*", target);
+            }
+        }
+        s.reply(Numeric.RPL_ENDOFWHO, mask);
+    }
+
+    private static void whoReply(Session s, String room, Client c) {
+        s.reply(Numeric.RPL_WHOREPLY, room, c.user(), c.host(), server(s), c.nick(),
+                c.away() == null ? "H" : "G", "0 " + c.realName());
+    }
+
+    private static void whois(Session s, IrcMessage m) {
+        String nick = m.params().size() > 1 ? m.param(1) : m.param(0);
+        Client c = s.context().registry().byNick(nick);
+        if (c == null) {
+            s.reply(Numeric.ERR_NOSUCHNICK, nick);
+            s.reply(Numeric.RPL_ENDOFWHOIS, nick);
+            return;
+        }
+        s.reply(Numeric.RPL_WHOISUSER, c.nick(), c.user(), c.host(), "*", c.realName());
+        StringJoiner rooms = new StringJoiner(" ");
+        c.rooms().forEach(r -> rooms.add(r.name()));
+        if (rooms.length() > 0) {
+            s.reply(Numeric.RPL_WHOISCHANNELS, c.nick(), rooms.toString());
+        }
+        s.reply(Numeric.RPL_WHOISSERVER, c.nick(), server(s), s.context().config().get(ServerConfigKeys.NETWORK_NAME));
+        if (c.away() != null) {
+            s.reply(Numeric.RPL_AWAY, c.nick(), c.away());
+        }
+        long idle = (System.currentTimeMillis() - c.lastMessageAtMillis()) / 1000;
+        s.reply(Numeric.RPL_WHOISIDLE, c.nick(), Long.toString(idle), Long.toString(c.connectedAtMillis() / 1000));
+        s.reply(Numeric.RPL_ENDOFWHOIS, c.nick());
+    }
+
+    private static void away(Session s, IrcMessage m) {
+        String text = m.param(0);
+        if (text == null || text.isEmpty()) {
+            s.client().away(null);
+            s.reply(Numeric.RPL_UNAWAY);
+        } else {
+            s.client().away(RegistrationCommands.truncate(text, s.context().config().get(ServerConfigKeys.AWAY_LENGTH)));
+            s.reply(Numeric.RPL_NOWAWAY);
+        }
+    }
+
+    private static void ison(Session s, IrcMessage m) {
+        StringJoiner online = new StringJoiner(" ");
+        for (String p : m.params()) {
+            for (String nick : p.split(" ")) {
+                Client c = nick.isEmpty() ? null : s.context().registry().byNick(nick);
+                if (c != null) {
+                    online.add(c.nick());
+                }
+            }
+        }
+        s.reply(Numeric.RPL_ISON, online.toString());
+    }
+
+    private static void userhost(Session s, IrcMessage m) {
+        StringJoiner out = new StringJoiner(" ");
+        for (int i = 0; i < m.params().size() && i < 5; i++) {
+            Client c = s.context().registry().byNick(m.param(i));
+            if (c != null) {
+                out.add(c.nick() + "=" + (c.away() == null ? "+" : "-") + c.user() + "@" + c.host());
+            }
+        }
+        s.reply(Numeric.RPL_USERHOST, out.toString());
+    }
+
+    /** Modes are queried by every client after JOIN; setting them comes with room operators. */
+    private static void mode(Session s, IrcMessage m) {
+        String target = m.param(0);
+        if (NameRules.isRoomName(target)) {
+            Room room = s.context().registry().rooms().get(target);
+            if (room == null) {
+                s.reply(Numeric.ERR_NOSUCHCHANNEL, target);
+            } else if (m.params().size() == 1) {
+                s.reply(Numeric.RPL_CHANNELMODEIS, room.name(), "+n");
+                s.reply(Numeric.RPL_CREATIONTIME, room.name(), Long.toString(room.createdAtMillis() / 1000));
+            } else if (m.param(1).equals("b") || m.param(1).equals("+b")) {
+                s.reply(Numeric.RPL_ENDOFBANLIST, room.name());
+            } else {
+                s.reply(Numeric.ERR_CHANOPRIVSNEEDED, room.name());
+            }
+            return;
+        }
+        Client c = s.client();
+        if (!ChatRegistry.MAPPING.equals(target, c.nick())) {
+            s.reply(s.context().registry().byNick(target) == null ? Numeric.ERR_NOSUCHNICK : Numeric.ERR_USERSDONTMATCH,
+                    target);
+            return;
+        }
+        if (m.params().size() == 1) {
+            s.reply(Numeric.RPL_UMODEIS, c.invisible() ? "+i" : "+");
+            return;
+        }
+        String modes = m.param(1);
+        boolean adding = true;
+        Boolean invisible = null;
+        for (int i = 0; i < modes.length(); i++) {
+            char ch = modes.charAt(i);
+            if (ch == '+' || ch == '-') {
+                adding = ch == '+';
+            } else if (ch == 'i') {
+                invisible = adding;
+            } else {
+                s.reply(Numeric.ERR_UMODEUNKNOWNFLAG);
+                return;
+            }
+        }
+        if (invisible != null && invisible != c.invisible()) {
+            c.invisible(invisible);
+            s.send(IrcMessage.from(c.prefix(), "MODE", c.nick(), invisible ? "+i" : "-i"));
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.chatroom.server.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.NameRules;
+import org.chatroom.protocol.Numeric;
+import org.chatroom.server.auth.PasswordHash;
+import org.chatroom.server.config.ServerConfigKeys;
+import org.chatroom.server.net.OutboundLine;
+import org.chatroom.server.user.Client;
+
+/** CAP, PASS, NICK, USER, PING, PONG and QUIT: what a connection may say before it is registered. */
+final class RegistrationCommands {
+    private static final Logger LOG = LogManager.getLogger();
+    private static final int MAX_USER_LENGTH = 10;
+    private static final int MAX_REALNAME_LENGTH = 64;
+
+    private RegistrationCommands() {
+    }
+
+    static void register(CommandDispatcher d) {
+        d.add("CAP", 1, true, RegistrationCommands::cap);
+        d.add("PASS", 1, true, RegistrationCommands::pass);
+        d.add("NICK", 0, true, RegistrationCommands::nick);
+        d.add("USER", 4, true, RegistrationCommands::user);
+        d.add("PING", 0, true, RegistrationCommands::ping);
+        d.add("PONG", 0, true, (s, m) -> { }); // any input resets the idle timer; nothing else to do
+        d.add("QUIT", 0, true, (s, m) -> s.quit(m.param(0) == null || m.param(0).isEmpty()
+                ? "Quit" : "Quit: " + m.param(0)));
+    }
+
+    private static void cap(Session s, IrcMessage m) {
+        Client c = s.client();
+        String target = c.registered() ? c.nick() : "*";
+        String server = s.context().config().get(ServerConfigKeys.SERVER_NAME);
+        switch (m.param(0).toUpperCase(java.util.Locale.ROOT)) {
+            case "LS" -> {
+                if (!c.registered()) {
+                    s.registration().capNegotiating = true;
+                }
+                if ("302".equals(m.param(1))) {
+                    s.registration().capVersion = 302;
+                }
+                s.send(IrcMessage.from(server, "CAP", target, "LS", String.join(" ", Capabilities.SUPPORTED)));
+            }
+            case "LIST" -> s.send(IrcMessage.from(server, "CAP", target, "LIST", Capabilities.enabled(c)));
+            case "REQ" -> capRequest(s, m, server, target);
+            case "END" -> {
+                if (!c.registered() && s.registration().capNegotiating) {
+                    s.registration().capNegotiating = false;
+                    if (s.registration().ready()) {
+                        s.completeRegistration();
+                    }
+                }
+            }
+            default -> s.reply(Numeric.ERR_INVALIDCAPCMD, m.param(0));
+        }
+    }
+
+    private static void capRequest(Session s, IrcMessage m, String server, String target) {
+        String requested = m.param(1) == null ? "" : m.param(1).strip();
+        List<String> names = new ArrayList<>();
+        for (String word : requested.split(" +")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String name = word.startsWith("-") ? word.substring(1) : word;
+            if (!Capabilities.isSupported(name)) {
+                s.send(IrcMessage.from(server, "CAP", target, "NAK", requested));
+                return;
+            }
+            names.add(word);
+        }
+        if (!s.client().registered()) {
+            s.registration().capNegotiating = true;
+        }
+        for (String word : names) {
+            boolean on = !word.startsWith("-");
+            Capabilities.set(s.client(), on ? word : word.substring(1), on);
+        }
+        s.send(IrcMessage.from(server, "CAP", target, "ACK", requested));
+    }
+
+    private static void pass(Session s, IrcMessage m) {
+        if (s.client().registered()) {
+            s.reply(Numeric.ERR_ALREADYREGISTERED);
+            return;
+        }
+        java.util.Optional<PasswordHash> hash = s.context().config().get(ServerConfigKeys.SERVER_PASSWORD);
+        if (hash.isEmpty()) {
+            return; // no password configured: PASS is harmless, as on other servers
+        }
+        if (!hash.get().matches(m.param(0))) {
+            LOG.info("{} sent a wrong server password", s.client().address());
+            s.reply(Numeric.ERR_PASSWDMISMATCH);
+            s.quit("Bad password");
+            return;
+        }
+        s.registration().passwordAccepted = true;
+    }
+
+    private static void nick(Session s, IrcMessage m) {
+        Client c = s.client();
+        String nick = m.param(0);
+        if (nick == null || nick.isEmpty()) {
+            s.reply(Numeric.ERR_NONICKNAMEGIVEN);
+            return;
+        }
+        int max = s.context().config().get(ServerConfigKeys.NICK_LENGTH);
+        String problem = NameRules.nickProblem(nick, max);
+        if (problem != null) {
+            s.reply(Numeric.ERR_ERRONEUSNICKNAME, nick);
+            return;
+        }
+        if (nick.equals(c.nick())) {
+            return;
+        }
+        String oldPrefix = c.prefix();
+        String oldNick = c.nick();
+        if (!s.context().registry().claimNick(c, nick)) {
+            s.reply(Numeric.ERR_NICKNAMEINUSE, nick);
+            return;
+        }
+        if (!c.registered()) {
+            s.registration().nickGiven = true;
+            if (s.registration().ready()) {
+                s.completeRegistration();
+            }
+            return;
+        }
+        LOG.info("{} is now known as {}", oldNick, nick);
+        OutboundLine line = OutboundLine.of(IrcMessage.from(oldPrefix, "NICK", nick));
+        c.send(line);
+        for (Client peer : s.context().registry().peersOf(c)) {
+            peer.send(line);
+        }
+        line.release();
+    }
+
+    private static void user(Session s, IrcMessage m) {
+        Client c = s.client();
+        if (c.registered() || s.registration().userGiven) {
+            s.reply(Numeric.ERR_ALREADYREGISTERED);
+            return;
+        }
+        c.user("~" + cleanUser(m.param(0)), truncate(m.param(3), MAX_REALNAME_LENGTH));
+        s.registration().userGiven = true;
+        if (s.registration().ready()) {
+            s.completeRegistration();
+        }
+    }
+
+    private static void ping(Session s, IrcMessage m) {
+        if (m.param(0) == null || m.param(0).isEmpty()) {
+            s.reply(Numeric.ERR_NOORIGIN);
+            return;
+        }
+        String server = s.context().config().get(ServerConfigKeys.SERVER_NAME);
+        s.send(IrcMessage.from(server, "PONG", server, m.param(0)));
+    }
+
+    /** A user name fit for a prefix: letters, digits, '.', '_' and '-', at most 10. */
+    static String cleanUser(String raw) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < raw.length() && sb.length() < MAX_USER_LENGTH; i++) {
+            char ch = raw.charAt(i);
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+                    || ch == '.' || ch == '_' || ch == '-') {
+                sb.append(ch);
+            }
+        }
+        return sb.length() == 0 ? "user" : sb.toString();
+    }
+
+    static String truncate(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never split a surrogate pair into invalid UTF-16
+        }
+        return text.substring(0, end);
+    }
+}

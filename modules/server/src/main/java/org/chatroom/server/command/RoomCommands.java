@@ -1,0 +1,186 @@
+package org.chatroom.server.command;
+
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.NameRules;
+import org.chatroom.protocol.Numeric;
+import org.chatroom.server.ServerContext;
+import org.chatroom.server.config.ServerConfig;
+import org.chatroom.server.config.ServerConfigKeys;
+import org.chatroom.server.net.OutboundLine;
+import org.chatroom.server.room.Room;
+import org.chatroom.server.room.Topic;
+import org.chatroom.server.user.Client;
+
+/** JOIN, PART, TOPIC, NAMES and LIST. */
+public final class RoomCommands {
+    private static final Logger LOG = LogManager.getLogger();
+    /** Room for the names in one 353 line, leaving space for the prefix, numeric and room name. */
+    private static final int NAMES_LINE_BUDGET = 400;
+
+    private RoomCommands() {
+    }
+
+    static void register(CommandDispatcher d) {
+        d.add("JOIN", 1, false, RoomCommands::join);
+        d.add("PART", 1, false, RoomCommands::part);
+        d.add("TOPIC", 1, false, RoomCommands::topic);
+        d.add("NAMES", 0, false, RoomCommands::names);
+        d.add("LIST", 0, false, RoomCommands::list);
+    }
+
+    private static void join(Session s, IrcMessage m) {
+        if (m.param(0).equals("0")) {
+            for (Room r : List.copyOf(s.client().rooms())) {
+                leave(s, r, null);
+            }
+            return;
+        }
+        for (String name : m.param(0).split(",")) {
+            if (!name.isEmpty()) {
+                join(s, name);
+            }
+        }
+    }
+
+    /** Joins the session's client to {@code name}, with every reply and the broadcast. */
+    public static void join(Session s, String name) {
+        ServerContext ctx = s.context();
+        ServerConfig cfg = ctx.config();
+        Client c = s.client();
+        if (NameRules.roomProblem(name, cfg.get(ServerConfigKeys.ROOM_LENGTH)) != null) {
+            s.reply(Numeric.ERR_BADCHANMASK, name);
+            return;
+        }
+        Room existing = ctx.registry().rooms().get(name);
+        if (existing != null && existing.contains(c)) {
+            return;
+        }
+        if (c.rooms().size() >= cfg.get(ServerConfigKeys.USER_MAX_ROOMS)) {
+            s.reply(Numeric.ERR_TOOMANYCHANNELS, name);
+            return;
+        }
+        Room room = ctx.registry().join(c, name, cfg.get(ServerConfigKeys.ROOMS_USER_CREATE));
+        if (room == null) {
+            s.reply(Numeric.ERR_NOSUCHCHANNEL, name);
+            return;
+        }
+        LOG.info("{} joined {}", c.nick(), room.name());
+        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "JOIN", room.name()));
+        room.broadcast(line, null, ctx.stats());
+        line.release();
+        Topic topic = room.topic();
+        if (topic.isSet()) {
+            s.reply(Numeric.RPL_TOPIC, room.name(), topic.text());
+            s.reply(Numeric.RPL_TOPICWHOTIME, room.name(), topic.setBy(), Long.toString(topic.setAtSeconds()));
+        }
+        sendNames(s, room);
+    }
+
+    private static void part(Session s, IrcMessage m) {
+        String reason = m.param(1);
+        for (String name : m.param(0).split(",")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            Room room = s.context().registry().rooms().get(name);
+            if (room == null) {
+                s.reply(Numeric.ERR_NOSUCHCHANNEL, name);
+            } else if (!room.contains(s.client())) {
+                s.reply(Numeric.ERR_NOTONCHANNEL, room.name());
+            } else {
+                leave(s, room, reason);
+            }
+        }
+    }
+
+    private static void leave(Session s, Room room, String reason) {
+        Client c = s.client();
+        IrcMessage part = reason == null || reason.isEmpty()
+                ? IrcMessage.from(c.prefix(), "PART", room.name())
+                : IrcMessage.from(c.prefix(), "PART", room.name(), reason);
+        OutboundLine line = OutboundLine.of(part);
+        room.broadcast(line, null, s.context().stats());
+        line.release();
+        s.context().registry().part(c, room);
+        LOG.info("{} left {}", c.nick(), room.name());
+    }
+
+    private static void topic(Session s, IrcMessage m) {
+        Client c = s.client();
+        Room room = s.context().registry().rooms().get(m.param(0));
+        if (room == null) {
+            s.reply(Numeric.ERR_NOSUCHCHANNEL, m.param(0));
+            return;
+        }
+        if (m.params().size() < 2) {
+            Topic t = room.topic();
+            if (t.isSet()) {
+                s.reply(Numeric.RPL_TOPIC, room.name(), t.text());
+                s.reply(Numeric.RPL_TOPICWHOTIME, room.name(), t.setBy(), Long.toString(t.setAtSeconds()));
+            } else {
+                s.reply(Numeric.RPL_NOTOPIC, room.name());
+            }
+            return;
+        }
+        if (!room.contains(c)) {
+            s.reply(Numeric.ERR_NOTONCHANNEL, room.name());
+            return;
+        }
+        String text = RegistrationCommands.truncate(m.param(1), s.context().config().get(ServerConfigKeys.TOPIC_LENGTH));
+        setTopic(s.context(), room, text, c.nick(), c.prefix());
+        LOG.info("{} changed the topic of {}", c.nick(), room.name());
+    }
+
+    /** Sets the topic and tells the room; {@code source} is who it comes from on the wire. */
+    public static void setTopic(ServerContext ctx, Room room, String text, String setter, String source) {
+        room.topic(new Topic(text, setter, System.currentTimeMillis() / 1000));
+        OutboundLine line = OutboundLine.of(IrcMessage.from(source, "TOPIC", room.name(), text));
+        room.broadcast(line, null, ctx.stats());
+        line.release();
+    }
+
+    private static void names(Session s, IrcMessage m) {
+        if (m.params().isEmpty()) {
+            for (Room r : List.copyOf(s.client().rooms())) {
+                sendNames(s, r);
+            }
+            return;
+        }
+        String name = m.param(0).split(",")[0];
+        Room room = s.context().registry().rooms().get(name);
+        if (room != null) {
+            sendNames(s, room);
+        } else {
+            s.reply(Numeric.RPL_ENDOFNAMES, name);
+        }
+    }
+
+    static void sendNames(Session s, Room room) {
+        StringBuilder names = new StringBuilder();
+        for (Client member : room.members()) {
+            if (names.length() + member.nick().length() + 1 > NAMES_LINE_BUDGET) {
+                s.reply(Numeric.RPL_NAMREPLY, "=", room.name(), names.toString());
+                names.setLength(0);
+            }
+            if (names.length() > 0) {
+                names.append(' ');
+            }
+            names.append(member.nick());
+        }
+        if (names.length() > 0) {
+            s.reply(Numeric.RPL_NAMREPLY, "=", room.name(), names.toString());
+        }
+        s.reply(Numeric.RPL_ENDOFNAMES, room.name());
+    }
+
+    private static void list(Session s, IrcMessage m) {
+        s.reply(Numeric.RPL_LISTSTART, "Channel");
+        for (Room r : s.context().registry().rooms().all()) {
+            s.reply(Numeric.RPL_LIST, r.name(), Integer.toString(r.size()), r.topic().text());
+        }
+        s.reply(Numeric.RPL_LISTEND);
+    }
+}

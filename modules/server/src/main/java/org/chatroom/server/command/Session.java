@@ -1,0 +1,28 @@
+package org.chatroom.server.command;
+
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.Numeric;
+import org.chatroom.server.ServerContext;
+import org.chatroom.server.user.Client;
+
+/** What a command sees of the connection it runs for. Every method runs on that connection's loop. */
+public interface Session {
+    Client client();
+
+    ServerContext context();
+
+    /** Registration progress; meaningless once registered. */
+    Registration registration();
+
+    /** Sends a line to this client. */
+    void send(IrcMessage message);
+
+    /** Sends {@code :server NNN nick params...}, with the numeric's standard text as the last parameter if it has one. */
+    void reply(Numeric numeric, String... params);
+
+    /** Leaves every room telling the peers {@code reason}, sends ERROR, closes. Idempotent. */
+    void quit(String reason);
+
+    /** Registration finished: the welcome burst and the default room. */
+    void completeRegistration();
+}

@@ -1,0 +1,113 @@
+package org.chatroom.server.config;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.chatroom.protocol.NameRules;
+import org.chatroom.server.auth.PasswordHash;
+
+/**
+ * Every configuration key, with its type, default and meaning, in one place (the shipped
+ * {@code conf/chat-server.properties} lists the same keys in the same order).
+ */
+public final class ServerConfigKeys {
+    private static final Map<String, ConfigKey<?>> ALL = new LinkedHashMap<>();
+
+    public static final ConfigKey<InetAddress> BIND = key("bind", "0.0.0.0",
+            "address to listen on; 0.0.0.0 = every IPv4 interface, 127.0.0.1 = this machine only", false,
+            ValueParsers::address);
+    public static final ConfigKey<Integer> PORT = key("port", "6667",
+            "TCP port for IRC clients; 0 picks a free port (logged at start)", false, ValueParsers.intRange(0, 65535));
+    public static final ConfigKey<String> SERVER_NAME = key("server.name", "chat.localhost",
+            "this server's name as clients see it (host-like, with a dot)", false, ValueParsers::serverName);
+    public static final ConfigKey<String> NETWORK_NAME = key("network.name", "Chatroom",
+            "network name shown by clients (005 NETWORK)", false, ValueParsers::word);
+    public static final ConfigKey<String> DEFAULT_ROOM = key("room.default", "#lobby",
+            "room every user joins after connecting; it always exists", false, ServerConfigKeys::room);
+    public static final ConfigKey<String> DEFAULT_TOPIC = key("room.default.topic", "Welcome to Chatroom",
+            "topic of the default room at start", false, ValueParsers.text(390));
+    public static final ConfigKey<Path> MOTD_FILE = key("motd.file", "conf/motd.txt",
+            "message of the day, a UTF-8 text file; relative to the install folder; missing = no MOTD", true,
+            ValueParsers::path);
+    public static final ConfigKey<Integer> WORKER_THREADS = key("worker.threads", "0",
+            "event-loop threads serving clients; 0 = 2 x CPU cores", false, ValueParsers.intRange(0, 256));
+    public static final ConfigKey<Integer> MAX_CLIENTS = key("max.clients", "10000",
+            "connections accepted at once; more get 'Server full' (each needs a file descriptor)", true,
+            ValueParsers.intRange(1, 1_000_000));
+    public static final ConfigKey<Integer> MAX_CONNECTIONS_PER_IP = key("max.connections.per.ip", "10",
+            "connections at once from one address (exempt addresses have no limit)", true,
+            ValueParsers.intRange(1, 1_000_000));
+    public static final ConfigKey<List<InetAddress>> LIMITS_EXEMPT = key("limits.exempt", "127.0.0.1,::1",
+            "comma-separated addresses free of per-address limits; empty = none", true, ValueParsers::addressList);
+    public static final ConfigKey<Integer> MAX_LINE_BYTES = key("max.line.bytes", "512",
+            "longest line a client may send, CRLF included (IRC says 512); longer lines get 417", false,
+            ValueParsers.intRange(64, 16384));
+    public static final ConfigKey<Duration> PING_INTERVAL = key("ping.interval", "90s",
+            "a client silent this long is sent PING", true,
+            ValueParsers.duration(Duration.ofMillis(100), Duration.ofHours(1)));
+    public static final ConfigKey<Duration> PING_TIMEOUT = key("ping.timeout", "60s",
+            "a client that does not answer a PING in this time is dropped (Ping timeout)", true,
+            ValueParsers.duration(Duration.ofMillis(100), Duration.ofHours(1)));
+    public static final ConfigKey<Duration> REGISTRATION_TIMEOUT = key("registration.timeout", "30s",
+            "a connection that has not sent NICK and USER in this time is closed", true,
+            ValueParsers.duration(Duration.ofMillis(100), Duration.ofHours(1)));
+    public static final ConfigKey<Integer> SENDQ_BYTES = key("sendq.bytes", "1048576",
+            "bytes queued to one slow client before it is dropped (SendQ exceeded); too low drops users on bursts",
+            false, ValueParsers.intRange(4096, 256 * 1024 * 1024));
+    public static final ConfigKey<Boolean> ROOMS_USER_CREATE = key("rooms.user.create", "true",
+            "whether users may create rooms by joining a name that does not exist", true, ValueParsers::bool);
+    public static final ConfigKey<Integer> USER_MAX_ROOMS = key("user.max.rooms", "50",
+            "rooms one user may be in at once (405 past it)", true, ValueParsers.intRange(1, 10_000));
+    public static final ConfigKey<Optional<PasswordHash>> SERVER_PASSWORD = key("server.password", "",
+            "hash of the password clients must send with PASS; empty = none (make one: chat-server --hash-password)",
+            true, ServerConfigKeys::passwordHash);
+    public static final ConfigKey<Integer> NICK_LENGTH = key("limit.nick.length", "30",
+            "longest nick (005 NICKLEN)", false, ValueParsers.intRange(9, 64));
+    public static final ConfigKey<Integer> ROOM_LENGTH = key("limit.room.length", "50",
+            "longest room name (005 CHANNELLEN)", false, ValueParsers.intRange(10, 200));
+    public static final ConfigKey<Integer> TOPIC_LENGTH = key("limit.topic.length", "390",
+            "longest topic (005 TOPICLEN); longer ones are cut", false, ValueParsers.intRange(10, 400));
+    public static final ConfigKey<Integer> AWAY_LENGTH = key("limit.away.length", "200",
+            "longest away message (005 AWAYLEN); longer ones are cut", false, ValueParsers.intRange(10, 400));
+    public static final ConfigKey<Integer> KICK_LENGTH = key("limit.kick.length", "255",
+            "longest kick reason (005 KICKLEN); longer ones are cut", false, ValueParsers.intRange(10, 400));
+    public static final ConfigKey<Boolean> ADMIN_ENABLED = key("admin.enabled", "true",
+            "whether the local admin socket (bin/chat-admin.sh) is open", false, ValueParsers::bool);
+    public static final ConfigKey<Path> ADMIN_SOCKET = key("admin.socket", "run/chat-admin.sock",
+            "admin socket path (Unix domain socket, owner-only); relative to the install folder", false,
+            ValueParsers::path);
+    public static final ConfigKey<Path> DATA_DIR = key("data.dir", "data",
+            "folder for state kept across restarts (bans); relative to the install folder", false,
+            ValueParsers::path);
+
+    private ServerConfigKeys() {
+    }
+
+    private static <T> ConfigKey<T> key(String name, String def, String doc, boolean reloadable,
+                                        java.util.function.Function<String, T> parser) {
+        ConfigKey<T> k = new ConfigKey<>(name, def, doc, reloadable, parser);
+        ALL.put(name, k);
+        return k;
+    }
+
+    /** Every key in file order. */
+    public static Map<String, ConfigKey<?>> all() {
+        return java.util.Collections.unmodifiableMap(ALL);
+    }
+
+    private static String room(String text) {
+        String problem = NameRules.roomProblem(text, 50);
+        if (problem != null) {
+            throw new IllegalArgumentException("is not a room name: " + problem);
+        }
+        return text;
+    }
+
+    private static Optional<PasswordHash> passwordHash(String text) {
+        return text.isEmpty() ? Optional.empty() : Optional.of(PasswordHash.parse(text));
+    }
+}

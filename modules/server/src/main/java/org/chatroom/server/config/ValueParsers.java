@@ -1,0 +1,149 @@
+package org.chatroom.server.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parsers for the value types of the configuration; each message says what is allowed. */
+final class ValueParsers {
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)?");
+    private static final Pattern LITERAL_ADDRESS = Pattern.compile("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
+
+    private ValueParsers() {
+    }
+
+    static Function<String, Integer> intRange(int min, int max) {
+        return text -> {
+            int v;
+            try {
+                v = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("is not a whole number (" + min + "-" + max + ")");
+            }
+            if (v < min || v > max) {
+                throw new IllegalArgumentException("is out of range (" + min + "-" + max + ")");
+            }
+            return v;
+        };
+    }
+
+    static Boolean bool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("is not a boolean (true or false)");
+        };
+    }
+
+    /** {@code 90}, {@code 90s}, {@code 500ms}, {@code 2m}, {@code 1h}, {@code 7d}; plain numbers are seconds. */
+    static Function<String, Duration> duration(Duration min, Duration max) {
+        return text -> {
+            Duration d = parseDuration(text);
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException("is out of range (" + format(min) + "-" + format(max) + ")");
+            }
+            return d;
+        };
+    }
+
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("is not a duration (a number with ms, s, m, h or d, e.g. 90s)");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    static String format(Duration d) {
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + "ms";
+        }
+        long s = d.toSeconds();
+        if (s % 86400 == 0 && s > 0) {
+            return s / 86400 + "d";
+        }
+        if (s % 3600 == 0 && s > 0) {
+            return s / 3600 + "h";
+        }
+        return s % 60 == 0 && s > 0 ? s / 60 + "m" : s + "s";
+    }
+
+    /** A literal IP address only: a name would need DNS at start-up, which may hang or change. */
+    static InetAddress address(String text) {
+        if (!LITERAL_ADDRESS.matcher(text).matches()) {
+            throw new IllegalArgumentException("is not an IP address (e.g. 0.0.0.0, 127.0.0.1 or ::)");
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("is not an IP address (e.g. 0.0.0.0, 127.0.0.1 or ::)");
+        }
+    }
+
+    static List<InetAddress> addressList(String text) {
+        List<InetAddress> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                out.add(address(part.strip()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    static Path path(String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("is empty (a file path is needed)");
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("is not a valid path");
+        }
+    }
+
+    static Function<String, String> text(int maxLength) {
+        return text -> {
+            if (text.length() > maxLength) {
+                throw new IllegalArgumentException("is longer than " + maxLength + " characters");
+            }
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) < 32 || text.charAt(i) == 127) {
+                    throw new IllegalArgumentException("holds a control character (not allowed)");
+                }
+            }
+            return text;
+        };
+    }
+
+    /** A server name as IRC uses it: a host-like word with at least one dot, no spaces. */
+    static String serverName(String text) {
+        if (!text.matches("[A-Za-z0-9][A-Za-z0-9.-]*\\.[A-Za-z0-9.-]*[A-Za-z0-9]") || text.length() > 63) {
+            throw new IllegalArgumentException("is not a server name (letters, digits, '-' and at least one '.', e.g. chat.example.org)");
+        }
+        return text;
+    }
+
+    /** A network name: one word, as 005 NETWORK= allows. */
+    static String word(String text) {
+        if (!text.matches("[A-Za-z0-9._-]{1,32}")) {
+            throw new IllegalArgumentException("is not one word of letters, digits, '.', '_' or '-' (1-32 characters)");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,225 @@
+package org.chatroom.server.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.Numeric;
+import org.chatroom.server.ServerContext;
+import org.chatroom.server.command.CommandDispatcher;
+import org.chatroom.server.command.Registration;
+import org.chatroom.server.command.RoomCommands;
+import org.chatroom.server.command.Session;
+import org.chatroom.server.command.Welcome;
+import org.chatroom.server.config.ServerConfig;
+import org.chatroom.server.config.ServerConfigKeys;
+import org.chatroom.server.user.Client;
+
+/**
+ * One connection's life: admission, registration timeout, dispatching its lines in order,
+ * keep-alive pings, and the single way out ({@link #quit}) that every disconnect goes through.
+ * Runs on the connection's event loop only.
+ */
+public final class ClientHandler extends ChannelInboundHandlerAdapter implements Session {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private final ServerContext context;
+    private final CommandDispatcher dispatcher;
+    private final ConnectionLimiter limiter;
+    private final LoopWriters writers;
+    private final Registration registration = new Registration();
+    private Client client;
+    private Runnable releaseLease;
+    private boolean quit;
+    private boolean pingSent;
+    private long lastInputNanos = System.nanoTime();
+
+    public ClientHandler(ServerContext context, CommandDispatcher dispatcher, ConnectionLimiter limiter,
+                         LoopWriters writers) {
+        this.context = context;
+        this.dispatcher = dispatcher;
+        this.limiter = limiter;
+        this.writers = writers;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        ConnectionLimiter.Admission admission = limiter.tryAcquire(address);
+        if (admission instanceof ConnectionLimiter.Refused refused) {
+            LOG.info("refused connection from {}: {}", address.getHostAddress(), refused.reason());
+            ByteBuf error = ByteBufUtil.writeUtf8(ctx.alloc(), "ERROR :Closing link: " + refused.reason() + "\r\n");
+            ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        releaseLease = ((ConnectionLimiter.Admitted) admission).release();
+        context.stats().connectionOpened();
+        client = new Client(ctx.channel(), writers.of(ctx.channel().eventLoop()), context.stats(),
+                address.getHostAddress());
+        client.onQuit(this::quit);
+        LOG.info("connection from {}", client.address());
+        long timeout = context.config().get(ServerConfigKeys.REGISTRATION_TIMEOUT).toMillis();
+        ctx.executor().schedule(() -> {
+            if (!client.registered()) {
+                quit("Registration timed out");
+            }
+        }, timeout, TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (client == null || quit) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+            return;
+        }
+        lastInputNanos = System.nanoTime();
+        pingSent = false;
+        if (msg instanceof IrcMessage m) {
+            context.stats().messageIn();
+            dispatcher.dispatch(this, m);
+        } else if (msg instanceof RejectedLine r) {
+            context.stats().lineRefused();
+            send(IrcMessage.from(serverName(), "NOTICE", client.nick(), r.reason()));
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (!(evt instanceof IdleStateEvent) || client == null || pingSent || quit) {
+            return;
+        }
+        pingSent = true;
+        long sentAt = System.nanoTime();
+        send(IrcMessage.of("PING", serverName()));
+        ServerConfig cfg = context.config();
+        long timeout = cfg.get(ServerConfigKeys.PING_TIMEOUT).toMillis();
+        long silentSeconds = (cfg.get(ServerConfigKeys.PING_INTERVAL).toMillis() + timeout) / 1000;
+        ctx.executor().schedule(() -> {
+            if (lastInputNanos < sentAt) {
+                quit("Ping timeout: " + silentSeconds + " seconds");
+            }
+        }, timeout, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException && client != null) {
+            context.stats().lineRefused();
+            reply(Numeric.ERR_INPUTTOOLONG);
+        } else if (cause instanceof IOException) {
+            LOG.debug("I/O error on {}: {}", client, cause.toString());
+            ctx.close();
+        } else {
+            LOG.warn("closing {} after an unexpected error", client, cause);
+            if (client != null) {
+                quit("Internal error");
+            } else {
+                ctx.close();
+            }
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (client != null) {
+            quit("Connection closed");
+            context.stats().connectionClosed();
+            releaseLease.run();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public Client client() {
+        return client;
+    }
+
+    @Override
+    public ServerContext context() {
+        return context;
+    }
+
+    @Override
+    public Registration registration() {
+        return registration;
+    }
+
+    @Override
+    public void send(IrcMessage message) {
+        client.send(message);
+    }
+
+    @Override
+    public void reply(Numeric numeric, String... params) {
+        List<String> all = new ArrayList<>(params.length + 2);
+        all.add(client.nick());
+        all.addAll(List.of(params));
+        if (numeric.text() != null) {
+            all.add(numeric.text());
+        }
+        client.send(new IrcMessage(java.util.Map.of(), serverName(), numeric.wire(), all));
+    }
+
+    @Override
+    public void completeRegistration() {
+        if (context.config().get(ServerConfigKeys.SERVER_PASSWORD).isPresent() && !registration.passwordAccepted) {
+            LOG.info("{} tried to register without the server password", client.address());
+            reply(Numeric.ERR_PASSWDMISMATCH);
+            quit("Password required");
+            return;
+        }
+        client.markRegistered();
+        LOG.info("{} registered as {}", client.address(), client.nick());
+        Welcome.send(this);
+        RoomCommands.join(this, context.config().get(ServerConfigKeys.DEFAULT_ROOM));
+    }
+
+    @Override
+    public void quit(String reason) {
+        if (quit || client == null) {
+            return;
+        }
+        quit = true;
+        if (client.registered()) {
+            if (!context.shuttingDown()) {
+                OutboundLine line = OutboundLine.of(IrcMessage.from(client.prefix(), "QUIT", reason));
+                for (Client peer : context.registry().remove(client)) {
+                    peer.send(line);
+                }
+                line.release();
+            } else {
+                context.registry().remove(client);
+            }
+            LOG.info("{} quit ({})", client.nick(), reason);
+        } else {
+            context.registry().releaseNick(client);
+            LOG.info("{} disconnected before registering ({})", client.address(), reason);
+        }
+        io.netty.channel.Channel ch = client.channel();
+        if (ch.isActive()) {
+            String error = "ERROR :Closing link: (" + client.user() + "@" + client.host() + ") [" + reason + "]\r\n";
+            if ("SendQ exceeded".equals(reason)) {
+                ch.close(); // its queue is full already: another line would only wait behind it
+            } else {
+                ch.writeAndFlush(ByteBufUtil.writeUtf8(ch.alloc(), error)).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+    }
+
+    private String serverName() {
+        return context.config().get(ServerConfigKeys.SERVER_NAME);
+    }
+}

@@ -1,0 +1,54 @@
+package org.chatroom.server.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.IrcParseException;
+import org.chatroom.server.ServerStats;
+
+/**
+ * Turns one framed line (delimiter already stripped) into an {@link IrcMessage}, or into a
+ * {@link RejectedLine} when it is not valid UTF-8, carries a NUL or lone CR (which could smuggle a
+ * second line into what others receive), or does not parse. Stateless and shared by all channels.
+ */
+@Sharable
+public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
+    private final ServerStats stats;
+
+    public IrcLineDecoder(ServerStats stats) {
+        super(ByteBuf.class);
+        this.stats = stats;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf line, List<Object> out) {
+        int length = line.readableBytes();
+        stats.bytesIn(length + 1L);
+        if (length == 0) {
+            return; // an empty line is silently ignored (Modern IRC)
+        }
+        if (line.indexOf(line.readerIndex(), line.writerIndex(), (byte) 0) >= 0
+                || line.indexOf(line.readerIndex(), line.writerIndex(), (byte) '\r') >= 0) {
+            out.add(new RejectedLine("Line dropped: it held a NUL or CR character, which IRC does not allow"));
+            return;
+        }
+        if (!ByteBufUtil.isText(line, StandardCharsets.UTF_8)) {
+            out.add(new RejectedLine("Line dropped: it was not valid UTF-8; this server accepts UTF-8 text only"));
+            return;
+        }
+        String text = line.toString(StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return;
+        }
+        try {
+            out.add(IrcMessage.parse(text));
+        } catch (IrcParseException e) {
+            out.add(new RejectedLine("Line dropped: " + e.getMessage()));
+        }
+    }
+}

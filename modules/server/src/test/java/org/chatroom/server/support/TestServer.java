@@ -1,0 +1,27 @@
+package org.chatroom.server.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.chatroom.server.ChatServer;
+import org.chatroom.server.config.ServerConfig;
+
+/** Starts a real daemon on 127.0.0.1 and a free port, with test-friendly overrides. */
+public final class TestServer {
+    private TestServer() {
+    }
+
+    public static ChatServer start(Map<String, String> overrides) {
+        Map<String, String> all = new HashMap<>();
+        all.put("port", "0");
+        all.put("bind", "127.0.0.1");
+        all.put("worker.threads", "2");
+        all.put("admin.enabled", "false");
+        all.put("motd.file", "target/no-such-motd.txt");
+        all.putAll(overrides);
+        return new ChatServer(ServerConfig.defaults(all)).start();
+    }
+
+    public static ChatServer start() {
+        return start(Map.of());
+    }
+}
