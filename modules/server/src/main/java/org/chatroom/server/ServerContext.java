@@ -15,6 +15,8 @@ public final class ServerContext {
     private volatile ServerConfig config;
     private volatile List<String> motd;
     private volatile boolean shuttingDown;
+    private final org.chatroom.server.event.ChatEvents events = new org.chatroom.server.event.ChatEvents();
+    private volatile AdmissionPolicy admission = client -> null;
 
     public ServerContext(ServerConfig config, List<String> motd, ChatRegistry registry, ServerStats stats,
                          String version) {
@@ -47,6 +49,20 @@ public final class ServerContext {
 
     public void markShuttingDown() {
         this.shuttingDown = true;
+    }
+
+    /** Observers of what happens (the admin monitor). */
+    public org.chatroom.server.event.ChatEvents events() {
+        return events;
+    }
+
+    /** Decides at registration whether a user may stay (bans); the default lets everyone in. */
+    public AdmissionPolicy admission() {
+        return admission;
+    }
+
+    public void admission(AdmissionPolicy policy) {
+        this.admission = policy;
     }
 
     public ChatRegistry registry() {

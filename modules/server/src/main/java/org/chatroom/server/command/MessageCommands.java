@@ -61,6 +61,10 @@ final class MessageCommands {
             OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, room.name(), text));
             room.broadcast(line, c.echoMessage() ? null : c, s.context().stats());
             line.release();
+            if (!notice) {
+                String nick = c.nick();
+                s.context().events().fire(l -> l.roomMessage(nick, room.name(), text));
+            }
             return;
         }
         Client to = s.context().registry().byNick(target);

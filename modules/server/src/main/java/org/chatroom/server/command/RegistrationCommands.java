@@ -132,6 +132,7 @@ final class RegistrationCommands {
             return;
         }
         LOG.info("{} is now known as {}", oldNick, nick);
+        s.context().events().fire(l -> l.nickChanged(oldNick, nick));
         OutboundLine line = OutboundLine.of(IrcMessage.from(oldPrefix, "NICK", nick));
         c.send(line);
         for (Client peer : s.context().registry().peersOf(c)) {

@@ -68,6 +68,8 @@ public final class RoomCommands {
             return;
         }
         LOG.info("{} joined {}", c.nick(), room.name());
+        String nick = c.nick();
+        ctx.events().fire(l -> l.joined(nick, room.name()));
         OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "JOIN", room.name()));
         room.broadcast(line, null, ctx.stats());
         line.release();
@@ -106,6 +108,8 @@ public final class RoomCommands {
         line.release();
         s.context().registry().part(c, room);
         LOG.info("{} left {}", c.nick(), room.name());
+        String nick = c.nick();
+        s.context().events().fire(l -> l.parted(nick, room.name(), reason));
     }
 
     private static void topic(Session s, IrcMessage m) {
@@ -132,6 +136,8 @@ public final class RoomCommands {
         String text = RegistrationCommands.truncate(m.param(1), s.context().config().get(ServerConfigKeys.TOPIC_LENGTH));
         setTopic(s.context(), room, text, c.nick(), c.prefix());
         LOG.info("{} changed the topic of {}", c.nick(), room.name());
+        String nick = c.nick();
+        s.context().events().fire(l -> l.topicChanged(nick, room.name(), text));
     }
 
     /** Sets the topic and tells the room; {@code source} is who it comes from on the wire. */

@@ -20,6 +20,9 @@ public interface Session {
     /** Sends {@code :server NNN nick params...}, with the numeric's standard text as the last parameter if it has one. */
     void reply(Numeric numeric, String... params);
 
+    /** Like {@link #reply} with {@code text} in place of the numeric's standard text. */
+    void replyText(Numeric numeric, String text, String... params);
+
     /** Leaves every room telling the peers {@code reason}, sends ERROR, closes. Idempotent. */
     void quit(String reason);
 

@@ -25,14 +25,16 @@ import org.chatroom.server.command.Session;
 import org.chatroom.server.command.Welcome;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
+import org.chatroom.server.room.Room;
 import org.chatroom.server.user.Client;
+import org.chatroom.server.user.ClientControl;
 
 /**
  * One connection's life: admission, registration timeout, dispatching its lines in order,
  * keep-alive pings, and the single way out ({@link #quit}) that every disconnect goes through.
  * Runs on the connection's event loop only.
  */
-public final class ClientHandler extends ChannelInboundHandlerAdapter implements Session {
+public final class ClientHandler extends ChannelInboundHandlerAdapter implements Session, ClientControl {
     private static final Logger LOG = LogManager.getLogger();
 
     private final ServerContext context;
@@ -68,8 +70,10 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         context.stats().connectionOpened();
         client = new Client(ctx.channel(), writers.of(ctx.channel().eventLoop()), context.stats(),
                 address.getHostAddress());
-        client.onQuit(this::quit);
+        client.control(this);
         LOG.info("connection from {}", client.address());
+        String from = client.address();
+        context.events().fire(l -> l.connected(from));
         long timeout = context.config().get(ServerConfigKeys.REGISTRATION_TIMEOUT).toMillis();
         ctx.executor().schedule(() -> {
             if (!client.registered()) {
@@ -164,11 +168,16 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void reply(Numeric numeric, String... params) {
+        replyText(numeric, numeric.text(), params);
+    }
+
+    @Override
+    public void replyText(Numeric numeric, String text, String... params) {
         List<String> all = new ArrayList<>(params.length + 2);
         all.add(client.nick());
         all.addAll(List.of(params));
-        if (numeric.text() != null) {
-            all.add(numeric.text());
+        if (text != null) {
+            all.add(text);
         }
         client.send(new IrcMessage(java.util.Map.of(), serverName(), numeric.wire(), all));
     }
@@ -181,8 +190,17 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
             quit("Password required");
             return;
         }
+        String refusal = context.admission().refusalReason(client);
+        if (refusal != null) {
+            LOG.info("{} ({}) refused at registration: {}", client.nick(), client.address(), refusal);
+            replyText(Numeric.ERR_YOUREBANNEDCREEP, Numeric.ERR_YOUREBANNEDCREEP.text() + ": " + refusal);
+            quit("Banned: " + refusal);
+            return;
+        }
         client.markRegistered();
         LOG.info("{} registered as {}", client.address(), client.nick());
+        String nick = client.nick();
+        context.events().fire(l -> l.registered(nick, client.address()));
         Welcome.send(this);
         RoomCommands.join(this, context.config().get(ServerConfigKeys.DEFAULT_ROOM));
     }
@@ -204,6 +222,8 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
                 context.registry().remove(client);
             }
             LOG.info("{} quit ({})", client.nick(), reason);
+            String nick = client.nick();
+            context.events().fire(l -> l.quit(nick, reason));
         } else {
             context.registry().releaseNick(client);
             LOG.info("{} disconnected before registering ({})", client.address(), reason);
@@ -217,6 +237,25 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
                 ch.writeAndFlush(ByteBufUtil.writeUtf8(ch.alloc(), error)).addListener(ChannelFutureListener.CLOSE);
             }
         }
+    }
+
+    @Override
+    public void kick(String by, String reason) {
+        if (quit || client == null) {
+            return;
+        }
+        if (client.registered()) {
+            for (Room room : List.copyOf(client.rooms())) {
+                OutboundLine line = OutboundLine.of(IrcMessage.from(by, "KICK", room.name(), client.nick(), reason));
+                room.broadcast(line, null, context.stats());
+                line.release();
+                context.registry().part(client, room);
+                String nick = client.nick();
+                context.events().fire(l -> l.kicked(nick, room.name(), by, reason));
+            }
+        }
+        LOG.info("{} kicked off the server by {} ({})", client.nick(), by, reason);
+        quit("Kicked by " + by + ": " + reason);
     }
 
     private String serverName() {

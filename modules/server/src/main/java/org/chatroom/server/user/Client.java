@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.server.ServerStats;
 import org.chatroom.server.net.LoopWriter;
@@ -37,7 +36,15 @@ public final class Client {
     private volatile boolean invisible;
     private volatile long lastMessageAtMillis = connectedAtMillis;
     private volatile long messagesSent;
-    private volatile Consumer<String> quitter = reason -> { };
+    private volatile ClientControl control = new ClientControl() {
+        @Override
+        public void quit(String reason) {
+        }
+
+        @Override
+        public void kick(String by, String reason) {
+        }
+    };
     private boolean sendQueueExceeded;
 
     /** Only {@link LoopWriter} touches this, on the client's loop. */
@@ -75,17 +82,22 @@ public final class Client {
         if (!sendQueueExceeded) {
             sendQueueExceeded = true;
             stats.slowClientDropped();
-            writer.loop().execute(() -> quitter.accept("SendQ exceeded"));
+            writer.loop().execute(() -> control.quit("SendQ exceeded"));
         }
     }
 
-    public void onQuit(Consumer<String> quitter) {
-        this.quitter = quitter;
+    public void control(ClientControl handler) {
+        this.control = handler;
     }
 
     /** Disconnects this client from any thread, telling the rooms {@code reason}. */
     public void disconnect(String reason) {
-        writer.loop().execute(() -> quitter.accept(reason));
+        writer.loop().execute(() -> control.quit(reason));
+    }
+
+    /** Kicks this client off the server from any thread: KICK in each room by {@code by}, then ERROR. */
+    public void kick(String by, String reason) {
+        writer.loop().execute(() -> control.kick(by, reason));
     }
 
     public Channel channel() {
