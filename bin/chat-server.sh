@@ -1,0 +1,262 @@
+#!/usr/bin/env bash
+#
+# Starts, stops and inspects the Chatroom daemon.
+#
+#   chat-server.sh start [daemon options]    run in the background; wait until it listens or fails
+#   chat-server.sh stop                      SIGTERM, wait up to CHAT_STOP_TIMEOUT seconds (30)
+#   chat-server.sh status                    0 running, 1 dead but pid file left, 3 not running
+#   chat-server.sh restart [daemon options]  stop, then start
+#   chat-server.sh run [daemon options]      foreground (systemd, containers): exec java
+#   chat-server.sh print-cmd [daemon opts]   print the java command line and exit
+#
+# Daemon options (--port N, --bind ADDR, -o key=value, --config FILE, ...) are passed through.
+#
+# Environment (each applied only when unset; conf/chat-env.sh may set them):
+#   CHAT_CONF          config file                 (default $CHAT_CONF_DIR/chat-server.properties)
+#   CHAT_HEAP_OPTS     heap flags                  (default "-Xms64m -Xmx512m")
+#   CHAT_GC_OPTS       collector flags             (default "-XX:+UseSerialGC")
+#   CHAT_SERVER_OPTS   more JVM flags for the daemon
+#   JAVA_OPTS          JVM flags appended last
+#   CHAT_START_TIMEOUT seconds start waits for the "listening" line (default 60)
+#   CHAT_STOP_TIMEOUT  seconds stop waits after SIGTERM (default 30)
+#   JAVA_HOME          Java 17 or newer; else java on PATH
+set -euo pipefail
+
+CHAT_PROG=chat-server
+# shellcheck source=bin/chat-env.sh
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/chat-env.sh"
+
+MAIN_CLASS=org.chatroom.server.Main
+CHAT_CONF="${CHAT_CONF:-$CHAT_CONF_DIR/chat-server.properties}"
+[[ "$CHAT_CONF" == /* ]] || CHAT_CONF="$PWD/$CHAT_CONF"
+# Heap: a client costs a few KB of heap (channel, pipeline, session); message buffers live in
+# Netty's direct memory, not the heap. 10,000 idle-ish clients fit in well under 100 MB of heap.
+# -Xms64m keeps the resident size small at start; -Xmx512m is a ceiling for bursts, not a target.
+# Serial GC: no concurrent GC threads competing with the event loops on small machines, no
+# remembered-set overhead (G1 adds 5-10% of the heap in native memory), and it gives memory
+# back after a full collection. With a live set of tens of MB its pauses are a few ms, which a
+# chat server does not notice. Bigger installs: CHAT_GC_OPTS=-XX:+UseG1GC CHAT_HEAP_OPTS=-Xmx2g.
+CHAT_HEAP_OPTS="${CHAT_HEAP_OPTS--Xms64m -Xmx512m}"
+CHAT_GC_OPTS="${CHAT_GC_OPTS--XX:+UseSerialGC}"
+CHAT_SERVER_OPTS="${CHAT_SERVER_OPTS:-}"
+CHAT_START_TIMEOUT="${CHAT_START_TIMEOUT:-60}"
+CHAT_STOP_TIMEOUT="${CHAT_STOP_TIMEOUT:-30}"
+PID_FILE="$CHAT_RUN_DIR/chat-server.pid"
+OUT_FILE="$CHAT_LOG_DIR/chat-server.out"
+LOG_FILE="$CHAT_LOG_DIR/chat-server.log"
+
+usage() {
+  cat <<EOF
+Usage: chat-server.sh start|stop|status|restart|run|print-cmd [daemon options]
+  start      start in the background, wait until it listens (or fails), report the port
+  stop       stop with SIGTERM, wait up to \$CHAT_STOP_TIMEOUT s (now $CHAT_STOP_TIMEOUT)
+  status     exit 0 running (prints pid and address), 1 dead with a pid file, 3 not running
+  restart    stop, then start
+  run        run in the foreground (for systemd and containers)
+  print-cmd  print the java command line
+Daemon options are passed through, e.g. --port 6697, --bind 127.0.0.1, -o key=value;
+'chat-server.sh run --help' lists them. Config: $CHAT_CONF
+EOF
+}
+
+say() { printf '%s: %s\n' "$CHAT_PROG" "$*"; }
+err() { printf '%s: %s\n' "$CHAT_PROG" "$*" >&2; }
+
+for knob in CHAT_START_TIMEOUT CHAT_STOP_TIMEOUT; do
+  if ! [[ "${!knob}" =~ ^[0-9]+$ ]]; then
+    err "$knob=${!knob} is not a number of seconds"
+    exit 2
+  fi
+done
+
+# Is $1 the pid of a live Chatroom daemon? (Guards against a recycled pid in a stale file.)
+is_daemon() {
+  local pid="$1" args
+  if [[ -d /proc ]]; then
+    [[ -r "/proc/$pid/cmdline" ]] || return 1
+    args="$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline")" || return 1
+  else
+    kill -0 "$pid" 2>/dev/null || return 1
+    args="$(ps -p "$pid" -o args= 2>/dev/null)" || return 1
+  fi
+  [[ "$args" == *"$MAIN_CLASS"* ]]
+}
+
+# Sets PID from the pid file; returns 1 when there is no pid file.
+read_pid() {
+  PID=""
+  [[ -f "$PID_FILE" ]] || return 1
+  PID="$(tr -dc '0-9' <"$PID_FILE")"
+  return 0
+}
+
+# The address:port of the last "listening on" line in the daemon's console output.
+listening_address() {
+  [[ -f "$OUT_FILE" ]] || return 1
+  local line
+  line="$(grep -F ' listening on ' "$OUT_FILE" | tail -n 1)" || return 1
+  [[ "$line" =~ \ listening\ on\ ([^ ]+) ]] || return 1
+  printf '%s\n' "${BASH_REMATCH[1]}"
+}
+
+# Does the caller pass its own --config (or -c) / --home? Then ours is left out: Commons CLI
+# would take the first of two.
+has_option() {
+  local long="$1" short="${2:-}" arg
+  shift 2
+  for arg in "$@"; do
+    [[ "$arg" == "$long" || "$arg" == "$long="* ]] && return 0
+    [[ -n "$short" && "$arg" == "$short"* ]] && return 0
+  done
+  return 1
+}
+
+# Sets CMD to the java command line, daemon options "$@" last.
+build_cmd() {
+  chat_require_java
+  chat_require_classpath chat-server
+  local heap gc server java
+  read -r -a heap <<<"$CHAT_HEAP_OPTS" || true
+  read -r -a gc <<<"$CHAT_GC_OPTS" || true
+  read -r -a server <<<"$CHAT_SERVER_OPTS" || true
+  read -r -a java <<<"$JAVA_OPTS" || true
+  CMD=("$JAVA"
+    ${heap[@]+"${heap[@]}"}
+    ${gc[@]+"${gc[@]}"}
+    -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$CHAT_LOG_DIR" -XX:+ExitOnOutOfMemoryError
+    "-XX:ErrorFile=$CHAT_LOG_DIR/hs_err_pid%p.log"
+    --enable-native-access=ALL-UNNAMED
+    "-Dlog4j2.configurationFile=$CHAT_CONF_DIR/log4j2.xml"
+    "-Dchat.log.dir=$CHAT_LOG_DIR"
+    ${server[@]+"${server[@]}"}
+    ${java[@]+"${java[@]}"}
+    -cp "$CHAT_CLASSPATH" "$MAIN_CLASS")
+  has_option --home "" "$@" || CMD+=(--home "$CHAT_HOME")
+  has_option --config -c "$@" || CMD+=(--config "$CHAT_CONF")
+  CMD+=("$@")
+}
+
+cmd_start() {
+  if read_pid; then
+    if [[ -n "$PID" ]] && is_daemon "$PID"; then
+      err "already running as pid $PID ($PID_FILE); not started"
+      return 1
+    fi
+    say "removing stale pid file $PID_FILE (pid ${PID:-?} is not running)"
+    rm -f "$PID_FILE"
+  fi
+  build_cmd "$@"
+  mkdir -p "$CHAT_LOG_DIR"
+  if [[ ! -d "$CHAT_RUN_DIR" ]]; then # private: it also holds the admin socket
+    mkdir -p "$(dirname "$CHAT_RUN_DIR")"
+    mkdir -m 700 "$CHAT_RUN_DIR"
+  fi
+  [[ -f "$OUT_FILE" ]] && mv -f "$OUT_FILE" "$OUT_FILE.1"
+  chat_raise_nofile
+  nohup "${CMD[@]}" >"$OUT_FILE" 2>&1 </dev/null &
+  local pid=$!
+  printf '%s\n' "$pid" >"$PID_FILE"
+  local deadline=$((SECONDS + CHAT_START_TIMEOUT)) address
+  while :; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      local rc=0
+      wait "$pid" || rc=$?
+      rm -f "$PID_FILE"
+      ((rc != 0)) || rc=1
+      err "failed to start (exit code $rc); last lines of $OUT_FILE:"
+      tail -n 20 "$OUT_FILE" | sed 's/^/  /' >&2
+      return "$rc"
+    fi
+    if address="$(listening_address)"; then
+      say "started, pid $pid, listening on $address"
+      say "log: $LOG_FILE (console output: $OUT_FILE)"
+      return 0
+    fi
+    if ((SECONDS >= deadline)); then
+      err "pid $pid is running but did not report listening within $CHAT_START_TIMEOUT s; see $OUT_FILE"
+      return 1
+    fi
+    sleep 0.1
+  done
+}
+
+cmd_stop() {
+  if ! read_pid; then
+    say "not running (no pid file $PID_FILE)"
+    return 0
+  fi
+  if [[ -z "$PID" ]] || ! is_daemon "$PID"; then
+    say "not running; removed stale pid file $PID_FILE (pid ${PID:-?} was gone)"
+    rm -f "$PID_FILE"
+    return 0
+  fi
+  local pid="$PID"
+  kill -TERM "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + CHAT_STOP_TIMEOUT))
+  while is_daemon "$pid"; do
+    if ((SECONDS >= deadline)); then
+      err "pid $pid did not stop within $CHAT_STOP_TIMEOUT s (CHAT_STOP_TIMEOUT); it is still running; see $LOG_FILE, 'kill -KILL $pid' forces it"
+      return 1
+    fi
+    sleep 0.1
+  done
+  # Only remove the file if it still names the process we stopped.
+  if read_pid && [[ "$PID" == "$pid" ]]; then
+    rm -f "$PID_FILE"
+  fi
+  say "stopped (pid $pid)"
+}
+
+cmd_status() {
+  if ! read_pid; then
+    say "not running"
+    return 3
+  fi
+  if [[ -n "$PID" ]] && is_daemon "$PID"; then
+    local address
+    address="$(listening_address)" || address="an unknown address (see $LOG_FILE)"
+    say "running, pid $PID, listening on $address"
+    return 0
+  fi
+  say "not running, but the pid file $PID_FILE is left (pid ${PID:-?}); 'chat-server.sh stop' removes it"
+  return 1
+}
+
+cmd_run() {
+  build_cmd "$@"
+  mkdir -p "$CHAT_LOG_DIR"
+  chat_raise_nofile stderr
+  exec "${CMD[@]}"
+}
+
+cmd_print() {
+  build_cmd "$@"
+  local arg out=""
+  for arg in "${CMD[@]}"; do
+    out+="$(printf '%q' "$arg") "
+  done
+  printf '%s\n' "${out% }"
+}
+
+action="${1:-}"
+[[ $# -gt 0 ]] && shift
+case "$action" in
+  start) cmd_start "$@" ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  restart)
+    cmd_stop
+    cmd_start "$@"
+    ;;
+  run) cmd_run "$@" ;;
+  print-cmd) cmd_print "$@" ;;
+  -h | --help | help) usage ;;
+  "")
+    usage >&2
+    exit 2
+    ;;
+  *)
+    err "unknown command '$action'; use start, stop, status, restart, run or print-cmd"
+    exit 2
+    ;;
+esac

@@ -1,0 +1,94 @@
+package org.chatroom.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** What the release zip and tarball hold, checked without running anything. */
+class ZipContentsIT {
+
+    @Test
+    void zipHasTheScriptsRunnableConfigDocumentsAndLib() throws IOException {
+        try (FileSystem zip = Release.openZip()) {
+            Path root = zip.getPath("/" + Release.NAME);
+            for (String script : List.of("chat-env.sh", "chat-server.sh", "chat-admin.sh", "chat-console.sh",
+                    "chat-gui.sh")) {
+                Path p = root.resolve("bin").resolve(script);
+                assertThat(p).exists();
+                assertThat(permissions(p)).as(script).contains(PosixFilePermission.OWNER_EXECUTE,
+                        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
+                assertThat(Files.readString(p)).as(script).startsWith("#!/usr/bin/env bash\n").doesNotContain("\r");
+            }
+            for (String cmd : List.of("chat-env.cmd", "chat-server.cmd", "chat-admin.cmd", "chat-console.cmd",
+                    "chat-gui.cmd")) {
+                assertThat(Files.readString(root.resolve("bin").resolve(cmd))).as(cmd).contains("\r\n");
+            }
+            for (String conf : List.of("chat-server.properties", "log4j2.xml", "tools-log4j2.xml", "motd.txt",
+                    "chat-server.service")) {
+                assertThat(root.resolve("conf").resolve(conf)).exists();
+            }
+            for (String doc : List.of("README.md", "CHANGELOG.md", "LICENSE")) {
+                assertThat(root.resolve(doc)).exists();
+            }
+            assertThat(root.resolve("logs")).doesNotExist();
+            assertThat(root.resolve("run")).doesNotExist();
+            assertThat(root.resolve("data")).doesNotExist();
+        }
+    }
+
+    @Test
+    void libHoldsEachJarOnceAndNoTestJars() throws IOException {
+        try (FileSystem zip = Release.openZip(); Stream<Path> files = Files.list(zip.getPath("/" + Release.NAME, "lib"))) {
+            List<String> jars = files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+            assertThat(jars).isNotEmpty().allMatch(n -> n.endsWith(".jar"));
+            assertThat(jars).noneMatch(n -> n.endsWith("-tests.jar") || n.endsWith("-test-sources.jar")
+                    || n.contains("junit") || n.contains("assertj") || n.contains("awaitility"));
+            assertThat(jars).anyMatch(n -> n.startsWith("chat-server-"))
+                    .anyMatch(n -> n.startsWith("chat-protocol-"));
+            // One version of each artifact: strip the version (first "-digit" on) and compare.
+            List<String> artifacts = new ArrayList<>();
+            for (String jar : jars) {
+                artifacts.add(jar.replaceFirst("-\\d.*$", "") + classifier(jar));
+            }
+            assertThat(artifacts).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void tarballHoldsTheSameFilesAsTheZip() throws Exception {
+        Set<String> zipped = new TreeSet<>();
+        try (FileSystem zip = Release.openZip(); Stream<Path> all = Files.walk(zip.getPath("/"))) {
+            all.filter(Files::isRegularFile).forEach(p -> zipped.add(p.toString().substring(1)));
+        }
+        Process tar = new ProcessBuilder("tar", "-tzf", Release.TAR.toString()).redirectErrorStream(true).start();
+        Set<String> tarred = new String(tar.getInputStream().readAllBytes()).lines()
+                .filter(l -> !l.endsWith("/")).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(tar.waitFor()).isZero();
+        assertThat(tarred).isEqualTo(zipped);
+    }
+
+    private static String classifier(String jar) {
+        // netty-transport-native-epoll-4.2.18.Final-linux-x86_64.jar: keep the platform classifier
+        int platform = jar.indexOf("-linux-");
+        if (platform < 0) {
+            platform = jar.indexOf("-osx-");
+        }
+        return platform < 0 ? "" : jar.substring(platform, jar.length() - 4);
+    }
+
+    private static Set<PosixFilePermission> permissions(Path p) throws IOException {
+        return Files.getFileAttributeView(p, PosixFileAttributeView.class).readAttributes().permissions();
+    }
+}
