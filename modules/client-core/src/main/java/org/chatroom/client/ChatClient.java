@@ -1,0 +1,447 @@
+package org.chatroom.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.client.ChatEvent.ConnectionState;
+import org.chatroom.protocol.Ctcp;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.NameRules;
+
+/**
+ * A chat connection that survives: connects, registers, reports {@link ChatEvent}s, and after a lost
+ * connection reconnects with backoff and rejoins its rooms, unless the user quit, was kicked or banned.
+ *
+ * <pre>{@code
+ * ChatClient client = new ChatClient(ClientConfig.builder("localhost", 6667, "alice").build());
+ * client.addListener(event -> ...);          // called one at a time, on the reader thread
+ * client.connect().get(10, SECONDS);         // our nick, once registered and in the server's rooms
+ * client.say("#lobby", "hello");
+ * client.quit("bye").get(10, SECONDS);       // the final DISCONNECTED state
+ * }</pre>
+ *
+ * <p>Every method is thread-safe. Sending methods return false when not connected (for example while
+ * reconnecting); nothing is queued.
+ */
+public final class ChatClient implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger();
+    private static final Duration READER_JOIN = Duration.ofSeconds(3);
+
+    private final ClientConfig config;
+    private final List<ChatListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object listenerLock = new Object();
+    private final RoomMembers members = new RoomMembers();
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final Random random = new Random();
+    private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final CompletableFuture<ConnectionState> terminated = new CompletableFuture<>();
+
+    private final Object lock = new Object();
+    /** Guarded by lock. */
+    private Session current;
+    private Thread readerThread;
+    private ScheduledFuture<?> pending;
+    private boolean started;
+    private boolean stopped;
+    private int attempt;
+    private Set<String> rejoinRooms = new LinkedHashSet<>();
+
+    private volatile String nick;
+    private volatile String awayMessage;
+    private volatile List<String> enabledCaps = List.of();
+    private volatile boolean quitRequested;
+    private volatile boolean closeRequested;
+
+    public ChatClient(ClientConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.nick = config.nick();
+        this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "chat-client-" + config.server());
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    public void addListener(ChatListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(ChatListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Starts connecting in the background. The future completes with our nick at the first CONNECTED
+     * state (registered, and the server's own joins received), or fails with
+     * {@link ChatConnectException} if the client stops for good first. Calling it again returns the same future.
+     */
+    public CompletableFuture<String> connect() {
+        synchronized (lock) {
+            if (started || stopped) {
+                return ready;
+            }
+            started = true;
+        }
+        startAttempt();
+        return ready;
+    }
+
+    /** Completes with the final DISCONNECTED state, after which the client does nothing more. */
+    public CompletableFuture<ConnectionState> terminated() {
+        return terminated;
+    }
+
+    /** True when registered and the connection is open. */
+    public boolean isConnected() {
+        return live() != null;
+    }
+
+    /** Our nick: the registered one, or the one we will register with. */
+    public String nick() {
+        return nick;
+    }
+
+    /** The rooms we are in now (empty while disconnected). */
+    public List<String> rooms() {
+        return members.roomNames();
+    }
+
+    /** The members of {@code room} as last known; empty if we are not in it. */
+    public List<String> members(String room) {
+        return members.members(room);
+    }
+
+    /** The IRCv3 capabilities the server enabled for this connection. */
+    public List<String> enabledCapabilities() {
+        return enabledCaps;
+    }
+
+    /** Sends a message to a room or a nick; long or multi-line text goes as several messages. */
+    public boolean say(String target, String text) {
+        return sendText("PRIVMSG", target, text, false);
+    }
+
+    /** A {@code /me} action in a room or to a nick. */
+    public boolean action(String target, String text) {
+        return sendText("PRIVMSG", target, text, true);
+    }
+
+    public boolean notice(String target, String text) {
+        return sendText("NOTICE", target, text, false);
+    }
+
+    public boolean join(String room) {
+        return send(IrcMessage.of("JOIN", word(room, "room")));
+    }
+
+    /** Leaves {@code room}; {@code reason} may be null or empty. */
+    public boolean part(String room, String reason) {
+        String r = word(room, "room");
+        return send(reason == null || reason.isEmpty() ? IrcMessage.of("PART", r) : IrcMessage.of("PART", r, reason));
+    }
+
+    /** Asks for a new nick; {@link ChatEvent.NickChanged} or a {@link ChatEvent.ServerError} answers. */
+    public boolean changeNick(String newNick) {
+        return send(IrcMessage.of("NICK", word(newNick, "nick")));
+    }
+
+    /** Asks for the topic of {@code room}; a {@link ChatEvent.Topic} answers. */
+    public boolean topic(String room) {
+        return send(IrcMessage.of("TOPIC", word(room, "room")));
+    }
+
+    /** Sets the topic of {@code room}; an empty text clears it. */
+    public boolean topic(String room, String text) {
+        return send(IrcMessage.of("TOPIC", word(room, "room"), oneLine(text)));
+    }
+
+    /** Asks who is in {@code room}; a {@link ChatEvent.Names} answers. */
+    public boolean names(String room) {
+        return send(IrcMessage.of("NAMES", word(room, "room")));
+    }
+
+    /** Marks us away with {@code message}, or back when it is null or blank; kept across reconnects. */
+    public boolean away(String message) {
+        String m = message == null || message.isBlank() ? null : oneLine(message);
+        awayMessage = m;
+        return send(m == null ? IrcMessage.of("AWAY") : IrcMessage.of("AWAY", m));
+    }
+
+    public boolean isAway() {
+        return awayMessage != null;
+    }
+
+    /** Sends any message as is, for commands this class has no method for. */
+    public boolean send(IrcMessage message) {
+        Session s = live();
+        return s != null && s.sendIfRegistered(message);
+    }
+
+    /**
+     * Leaves with a QUIT and stops for good: no reconnect follows. Waits for the server to close the
+     * connection for at most the configured quit timeout. The future is {@link #terminated()}.
+     */
+    public CompletableFuture<ConnectionState> quit(String reason) {
+        Session s;
+        synchronized (lock) {
+            if (stopped) {
+                return terminated;
+            }
+            quitRequested = true;
+            cancelPending();
+            s = current;
+            if (s == null) {
+                stopped = true;
+            }
+        }
+        if (s == null) {
+            finish(ConnectionState.disconnected(config.server(), "quit", DisconnectCause.USER_QUIT));
+            return terminated;
+        }
+        String r = reason == null ? "" : oneLine(reason);
+        if (s.isRegistered() && s.sendAnyway(r.isEmpty() ? IrcMessage.of("QUIT") : IrcMessage.of("QUIT", r))) {
+            try {
+                scheduler.schedule(s::close, config.quitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                s.close();
+            }
+        } else {
+            s.close();
+        }
+        return terminated;
+    }
+
+    /**
+     * Closes the connection at once without QUIT and stops for good; waits briefly for the reader thread.
+     * The final state is DISCONNECTED with cause CLOSED, unless the client had already stopped.
+     */
+    @Override
+    public void close() {
+        Session s;
+        Thread reader;
+        boolean finishNow = false;
+        synchronized (lock) {
+            closeRequested = true;
+            cancelPending();
+            s = current;
+            reader = readerThread;
+            if (s == null && !stopped) {
+                stopped = true;
+                finishNow = true;
+            }
+        }
+        if (s != null) {
+            s.close();
+        }
+        if (finishNow) {
+            finish(ConnectionState.disconnected(config.server(), "closed", DisconnectCause.CLOSED));
+        }
+        if (reader != null && reader != Thread.currentThread()) {
+            try {
+                reader.join(READER_JOIN.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        scheduler.shutdownNow();
+    }
+
+    // --- lifecycle, on the reader thread or the scheduler ---
+
+    private void startAttempt() {
+        Session s;
+        int n;
+        synchronized (lock) {
+            pending = null;
+            if (stopped) {
+                return;
+            }
+            n = attempt;
+            try {
+                s = new Session(this, config, nick, new LinkedHashSet<>(rejoinRooms));
+            } catch (IOException e) {
+                s = null;
+            }
+            current = s;
+        }
+        if (s == null) {
+            sessionEnded(null, new Session.End(false, false, "cannot create a socket", null));
+            return;
+        }
+        emit(ConnectionState.connecting(config.server(), n));
+        Session session = s;
+        Thread t = new Thread(() -> sessionEnded(session, session.run()), "chat-reader-" + config.server());
+        t.setDaemon(true);
+        synchronized (lock) {
+            readerThread = t;
+        }
+        t.start();
+    }
+
+    private void sessionEnded(Session s, Session.End end) {
+        DisconnectCause cause = end.cause();
+        int n = 0;
+        Duration delay = Duration.ZERO;
+        synchronized (lock) {
+            if (current == s) {
+                current = null;
+            }
+            Set<String> wereIn = members.clear();
+            if (end.registered()) {
+                rejoinRooms = wereIn;
+            }
+            if (stopped) {
+                return;
+            }
+            if (cause == null && !config.reconnect()) {
+                cause = end.connected() ? DisconnectCause.CONNECTION_LOST : DisconnectCause.CONNECT_FAILED;
+            }
+            if (cause != null) {
+                stopped = true;
+            } else {
+                n = ++attempt;
+                delay = config.reconnectPolicy().delay(n, random);
+            }
+        }
+        if (cause != null) {
+            LOG.debug("disconnected from {} for good: {} ({})", config.server(), end.reason(), cause);
+            finish(ConnectionState.disconnected(config.server(), end.reason(), cause));
+            return;
+        }
+        emit(ConnectionState.reconnecting(config.server(), n, delay, end.reason()));
+        synchronized (lock) {
+            if (!stopped) {
+                pending = scheduler.schedule(this::startAttempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void cancelPending() {
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
+        }
+    }
+
+    private void finish(ConnectionState state) {
+        emit(state);
+        ready.completeExceptionally(new ChatConnectException(state.reason(), state.cause()));
+        terminated.complete(state);
+        scheduler.shutdown();
+    }
+
+    // --- called by Session, Registration and EventTranslator on the reader thread ---
+
+    RoomMembers members() {
+        return members;
+    }
+
+    boolean quitRequested() {
+        return quitRequested;
+    }
+
+    boolean closeRequested() {
+        return closeRequested;
+    }
+
+    void registeredAs(String registeredNick, List<String> caps) {
+        nick = registeredNick;
+        enabledCaps = List.copyOf(caps);
+        synchronized (lock) {
+            attempt = 0;
+        }
+    }
+
+    void nickChanged(String newNick) {
+        nick = newNick;
+    }
+
+    void ready(Session s) {
+        synchronized (lock) {
+            if (current != s) {
+                return;
+            }
+        }
+        String away = awayMessage;
+        if (away != null) {
+            s.sendIfRegistered(IrcMessage.of("AWAY", away));
+        }
+        emit(ConnectionState.connected(config.server(), nick));
+        ready.complete(nick);
+    }
+
+    void emit(ChatEvent event) {
+        synchronized (listenerLock) {
+            for (ChatListener l : listeners) {
+                try {
+                    l.onEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("a chat listener failed on {}", event.getClass().getSimpleName(), e);
+                }
+            }
+        }
+    }
+
+    // --- helpers ---
+
+    private Session live() {
+        Session s = current;
+        return s != null && s.isRegistered() ? s : null;
+    }
+
+    private boolean sendText(String command, String target, String text, boolean action) {
+        String to = word(target, "target");
+        Session s = live();
+        if (s == null) {
+            return false;
+        }
+        int budget = MessageSplitter.budget(command, to) - (action ? 9 : 0);
+        boolean echo = !enabledCaps.contains("echo-message") && "PRIVMSG".equals(command);
+        boolean ok = true;
+        for (String piece : MessageSplitter.split(text, budget)) {
+            ok &= s.sendIfRegistered(IrcMessage.of(command, to, action ? Ctcp.action(piece) : piece));
+            if (ok && echo) {
+                emit(localEcho(to, piece, action));
+            }
+        }
+        return ok;
+    }
+
+    private ChatEvent localEcho(String target, String text, boolean action) {
+        java.time.Instant now = java.time.Instant.now();
+        if (action) {
+            return new ChatEvent.Action(now, target, nick, text, true);
+        }
+        return NameRules.isRoomName(target)
+                ? new ChatEvent.RoomMessage(now, target, nick, text, true)
+                : new ChatEvent.PrivateMessage(now, nick, target, text, true);
+    }
+
+    private static String word(String value, String what) {
+        if (value == null || value.isEmpty() || value.chars().anyMatch(c -> c == ' ' || c == '\r' || c == '\n' || c == 0)) {
+            throw new IllegalArgumentException(what + " must be one word: '" + value + "'");
+        }
+        return value;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("[\r\n\0]+", " ");
+    }
+}

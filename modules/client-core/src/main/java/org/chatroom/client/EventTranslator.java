@@ -1,0 +1,225 @@
+package org.chatroom.client;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chatroom.protocol.Ctcp;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.NameRules;
+import org.chatroom.protocol.Numeric;
+import org.chatroom.protocol.Prefix;
+
+/**
+ * Turns server messages into {@link ChatEvent}s on the reader thread, keeping {@link RoomMembers}
+ * up to date on the way. Only what a user should see becomes an event.
+ */
+final class EventTranslator {
+    private static final Map<String, Numeric> NUMERICS = new HashMap<>();
+
+    static {
+        for (Numeric n : Numeric.values()) {
+            NUMERICS.put(n.wire(), n);
+        }
+    }
+
+    private final ChatClient client;
+    private final Session session;
+    private final RoomMembers members;
+    /** NAMES entries collected from 353 until 366, by folded room name. */
+    private final Map<String, List<String>> pendingNames = new HashMap<>();
+
+    EventTranslator(ChatClient client, Session session) {
+        this.client = client;
+        this.session = session;
+        this.members = client.members();
+    }
+
+    void handle(IrcMessage msg) {
+        Instant time = timeOf(msg);
+        switch (msg.command()) {
+            case "PING" -> session.send(msg.params().isEmpty() ? IrcMessage.of("PONG") : IrcMessage.of("PONG", msg.last()));
+            case "PRIVMSG" -> privmsg(msg, time);
+            case "NOTICE" -> notice(msg, time);
+            case "JOIN" -> join(msg, time);
+            case "PART" -> part(msg, time);
+            case "QUIT" -> client.emit(new ChatEvent.Quit(time, msg.sourceNick(), orEmpty(msg.param(0)),
+                    members.quit(msg.sourceNick())));
+            case "KICK" -> kick(msg, time);
+            case "NICK" -> nick(msg, time);
+            case "TOPIC" -> client.emit(new ChatEvent.Topic(time, msg.param(0), orEmpty(msg.param(1)),
+                    msg.sourceNick(), true));
+            case "ERROR" -> {
+                if (!client.quitRequested()) { // after our QUIT, the final state carries the text
+                    client.emit(new ChatEvent.ServerError(time, "ERROR", orEmpty(msg.last())));
+                }
+            }
+            default -> {
+                if (msg.isNumeric()) {
+                    numeric(msg, time);
+                }
+            }
+        }
+    }
+
+    private void privmsg(IrcMessage msg, Instant time) {
+        String from = msg.sourceNick();
+        String target = msg.param(0);
+        String text = orEmpty(msg.param(1));
+        boolean self = isMe(from);
+        boolean room = NameRules.isRoomName(target);
+        if (Ctcp.isAction(text)) {
+            String where = room || self ? target : from;
+            client.emit(new ChatEvent.Action(time, where, from, Ctcp.actionText(text), self));
+        } else if (!text.isEmpty() && text.charAt(0) == Ctcp.DELIMITER) {
+            return; // other CTCP requests (VERSION, PING…) are not shown
+        } else if (room) {
+            client.emit(new ChatEvent.RoomMessage(time, target, from, text, self));
+        } else {
+            client.emit(new ChatEvent.PrivateMessage(time, from, target, text, self));
+        }
+    }
+
+    private void notice(IrcMessage msg, Instant time) {
+        String text = orEmpty(msg.last());
+        if (!text.isEmpty() && text.charAt(0) == Ctcp.DELIMITER) {
+            return;
+        }
+        Prefix p = msg.source() == null ? null : Prefix.parse(msg.source());
+        boolean fromServer = p == null || p.user() == null && p.host() == null;
+        String from = p == null ? "" : p.nick();
+        client.emit(new ChatEvent.Notice(time, from, orEmpty(msg.param(0)), text, fromServer));
+    }
+
+    private void join(IrcMessage msg, Instant time) {
+        String nick = msg.sourceNick();
+        String room = msg.param(0);
+        boolean self = isMe(nick);
+        if (self) {
+            members.joined(room);
+        }
+        members.addMember(room, nick);
+        client.emit(new ChatEvent.Joined(time, room, nick, self));
+    }
+
+    private void part(IrcMessage msg, Instant time) {
+        String nick = msg.sourceNick();
+        String room = msg.param(0);
+        boolean self = isMe(nick);
+        if (self) {
+            members.left(room);
+        } else {
+            members.removeMember(room, nick);
+        }
+        client.emit(new ChatEvent.Parted(time, room, nick, orEmpty(msg.param(1)), self));
+    }
+
+    private void kick(IrcMessage msg, Instant time) {
+        String room = msg.param(0);
+        String victim = msg.param(1);
+        String reason = orEmpty(msg.param(2));
+        boolean self = isMe(victim);
+        if (self) {
+            members.left(room);
+            session.selfKicked(reason);
+        } else {
+            members.removeMember(room, victim);
+        }
+        client.emit(new ChatEvent.Kicked(time, room, victim, msg.sourceNick(), reason, self));
+    }
+
+    private void nick(IrcMessage msg, Instant time) {
+        String oldNick = msg.sourceNick();
+        String newNick = msg.param(0);
+        boolean self = isMe(oldNick);
+        if (self) {
+            client.nickChanged(newNick);
+        }
+        members.rename(oldNick, newNick);
+        client.emit(new ChatEvent.NickChanged(time, oldNick, newNick, self));
+    }
+
+    private void numeric(IrcMessage msg, Instant time) {
+        Numeric n = NUMERICS.get(msg.command());
+        if (n != null) {
+            switch (n) {
+                case RPL_TOPIC -> {
+                    client.emit(new ChatEvent.Topic(time, msg.param(1), orEmpty(msg.last()), null, false));
+                    return;
+                }
+                case RPL_NOTOPIC -> {
+                    client.emit(new ChatEvent.Topic(time, msg.param(1), "", null, false));
+                    return;
+                }
+                case RPL_NAMREPLY -> {
+                    String room = msg.param(msg.params().size() - 2);
+                    List<String> entries = pendingNames.computeIfAbsent(members.caseMapping().fold(room),
+                            k -> new ArrayList<>());
+                    entries.addAll(Arrays.asList(msg.last().trim().split(" +")));
+                    entries.remove("");
+                    return;
+                }
+                case RPL_ENDOFNAMES -> {
+                    String room = msg.param(1);
+                    List<String> entries = pendingNames.remove(members.caseMapping().fold(room));
+                    List<String> list = entries == null ? List.of() : entries;
+                    List<String> nicks = new ArrayList<>();
+                    for (String e : list) {
+                        nicks.add(RoomMembers.bareNick(e));
+                    }
+                    members.setMembers(room, nicks);
+                    client.emit(new ChatEvent.Names(time, room, list));
+                    return;
+                }
+                case RPL_TOPICWHOTIME, RPL_MYINFO, RPL_ISUPPORT, RPL_ENDOFMOTD, RPL_ENDOFWHO, RPL_ENDOFWHOIS -> {
+                    return;
+                }
+                default -> {
+                    // shown below
+                }
+            }
+        }
+        String text = numericText(msg);
+        int code = Integer.parseInt(msg.command());
+        if (code >= 400 && code < 600) {
+            client.emit(new ChatEvent.ServerError(time, msg.command(), text));
+        } else {
+            client.emit(new ChatEvent.ServerInfo(time, msg.command(), text));
+        }
+    }
+
+    /** A numeric's parameters after our nick: {@code "bob: No such nick/channel"}. */
+    static String numericText(IrcMessage msg) {
+        List<String> p = msg.params();
+        if (p.size() <= 1) {
+            return p.isEmpty() ? "" : p.get(0);
+        }
+        if (p.size() == 2) {
+            return p.get(1);
+        }
+        return String.join(" ", p.subList(1, p.size() - 1)) + ": " + p.get(p.size() - 1);
+    }
+
+    private boolean isMe(String nick) {
+        return members.sameName(nick, client.nick());
+    }
+
+    private static Instant timeOf(IrcMessage msg) {
+        String t = msg.tags().get("time");
+        if (t != null) {
+            try {
+                return Instant.parse(t);
+            } catch (DateTimeParseException e) {
+                // fall through: a bad tag is not worth dropping the message for
+            }
+        }
+        return Instant.now();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
