@@ -8,6 +8,7 @@
 #   chat-server.sh restart [daemon options]  stop, then start
 #   chat-server.sh run [daemon options]      foreground (systemd, containers): exec java
 #   chat-server.sh print-cmd [daemon opts]   print the java command line and exit
+#   chat-server.sh --version | --hash-password   the daemon's one-shot commands
 #
 # Daemon options (--port N, --bind ADDR, -o key=value, --config FILE, ...) are passed through.
 #
@@ -54,6 +55,7 @@ Usage: chat-server.sh start|stop|status|restart|run|print-cmd [daemon options]
   restart    stop, then start
   run        run in the foreground (for systemd and containers)
   print-cmd  print the java command line
+  --version, --hash-password   the daemon's one-shot commands (a hash for server.password)
 Daemon options are passed through, e.g. --port 6697, --bind 127.0.0.1, -o key=value;
 'chat-server.sh run --help' lists them. Config: $CHAT_CONF
 EOF
@@ -250,6 +252,11 @@ case "$action" in
     ;;
   run) cmd_run "$@" ;;
   print-cmd) cmd_print "$@" ;;
+  -V | --version | --hash-password)
+    # one-shot daemon commands, run in the foreground: the version, or a server.password hash
+    build_cmd "$action" "$@"
+    exec "${CMD[@]}"
+    ;;
   -h | --help | help) usage ;;
   "")
     usage >&2
