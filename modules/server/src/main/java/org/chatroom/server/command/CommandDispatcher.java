@@ -35,6 +35,9 @@ public final class CommandDispatcher {
             }
             return;
         }
+        if (!registered && m.command().equals("JOIN") && (m.params().isEmpty() || m.param(0).isEmpty())) {
+            return; // irssi sends "JOIN :" while connecting; an empty join list asks for nothing
+        }
         if (!registered && !spec.beforeRegistration()) {
             s.reply(Numeric.ERR_NOTREGISTERED);
             return;

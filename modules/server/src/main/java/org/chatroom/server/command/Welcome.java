@@ -70,10 +70,8 @@ public final class Welcome {
         s.reply(Numeric.RPL_LUSERCHANNELS, Integer.toString(ctx.registry().rooms().count()));
         s.reply(Numeric.RPL_LUSERME, "I have " + users + " clients and 0 servers");
         String max = Integer.toString(ctx.stats().peakConnections());
-        s.reply(Numeric.RPL_LOCALUSERS, Integer.toString(users), max,
-                "Current local users " + users + ", max " + max);
-        s.reply(Numeric.RPL_GLOBALUSERS, Integer.toString(users), max,
-                "Current global users " + users + ", max " + max);
+        s.replyText(Numeric.RPL_LOCALUSERS, "Current local users " + users + ", max " + max);
+        s.replyText(Numeric.RPL_GLOBALUSERS, "Current global users " + users + ", max " + max);
     }
 
     static void motd(Session s) {
