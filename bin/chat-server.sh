@@ -153,7 +153,12 @@ cmd_start() {
     mkdir -p "$(dirname "$CHAT_RUN_DIR")"
     mkdir -m 700 "$CHAT_RUN_DIR"
   fi
-  [[ -f "$OUT_FILE" ]] && mv -f "$OUT_FILE" "$OUT_FILE.1"
+  # Claim the pid file atomically (noclobber) so that two starts at once cannot both launch.
+  if ! (set -o noclobber && printf '%s\n' "$$" >"$PID_FILE") 2>/dev/null; then
+    err "another start is under way ($PID_FILE appeared); not started"
+    return 1
+  fi
+  [[ ! -f "$OUT_FILE" ]] || mv -f "$OUT_FILE" "$OUT_FILE.1" # keep the previous run's output
   chat_raise_nofile
   nohup "${CMD[@]}" >"$OUT_FILE" 2>&1 </dev/null &
   local pid=$!
@@ -163,7 +168,9 @@ cmd_start() {
     if ! kill -0 "$pid" 2>/dev/null; then
       local rc=0
       wait "$pid" || rc=$?
-      rm -f "$PID_FILE"
+      if read_pid && [[ "$PID" == "$pid" ]]; then
+        rm -f "$PID_FILE"
+      fi
       ((rc != 0)) || rc=1
       err "failed to start (exit code $rc); last lines of $OUT_FILE:"
       tail -n 20 "$OUT_FILE" | sed 's/^/  /' >&2
