@@ -20,7 +20,7 @@ class SlowConsumerTest {
 
     @Test
     void clientThatNeverReadsIsDroppedWhileOthersKeepChatting() throws Exception {
-        try (ChatServer s = TestServer.start(Map.of("sendq.bytes", "65536"));
+        try (ChatServer s = TestServer.start(Map.of("sendq.bytes", "65536", "flood.rate", "0"));
              IrcTestClient alice = IrcTestClient.registered(s.port(), "alice");
              IrcTestClient bob = IrcTestClient.registered(s.port(), "bob");
              Socket stalled = new Socket()) {

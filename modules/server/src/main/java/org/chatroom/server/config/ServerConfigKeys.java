@@ -75,6 +75,20 @@ public final class ServerConfigKeys {
             "longest away message (005 AWAYLEN); longer ones are cut", false, ValueParsers.intRange(10, 400));
     public static final ConfigKey<Integer> KICK_LENGTH = key("limit.kick.length", "255",
             "longest kick reason (005 KICKLEN); longer ones are cut", false, ValueParsers.intRange(10, 400));
+    public static final ConfigKey<Double> FLOOD_RATE = key("flood.rate", "1",
+            "commands per second a client may send once its burst is spent; 0 = no flood control (benchmarks only)",
+            true, ValueParsers.decimalRange(0, 100_000));
+    public static final ConfigKey<Integer> FLOOD_BURST = key("flood.burst", "10",
+            "commands a client may send at once before flood.rate applies", true, ValueParsers.intRange(1, 100_000));
+    public static final ConfigKey<Integer> FLOOD_MAX_QUEUED = key("flood.max.queued", "50",
+            "commands held back for a flooding client before it is disconnected (Excess Flood)", true,
+            ValueParsers.intRange(1, 100_000));
+    public static final ConfigKey<List<InetAddress>> FLOOD_EXEMPT = key("flood.exempt", "127.0.0.1,::1",
+            "comma-separated addresses free of flood control (bots, bridges, operators' tools); empty = none", true,
+            ValueParsers::addressList);
+    public static final ConfigKey<Integer> CONNECT_RATE_PER_IP = key("connect.rate.per.ip", "10",
+            "new connections per second accepted from one address (exempt addresses have no limit)", true,
+            ValueParsers.intRange(1, 1_000_000));
     public static final ConfigKey<Boolean> ADMIN_ENABLED = key("admin.enabled", "true",
             "whether the local admin socket (bin/chat-admin.sh) is open", false, ValueParsers::bool);
     public static final ConfigKey<Path> ADMIN_SOCKET = key("admin.socket", "run/chat-admin.sock",

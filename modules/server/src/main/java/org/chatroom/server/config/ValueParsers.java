@@ -35,6 +35,21 @@ final class ValueParsers {
         };
     }
 
+    static Function<String, Double> decimalRange(double min, double max) {
+        return text -> {
+            double v;
+            try {
+                v = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("is not a number (" + (long) min + "-" + (long) max + ")");
+            }
+            if (!(v >= min && v <= max)) {
+                throw new IllegalArgumentException("is out of range (" + (long) min + "-" + (long) max + ")");
+            }
+            return v;
+        };
+    }
+
     static Boolean bool(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;

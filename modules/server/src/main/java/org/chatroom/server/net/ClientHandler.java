@@ -47,6 +47,9 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
     private boolean quit;
     private boolean pingSent;
     private long lastInputNanos = System.nanoTime();
+    private FloodGate flood;
+    private boolean releaseScheduled;
+    private ChannelHandlerContext ctx;
 
     public ClientHandler(ServerContext context, CommandDispatcher dispatcher, ConnectionLimiter limiter,
                          LoopWriters writers) {
@@ -67,6 +70,8 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
             return;
         }
         releaseLease = ((ConnectionLimiter.Admitted) admission).release();
+        this.ctx = ctx;
+        flood = new FloodGate(context, address);
         context.stats().connectionOpened();
         client = new Client(ctx.channel(), writers.of(ctx.channel().eventLoop()), context.stats(),
                 address.getHostAddress());
@@ -91,12 +96,45 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         }
         lastInputNanos = System.nanoTime();
         pingSent = false;
+        if (msg instanceof IrcMessage m && m.command().equals("PONG")) {
+            return; // liveness is all a PONG says, and answering pings must never wait behind a flood
+        }
+        switch (flood.admit(msg)) {
+            case RUN -> handle(msg);
+            case HOLD -> scheduleRelease();
+            case EXCESS -> {
+                LOG.info("{} ({}) flooded past {} held commands", client.nick(), client.address(),
+                        context.config().get(ServerConfigKeys.FLOOD_MAX_QUEUED));
+                quit("Excess Flood");
+            }
+        }
+    }
+
+    private void handle(Object msg) {
         if (msg instanceof IrcMessage m) {
             context.stats().messageIn();
             dispatcher.dispatch(this, m);
         } else if (msg instanceof RejectedLine r) {
             context.stats().lineRefused();
             send(IrcMessage.from(serverName(), "NOTICE", client.nick(), r.reason()));
+        }
+    }
+
+    private void scheduleRelease() {
+        if (!releaseScheduled) {
+            releaseScheduled = true;
+            ctx.executor().schedule(this::releaseHeld, flood.delayMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void releaseHeld() {
+        releaseScheduled = false;
+        Object next;
+        while (!quit && (next = flood.release()) != null) {
+            handle(next);
+        }
+        if (!quit && flood.hasHeld()) {
+            scheduleRelease();
         }
     }
 

@@ -13,6 +13,7 @@ public final class ConnectionLimiter {
     private final ServerContext context;
     private final AtomicInteger total = new AtomicInteger();
     private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final Map<InetAddress, long[]> recentConnects = new ConcurrentHashMap<>();
 
     /** The outcome of {@link #tryAcquire}. */
     public sealed interface Admission permits Admitted, Refused {
@@ -40,6 +41,10 @@ public final class ConnectionLimiter {
         if (cfg.get(ServerConfigKeys.LIMITS_EXEMPT).contains(address)) {
             return new Admitted(total::decrementAndGet);
         }
+        if (!withinConnectRate(address, cfg.get(ServerConfigKeys.CONNECT_RATE_PER_IP))) {
+            total.decrementAndGet();
+            return new Refused("Too many new connections from your address; try again in a second");
+        }
         AtomicInteger n = perAddress.compute(address, (a, old) -> {
             AtomicInteger v = old == null ? new AtomicInteger() : old;
             v.incrementAndGet();
@@ -54,5 +59,21 @@ public final class ConnectionLimiter {
             return new Refused("Too many connections from your address");
         }
         return new Admitted(release);
+    }
+
+    /** A one-second window per address: {windowStartMillis, count}. Stale windows are purged lazily. */
+    private boolean withinConnectRate(InetAddress address, int perSecond) {
+        long now = System.currentTimeMillis();
+        if (recentConnects.size() > 10_000) {
+            recentConnects.entrySet().removeIf(e -> now - e.getValue()[0] >= 1000);
+        }
+        long[] w = recentConnects.compute(address, (a, old) -> {
+            if (old == null || now - old[0] >= 1000) {
+                return new long[] {now, 1};
+            }
+            old[1]++;
+            return old;
+        });
+        return w[1] <= perSecond;
     }
 }
