@@ -1,0 +1,88 @@
+package org.chatroom.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.chatroom.server.ChatServer;
+import org.chatroom.server.config.ServerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class BenchCliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final BenchCli cli = new BenchCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsTheOptionsAndExitsZero() {
+        assertThat(cli.run("--help")).isZero();
+        assertThat(out()).contains("--scenario", "--clients", "--senders", "--rate", "--in-flight", "--duration",
+                "--connections", "--connect-rate", "--json", "--allow-remote", "--version");
+    }
+
+    @Test
+    void versionPrintsTheProgramName() {
+        assertThat(cli.run("-V")).isZero();
+        assertThat(out()).startsWith("chat-bench ");
+    }
+
+    @Test
+    void remoteHostIsRefusedUnlessAllowed() {
+        assertThat(cli.run("--host", "192.0.2.1", "--port", "6667")).isEqualTo(2);
+        assertThat(err()).contains("chat-bench: --host 192.0.2.1 is not a loopback address");
+    }
+
+    @Test
+    void badValuesAreUsageErrors() {
+        assertThat(cli.run("--scenario", "F9")).isEqualTo(2);
+        assertThat(cli.run("--port", "70000")).isEqualTo(2);
+        assertThat(cli.run("--clients", "ten")).isEqualTo(2);
+        assertThat(cli.run("--room", "bench")).isEqualTo(2);
+        assertThat(cli.run("--clients", "3", "--senders", "5")).isEqualTo(2);
+        assertThat(cli.run("--no-such-option")).isEqualTo(2);
+        assertThat(err()).contains("--scenario F9 is unknown", "--port 70000 is out of range (1-65535)",
+                "not a whole number", "not a room name", "Try 'chat-bench --help'");
+    }
+
+    @Test
+    void nothingListeningIsAFailedRunNotACrash() {
+        // Port 1 on loopback: nobody listens there, the connection is refused at once.
+        assertThat(cli.run("--port", "1", "--clients", "2", "--senders", "1", "--setup-timeout", "2", "-q"))
+                .isEqualTo(1);
+        assertThat(out()).contains("NOT CLEAN");
+        assertThat(err()).contains("cannot connect to");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void jsonRunAgainstOurDaemonReportsNoLoss() {
+        Map<String, String> o = new HashMap<>();
+        o.put("port", "0");
+        o.put("bind", "127.0.0.1");
+        o.put("worker.threads", "1");
+        o.put("admin.enabled", "false");
+        o.put("motd.file", "target/no-such-motd.txt");
+        try (ChatServer server = new ChatServer(ServerConfig.defaults(o)).start()) {
+            int code = cli.run("--port", Integer.toString(server.port()), "--scenario", "F1", "--clients", "10",
+                    "--senders", "2", "--warmup", "0", "--duration", "1", "--room", "#cli", "--json");
+            assertThat(code).as(err()).isZero();
+        }
+        assertThat(out().trim()).startsWith("{").endsWith("}")
+                .contains("\"scenario\":\"F1\"", "\"clients\":10", "\"lost\":0", "\"ok\":true", "\"room\":\"#cli\"");
+        assertThat(err()).contains("chat-bench:", "deliveries/s");
+    }
+}

@@ -1,0 +1,103 @@
+package org.chatroom.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.chatroom.bench.report.ResultTable;
+import org.chatroom.server.ChatServer;
+import org.chatroom.server.config.ServerConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The CI smoke (issue 9): short real runs of each scenario against our own daemon, in-process
+ * on a free loopback port. Asserts zero loss and numbers that make sense, never speed.
+ * About 10 seconds in all.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class LoadSmokeTest {
+    private static ChatServer server;
+
+    @BeforeAll
+    static void startServer() {
+        Map<String, String> o = new HashMap<>();
+        o.put("port", "0");
+        o.put("bind", "127.0.0.1");
+        o.put("worker.threads", "2");
+        o.put("admin.enabled", "false");
+        o.put("motd.file", "target/no-such-motd.txt");
+        server = new ChatServer(ServerConfig.defaults(o)).start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static BenchConfig config(Scenario s, int clients, int senders, int rate, int inFlight, int warmup,
+                                      int seconds, String prefix) {
+        return new BenchConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), s, clients,
+                senders, rate, inFlight, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), 1000,
+                Duration.ofSeconds(20), Duration.ofSeconds(10), "#bench", prefix, 64, 2);
+    }
+
+    @Test
+    void fanOutFlatOutDeliversEveryMessageToEveryMember() throws IOException {
+        RunResult r = new LoadRun(config(Scenario.F1, 40, 4, 0, 20, 1, 3, "smkf1"), null, -1).run();
+
+        assertThat(r.firstError()).isNull();
+        assertThat(r.ready()).isEqualTo(40);
+        assertThat(r.ok()).as(ResultTable.format(r)).isTrue();
+        assertThat(r.lost()).isZero();
+        assertThat(r.outOfOrder()).isZero();
+        assertThat(r.sentTotal()).isPositive();
+        assertThat(r.deliveries()).isEqualTo(r.expectedDeliveries()).isEqualTo(r.sentTotal() * 39);
+        assertThat(r.deliveriesInWindow()).isPositive().isLessThanOrEqualTo(r.deliveries());
+        assertThat(r.measuredNanos()).isBetween(TimeUnit.SECONDS.toNanos(3), TimeUnit.SECONDS.toNanos(5));
+        LatencyHistogram l = r.latency();
+        assertThat(l.count()).isPositive();
+        assertThat(l.min()).isPositive();
+        assertThat(l.percentile(50)).isLessThanOrEqualTo(l.percentile(99)).isLessThanOrEqualTo(l.max());
+        assertThat(l.max()).isLessThan(TimeUnit.SECONDS.toNanos(10));
+        assertThat(r.timeToAllReady()).isPositive();
+        assertThat(r.registerLatency().count()).isEqualTo(40);
+    }
+
+    @Test
+    void fixedRateSendsAboutTheAskedNumberOfMessages() throws IOException {
+        RunResult r = new LoadRun(config(Scenario.F2, 100, 5, 100, 1000, 1, 2, "smkf2"), null, -1).run();
+
+        assertThat(r.firstError()).isNull();
+        assertThat(r.ok()).as(ResultTable.format(r)).isTrue();
+        assertThat(r.lost()).isZero();
+        assertThat(r.deliveries()).isEqualTo(r.sentTotal() * 99);
+        // 100/s for 1 s of warm-up and 2 s measured: about 300, more if the controller thread is late (busy machine).
+        assertThat(r.sentTotal()).isBetween(150L, 400L);
+        assertThat(r.sentInWindow()).isBetween(100L, 300L);
+    }
+
+    @Test
+    void idleConnectionsAllRegisterAndAreHeld() throws IOException {
+        RunResult r = new LoadRun(config(Scenario.C, 300, 0, 0, 1, 0, 1, "smkc"), null, -1).run();
+
+        assertThat(r.firstError()).isNull();
+        assertThat(r.ok()).as(ResultTable.format(r)).isTrue();
+        assertThat(r.registered()).isEqualTo(300);
+        assertThat(r.ready()).isEqualTo(300);
+        assertThat(r.dropped()).isZero();
+        // at 1,000 new connections per second, the last one cannot start before 0.299 s
+        assertThat(r.timeToAllReady()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(290));
+        assertThat(r.registerLatency().count()).isEqualTo(300);
+        assertThat(r.sentTotal()).isZero();
+    }
+}
