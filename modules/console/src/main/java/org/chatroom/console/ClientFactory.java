@@ -1,0 +1,29 @@
+package org.chatroom.console;
+
+import java.time.Duration;
+import org.chatroom.client.ClientConfig;
+import org.chatroom.client.ReconnectPolicy;
+
+/** Builds the client configuration from the options; tests substitute a faster reconnect policy. */
+final class ClientFactory {
+    private final ReconnectPolicy policy;
+
+    ClientFactory(ReconnectPolicy policy) {
+        this.policy = policy;
+    }
+
+    static ClientFactory defaults() {
+        return new ClientFactory(ReconnectPolicy.DEFAULT);
+    }
+
+    ClientConfig config(ConsoleOptions options, String nick, boolean reconnect) {
+        return ClientConfig.builder(options.host(), options.port(), nick)
+                .tls(options.tls())
+                .realName(nick)
+                .reconnect(reconnect)
+                .reconnectPolicy(policy)
+                .connectTimeout(Duration.ofSeconds(10))
+                .quitTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+}

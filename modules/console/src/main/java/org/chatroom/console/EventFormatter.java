@@ -1,0 +1,128 @@
+package org.chatroom.console;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
+import org.chatroom.client.ChatEvent;
+import org.chatroom.client.ChatEvent.ConnectionState;
+import org.chatroom.client.DisconnectCause;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * Renders events as lines: {@code [HH:mm] <nick> text}, nicks in their colour, joins/parts/quits/kicks
+ * and server chatter muted. Messages to a room other than the current one name their room.
+ * Rendering to plain text is {@link AttributedString#toString()}.
+ */
+final class EventFormatter {
+    static final AttributedStyle MUTED = AttributedStyle.DEFAULT.foreground(AttributedStyle.BRIGHT | AttributedStyle.BLACK);
+    static final AttributedStyle ERROR = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).bold();
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final ZoneId zone;
+    private final Supplier<String> currentRoom;
+
+    EventFormatter(ZoneId zone, Supplier<String> currentRoom) {
+        this.zone = zone;
+        this.currentRoom = currentRoom;
+    }
+
+    /** The line for {@code event}, or null when it is not worth showing. */
+    AttributedString format(ChatEvent event) {
+        AttributedStringBuilder b = new AttributedStringBuilder();
+        b.append("[" + HH_MM.format(event.time().atZone(zone)) + "] ", MUTED);
+        if (event instanceof ChatEvent.RoomMessage m) {
+            roomTag(b, m.room());
+            nick(b, "<", m.nick(), "> ");
+            b.append(m.text());
+        } else if (event instanceof ChatEvent.PrivateMessage m) {
+            b.append(m.self() ? "-> " : "", MUTED);
+            nick(b, "*", m.peer(), "* ");
+            b.append(m.text());
+        } else if (event instanceof ChatEvent.Action a) {
+            if (a.inRoom()) {
+                roomTag(b, a.target());
+            } else if (a.self()) {
+                b.append("-> " + a.target() + " ", MUTED);
+            }
+            b.append("* ");
+            b.append(a.nick(), NickColors.styleOf(a.nick()));
+            b.append(" " + a.text());
+        } else if (event instanceof ChatEvent.Notice n) {
+            if (n.fromServer()) {
+                b.append("-" + n.from() + "- " + n.text(), MUTED);
+            } else {
+                nick(b, "-", n.from(), "- ");
+                b.append(n.text());
+            }
+        } else if (event instanceof ChatEvent.Joined j) {
+            b.append("--> " + (j.self() ? "you joined " : j.nick() + " joined ") + j.room(), MUTED);
+        } else if (event instanceof ChatEvent.Parted p) {
+            b.append("<-- " + (p.self() ? "you left " : p.nick() + " left ") + p.room() + reason(p.reason()), MUTED);
+        } else if (event instanceof ChatEvent.Quit q) {
+            b.append("<-- " + q.nick() + " quit" + reason(q.reason()), MUTED);
+        } else if (event instanceof ChatEvent.Kicked k) {
+            String who = k.self() ? "you were" : k.nick() + " was";
+            b.append("<-- " + who + " kicked from " + k.room() + (k.by() == null ? "" : " by " + k.by())
+                    + reason(k.reason()), k.self() ? ERROR : MUTED);
+        } else if (event instanceof ChatEvent.NickChanged n) {
+            b.append("--- " + (n.self() ? "you are" : n.oldNick() + " is") + " now known as " + n.newNick(), MUTED);
+        } else if (event instanceof ChatEvent.Topic t) {
+            String text;
+            if (t.changed()) {
+                text = t.topic().isEmpty() ? t.setBy() + " cleared the topic of " + t.room()
+                        : t.setBy() + " set the topic of " + t.room() + ": " + t.topic();
+            } else {
+                text = t.topic().isEmpty() ? t.room() + " has no topic" : "topic of " + t.room() + ": " + t.topic();
+            }
+            b.append("--- " + text, MUTED);
+        } else if (event instanceof ChatEvent.Names n) {
+            b.append("--- in " + n.room() + " (" + n.entries().size() + "): " + String.join(" ", n.entries()), MUTED);
+        } else if (event instanceof ChatEvent.ServerError e) {
+            b.append("!!! " + e.text(), ERROR);
+        } else if (event instanceof ChatEvent.ServerInfo i) {
+            b.append("--- " + i.text(), MUTED);
+        } else if (event instanceof ConnectionState s) {
+            String text = state(s);
+            if (text == null) {
+                return null;
+            }
+            b.append(text, text.startsWith("!!!") ? ERROR : MUTED);
+        } else {
+            return null;
+        }
+        return b.toAttributedString();
+    }
+
+    private static String state(ConnectionState s) {
+        return switch (s.status()) {
+            case CONNECTING -> "--- connecting to " + s.server() + (s.attempt() > 0 ? " (attempt " + s.attempt() + ")" : "") + "...";
+            case CONNECTED -> "--- connected to " + s.server() + " as " + s.nick();
+            case RECONNECTING -> "!!! " + s.reason() + "; reconnecting in " + seconds(s.delay().toMillis());
+            case DISCONNECTED -> (s.cause() == DisconnectCause.USER_QUIT || s.cause() == DisconnectCause.CLOSED
+                    ? "--- " : "!!! ") + "disconnected: " + s.reason();
+        };
+    }
+
+    private static String seconds(long ms) {
+        return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private void roomTag(AttributedStringBuilder b, String room) {
+        String current = currentRoom.get();
+        if (current == null || !current.equalsIgnoreCase(room)) {
+            b.append(room + " ", MUTED);
+        }
+    }
+
+    private static void nick(AttributedStringBuilder b, String open, String nick, String close) {
+        b.append(open);
+        b.append(nick, NickColors.styleOf(nick));
+        b.append(close);
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isEmpty() ? "" : " (" + reason + ")";
+    }
+}

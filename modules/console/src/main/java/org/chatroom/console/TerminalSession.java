@@ -1,0 +1,162 @@
+package org.chatroom.console;
+
+import java.time.ZoneId;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.chatroom.client.ChatClient;
+import org.chatroom.client.ChatEvent;
+import org.chatroom.client.ChatEvent.ConnectionState;
+import org.chatroom.client.DisconnectCause;
+import org.chatroom.protocol.NameRules;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * Interactive mode. Only this (main) thread calls {@code readLine}; the client's reader thread shows
+ * events with {@link LineReader#printAbove}, which redraws the prompt and the half-typed input below
+ * them. The prompt shows our nick and the current room. Ctrl-D and Ctrl-C leave with a QUIT.
+ * Exit codes: 0 after the user quit, 1 when the client stopped for another reason (kicked, banned…).
+ */
+final class TerminalSession {
+    private static final long QUIT_WAIT_SECONDS = 10;
+
+    private final ConsoleOptions options;
+    private final ClientFactory factory;
+    private final Terminal terminal;
+    private final LineReader reader;
+    private volatile ChatClient client;
+    private volatile RoomFocus focus;
+    private volatile ConnectionState stopped;
+
+    TerminalSession(ConsoleOptions options, ClientFactory factory, Terminal terminal) {
+        this.options = options;
+        this.factory = factory;
+        this.terminal = terminal;
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName(ConsoleCli.PROGRAM)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.INSERT_TAB, true)
+                .build();
+    }
+
+    int run() {
+        String nick = options.nick() != null ? options.nick() : askNick();
+        if (nick == null) {
+            return 0;
+        }
+        try (ChatClient c = new ChatClient(factory.config(options, nick, true))) {
+            client = c;
+            focus = new RoomFocus(c::rooms);
+            EventFormatter formatter = new EventFormatter(ZoneId.systemDefault(), focus::current);
+            c.addListener(focus);
+            c.addListener(event -> show(event, formatter));
+            CommandInterpreter interpreter = new CommandInterpreter(c, focus, this::feedback);
+            feedback("type /help for commands, /quit to leave");
+            c.connect();
+            String quitReason = "";
+            while (stopped == null) {
+                String line;
+                try {
+                    line = reader.readLine(prompt());
+                } catch (UserInterruptException | EndOfFileException e) {
+                    break;
+                }
+                if (stopped != null) {
+                    break;
+                }
+                CommandInterpreter.Result r = interpreter.handle(line);
+                if (r.quit()) {
+                    quitReason = r.quitReason();
+                    break;
+                }
+            }
+            if (stopped != null) {
+                return 1;
+            }
+            ConnectionState end = c.quit(quitReason).get(QUIT_WAIT_SECONDS, TimeUnit.SECONDS);
+            return end.cause() == DisconnectCause.USER_QUIT ? 0 : 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (ExecutionException | TimeoutException e) {
+            return 1;
+        } finally {
+            terminal.writer().flush();
+        }
+    }
+
+    private String askNick() {
+        while (true) {
+            String nick;
+            try {
+                nick = reader.readLine("nick: ").strip();
+            } catch (UserInterruptException | EndOfFileException e) {
+                return null;
+            }
+            String problem = NameRules.nickProblem(nick, ConsoleCli.MAX_NICK_LENGTH);
+            if (problem == null) {
+                return nick;
+            }
+            terminal.writer().println(problem);
+            terminal.writer().flush();
+        }
+    }
+
+    private void show(ChatEvent event, EventFormatter formatter) {
+        AttributedString line = formatter.format(event);
+        if (line != null) {
+            reader.printAbove(line);
+        }
+        if (event instanceof ConnectionState s && s.status() == ConnectionState.Status.DISCONNECTED) {
+            if (s.cause() != DisconnectCause.USER_QUIT && s.cause() != DisconnectCause.CLOSED) {
+                stopped = s;
+                terminal.raise(Terminal.Signal.INT); // wakes readLine with UserInterruptException
+            }
+            return;
+        }
+        if (event instanceof ConnectionState || isSelf(event)) {
+            refreshPrompt();
+        }
+    }
+
+    private static boolean isSelf(ChatEvent e) {
+        return e instanceof ChatEvent.Joined j && j.self() || e instanceof ChatEvent.Parted p && p.self()
+                || e instanceof ChatEvent.Kicked k && k.self() || e instanceof ChatEvent.NickChanged n && n.self();
+    }
+
+    private void refreshPrompt() {
+        if (!(reader instanceof LineReaderImpl impl)) {
+            return;
+        }
+        impl.setPrompt(prompt());
+        try {
+            reader.callWidget(LineReader.REDRAW_LINE);
+            reader.callWidget(LineReader.REDISPLAY);
+        } catch (IllegalStateException notReading) {
+            // the next readLine shows the new prompt
+        }
+    }
+
+    private void feedback(String text) {
+        reader.printAbove(new AttributedString(text, EventFormatter.MUTED));
+    }
+
+    /** {@code alice #lobby> }, or {@code alice (offline)> } while not connected. */
+    String prompt() {
+        ChatClient c = client;
+        if (c == null) {
+            return "> ";
+        }
+        String room = focus.current();
+        String where = !c.isConnected() ? " (offline)" : room == null ? "" : " " + room;
+        return new AttributedString(c.nick() + where + "> ", AttributedStyle.BOLD).toAnsi(terminal);
+    }
+}
