@@ -18,9 +18,12 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.chatroom.server.admin.AdminService;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.net.ChatChannelInitializer;
@@ -39,6 +42,9 @@ public final class ChatServer implements AutoCloseable {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel listener;
+    private AdminService admin;
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private volatile Supplier<ServerConfig> configSource;
     private volatile boolean closed;
 
     public ChatServer(ServerConfig config) {
@@ -53,6 +59,7 @@ public final class ChatServer implements AutoCloseable {
     /** Binds and starts serving. Throws {@link ServerStartException} with a one-line reason if it cannot. */
     public synchronized ChatServer start() {
         ServerConfig cfg = context.config();
+        admin = AdminService.start(this); // bans, and the admin socket (refuses if a live daemon answers on it)
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -76,6 +83,7 @@ public final class ChatServer implements AutoCloseable {
             listener = b.bind(new InetSocketAddress(bind, cfg.port())).syncUninterruptibly().channel();
         } catch (Exception e) {
             shutdownLoops();
+            admin.close();
             String why = describeBindFailure(e);
             throw new ServerStartException("cannot listen on " + bind.getHostAddress() + ":" + cfg.port() + ": " + why
                     + " (choose another with --port or port=)");
@@ -106,6 +114,22 @@ public final class ChatServer implements AutoCloseable {
         return closed;
     }
 
+    /** Completes when {@link #close()} has finished (the admin {@code shutdown} command closes from its own thread). */
+    public CompletableFuture<Void> closeFuture() {
+        return closeFuture;
+    }
+
+    /** Where the admin {@code reload} command re-reads the configuration from (the file plus command-line overrides). */
+    public ChatServer configSource(Supplier<ServerConfig> source) {
+        this.configSource = source;
+        return this;
+    }
+
+    /** The configuration source for reload, or null when the server was built from a map. */
+    public Supplier<ServerConfig> configSource() {
+        return configSource;
+    }
+
     /** Stops accepting, tells every client the server is going away, closes them, stops the loops. */
     @Override
     public synchronized void close() {
@@ -114,6 +138,9 @@ public final class ChatServer implements AutoCloseable {
         }
         closed = true;
         context.markShuttingDown();
+        if (admin != null) {
+            admin.close();
+        }
         LOG.info("shutting down: closing {} connections", channels.size());
         if (listener != null) {
             listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
@@ -125,6 +152,7 @@ public final class ChatServer implements AutoCloseable {
         channels.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
         shutdownLoops();
         LOG.info("stopped");
+        closeFuture.complete(null);
     }
 
     private void shutdownLoops() {

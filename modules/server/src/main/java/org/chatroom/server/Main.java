@@ -15,7 +15,7 @@ public final class Main {
             System.exit(outcome.exitCode());
         }
         Logger log = LogManager.getLogger(Main.class);
-        ChatServer server = new ChatServer(outcome.config());
+        ChatServer server = new ChatServer(outcome.config()).configSource(outcome.configSource());
         try {
             server.start();
         } catch (ServerStartException e) {
@@ -25,6 +25,7 @@ public final class Main {
             System.exit(ServerCli.EXIT_USAGE);
         }
         CountDownLatch stop = new CountDownLatch(1);
+        server.closeFuture().thenRun(stop::countDown); // the admin "shutdown" command
         // Handling TERM ourselves (rather than only a shutdown hook) lets the JVM exit with 0, not 143.
         for (String name : new String[] {"TERM", "INT"}) {
             sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> {

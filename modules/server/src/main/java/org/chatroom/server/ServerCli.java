@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -44,7 +45,11 @@ public final class ServerCli {
     }
 
     /** What parsing decided: an exit status now, or a config to run with. */
-    public record Outcome(int exitCode, ServerConfig config) {
+    public record Outcome(int exitCode, ServerConfig config, Supplier<ServerConfig> configSource) {
+        public Outcome(int exitCode, ServerConfig config) {
+            this(exitCode, config, null);
+        }
+
         boolean shouldRun() {
             return config != null;
         }
@@ -108,15 +113,12 @@ public final class ServerCli {
         }
         Path home = Path.of(cl.getOptionValue("home", ".")).toAbsolutePath().normalize();
         try {
-            ServerConfig config;
-            if (cl.hasOption("config")) {
-                config = ServerConfigLoader.load(Path.of(cl.getOptionValue("config")), overrides, home);
-            } else {
-                Path def = home.resolve("conf/chat-server.properties");
-                config = Files.exists(def) ? ServerConfigLoader.load(def, overrides, home)
-                        : ServerConfigLoader.fromMap(overrides, home, "built-in defaults");
-            }
-            return new Outcome(EXIT_OK, config);
+            Path def = home.resolve("conf/chat-server.properties");
+            Path file = cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : Files.exists(def) ? def : null;
+            Supplier<ServerConfig> source = file == null
+                    ? () -> ServerConfigLoader.fromMap(overrides, home, "built-in defaults")
+                    : () -> ServerConfigLoader.load(file, overrides, home); // admin reload re-reads the same way
+            return new Outcome(EXIT_OK, source.get(), source);
         } catch (ConfigException e) {
             err.println(NAME + ": " + e.getMessage());
             return new Outcome(EXIT_USAGE, null);

@@ -29,6 +29,7 @@ final class AdminReply {
     private final String message;
     private final Kind kind;
     private final Object data;
+    private Runnable after = () -> { };
 
     private AdminReply(int code, String message, Kind kind, Object data) {
         this.code = code;
@@ -55,6 +56,16 @@ final class AdminReply {
 
     static AdminReply error(int code, String message) {
         return new AdminReply(code, oneLine(message), Kind.NONE, null);
+    }
+
+    /** Something to do once this reply has been written (stopping the daemon after {@code shutdown}). */
+    AdminReply andThen(Runnable action) {
+        this.after = action;
+        return this;
+    }
+
+    Runnable after() {
+        return after;
     }
 
     boolean isOk() {

@@ -1,0 +1,77 @@
+package org.chatroom.server.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.chatroom.protocol.Mask;
+import org.chatroom.server.AdmissionPolicy;
+import org.chatroom.server.user.Client;
+
+/**
+ * The bans in force. Checking (at every registration, on an event loop) reads an immutable snapshot
+ * without locking; changes are serialised on this object and saved through the {@link BanStore}.
+ * A ban that has ended simply stops matching and is dropped from the file at the next change.
+ */
+final class BanList implements AdmissionPolicy {
+    private final BanStore store;
+    private volatile List<Ban> bans;
+
+    BanList(BanStore store, List<Ban> loaded) {
+        this.store = store;
+        this.bans = List.copyOf(loaded);
+    }
+
+    @Override
+    public String refusalReason(Client client) {
+        Ban b = matching(client.prefix(), System.currentTimeMillis());
+        return b == null ? null : b.refusal();
+    }
+
+    /** The first ban in force that matches {@code nickUserHost}, or null. */
+    Ban matching(String nickUserHost, long nowMillis) {
+        for (Ban b : bans) {
+            if (!b.expired(nowMillis) && b.mask().matches(nickUserHost)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** Bans in force now, oldest first. */
+    List<Ban> active(long nowMillis) {
+        return bans.stream().filter(b -> !b.expired(nowMillis)).toList();
+    }
+
+    /** Adds {@code ban}, replacing one with the same mask; returns the save in progress. */
+    synchronized CompletableFuture<Void> add(Ban ban) {
+        long now = System.currentTimeMillis();
+        List<Ban> next = new ArrayList<>();
+        for (Ban b : bans) {
+            if (!b.expired(now) && !b.mask().equals(ban.mask())) {
+                next.add(b);
+            }
+        }
+        next.add(ban);
+        bans = List.copyOf(next);
+        return store.save(bans);
+    }
+
+    /** Removes the ban on {@code mask}; null if there was none in force, else the save in progress. */
+    synchronized CompletableFuture<Void> remove(Mask mask) {
+        long now = System.currentTimeMillis();
+        List<Ban> next = new ArrayList<>();
+        boolean found = false;
+        for (Ban b : bans) {
+            if (b.mask().equals(mask)) {
+                found |= !b.expired(now);
+            } else if (!b.expired(now)) {
+                next.add(b);
+            }
+        }
+        if (!found) {
+            return null;
+        }
+        bans = List.copyOf(next);
+        return store.save(bans);
+    }
+}

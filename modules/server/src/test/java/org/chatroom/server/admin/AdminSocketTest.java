@@ -1,0 +1,173 @@
+package org.chatroom.server.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.chatroom.server.ChatServer;
+import org.chatroom.server.ServerStartException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The socket itself: who may use it, its life cycle, and the protocol's framing and errors. */
+@Timeout(30)
+class AdminSocketTest {
+    private AdminFixture fx;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new AdminFixture();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fx.close();
+    }
+
+    @Test
+    void socketAndItsFolderAreOwnerOnly() throws Exception {
+        fx.start();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.socket))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.socket.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(Files.getOwner(fx.socket)).isEqualTo(Files.getOwner(fx.dir));
+    }
+
+    @Test
+    void socketFileIsRemovedOnClose() throws Exception {
+        ChatServer s = fx.start();
+        assertThat(fx.socket).exists();
+        s.close();
+        assertThat(fx.socket).doesNotExist();
+    }
+
+    @Test
+    void staleSocketFromACrashIsReplaced() throws Exception {
+        Files.createDirectories(fx.socket.getParent());
+        // A bound-then-closed socket leaves its file behind, as a killed daemon does.
+        ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        dead.bind(UnixDomainSocketAddress.of(fx.socket));
+        dead.close();
+        assertThat(fx.socket).exists();
+        fx.start();
+        try (AdminTestClient a = fx.admin()) {
+            assertThat(a.call("ping").body()).containsExactly("PONG");
+        }
+    }
+
+    @Test
+    void secondDaemonRefusesToStartWhileTheFirstAnswers() throws Exception {
+        fx.start();
+        assertThatThrownBy(() -> new ChatServer(org.chatroom.server.config.ServerConfig.defaults(fx.overrides())).start())
+                .isInstanceOf(ServerStartException.class)
+                .hasMessageContaining("already running")
+                .hasMessageContaining(fx.socket.toString());
+        try (AdminTestClient a = fx.admin()) {
+            assertThat(a.call("ping").ok()).as("the first daemon still serves").isTrue();
+        }
+    }
+
+    @Test
+    void aFileThatIsNotASocketIsLeftAlone() throws Exception {
+        Files.createDirectories(fx.socket.getParent());
+        Files.writeString(fx.socket, "precious");
+        assertThatThrownBy(fx::start).isInstanceOf(ServerStartException.class).hasMessageContaining("is not a socket");
+        assertThat(Files.readString(fx.socket)).isEqualTo("precious");
+    }
+
+    @Test
+    void disabledAdminMeansNoSocket() throws Exception {
+        fx.start(java.util.Map.of("admin.enabled", "false"));
+        assertThat(fx.socket).doesNotExist();
+    }
+
+    @Test
+    void severalRequestsOnOneConnectionEachEndWithAnEmptyLine() throws Exception {
+        fx.start();
+        try (AdminTestClient a = fx.admin()) {
+            a.send("ping");
+            a.send("version");
+            a.send("PING");
+            assertThat(a.nextLine()).isEqualTo("OK");
+            assertThat(a.nextLine()).isEqualTo("PONG");
+            assertThat(a.nextLine()).isEmpty();
+            AdminTestClient.Reply v = a.reply();
+            assertThat(v.ok()).isTrue();
+            assertThat(v.body()).anyMatch(l -> l.startsWith("version=")).contains("server=chat.localhost");
+            assertThat(a.reply().body()).containsExactly("PONG");
+        }
+    }
+
+    @Test
+    void everyErrorPathAnswersErrAndTheConnectionStaysUsable() throws Exception {
+        fx.start();
+        try (AdminTestClient a = fx.admin()) {
+            expectErr(a, "frobnicate", "ERR 101 unknown command 'frobnicate'");
+            expectErr(a, "info", "ERR 104 too few arguments: usage: info NICK");
+            expectErr(a, "list everyone", "ERR 105 too many arguments: usage: list");
+            expectErr(a, "kick \"unterminated", "ERR 100 unterminated quote");
+            expectErr(a, "kick nobody", "ERR 300 no such nick: nobody");
+            expectErr(a, "ban \"\"", "ERR 106 '' is not a mask");
+            expectErr(a, "ban alice 0m", "ERR 106 a ban of 0");
+            expectErr(a, "topic #nowhere hello", "ERR 300 no such room: #nowhere");
+            expectErr(a, "unban nobody", "ERR 300 no ban on nobody!*@*");
+            expectErr(a, "--json", "ERR 100 empty command");
+
+            a.sendRaw(("say " + "x".repeat(10_000) + "\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(a.reply().status()).isEqualTo("ERR 100 line too long (at most 4096 bytes)");
+            a.sendRaw(new byte[] {'l', 'i', (byte) 0xff, (byte) 0xfe, 's', 't', '\n'});
+            assertThat(a.reply().status()).isEqualTo("ERR 100 the line is not UTF-8 text");
+            a.sendRaw(new byte[] {'p', 0, 0x1b, '[', 'A', '\n'});
+            assertThat(a.reply().status()).startsWith("ERR 100 the line holds a control character");
+
+            assertThat(a.call("ping").body()).as("still usable after all that").containsExactly("PONG");
+        }
+    }
+
+    @Test
+    void jsonGivesOneDocumentAndErrorsStayPlain() throws Exception {
+        fx.start();
+        try (AdminTestClient a = fx.admin()) {
+            AdminTestClient.Reply r = a.call("stats --json");
+            assertThat(r.body()).hasSize(1);
+            assertThat(r.body().get(0)).startsWith("{\"version\":").contains("\"connections\":0");
+            assertThat(a.call("info --json nobody").status()).isEqualTo("ERR 300 no such nick: nobody");
+        }
+    }
+
+    @Test
+    void idleAdminConnectionsAreClosed() throws Exception {
+        ChatServer s = fx.start(java.util.Map.of("admin.enabled", "false"));
+        BanList bans = new BanList(new BanStore(fx.data), List.of());
+        try (AdminSocket sock = AdminSocket.open(fx.socket, new AdminCommands(new AdminEnv(s, bans)), s.context(),
+                Duration.ofMillis(300));
+             AdminTestClient a = new AdminTestClient(fx.socket)) {
+            assertThat(a.call("ping").ok()).isTrue();
+            assertThat(a.awaitClosed()).containsExactly("ERR 500 idle timeout (300ms), closing", "");
+        }
+    }
+
+    @Test
+    void quitEndsTheConnection() throws Exception {
+        fx.start();
+        try (AdminTestClient a = fx.admin()) {
+            assertThat(a.call("quit").ok()).isTrue();
+            assertThat(a.awaitClosed()).isEmpty();
+        }
+    }
+
+    private static void expectErr(AdminTestClient a, String request, String statusPrefix) throws Exception {
+        AdminTestClient.Reply r = a.call(request);
+        assertThat(r.status()).as(request).startsWith(statusPrefix);
+        assertThat(r.body()).as("errors have no body").isEmpty();
+    }
+}
