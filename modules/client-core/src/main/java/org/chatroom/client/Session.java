@@ -104,6 +104,9 @@ final class Session {
         if (!registration.handle(msg)) {
             translator.handle(msg);
         }
+        if ("ERROR".equals(cmd)) {
+            connection.close(); // ERROR always ends the link; don't wait for a server that lingers
+        }
     }
 
     private String reason(String ioProblem) {

@@ -56,6 +56,18 @@ class ScriptedServerTest {
     }
 
     @Test
+    void errorEndsTheConnectionEvenIfTheServerLingers() throws Exception {
+        fake = new FakeIrcServer((n, w) -> w.send("ERROR :Closing link: quin[127.0.0.1] (Killed: by admin)"));
+        EventLog log = new EventLog();
+        ChatClient c = clients.client(clients.config(fake.port(), "quin").build(), log);
+        c.connect();
+        ConnectionState end = c.terminated().get(5, TimeUnit.SECONDS);
+        assertThat(end.cause()).isEqualTo(DisconnectCause.KICKED);
+        assertThat(end.reason()).isEqualTo("Closing link: quin[127.0.0.1] (Killed: by admin)");
+        assertThat(log.of(ChatEvent.ServerError.class, e -> e.code().equals("ERROR"))).hasSize(1);
+    }
+
+    @Test
     void kickFromOneRoomKeepsTheConnection() throws Exception {
         fake = new FakeIrcServer((n, w) -> {
             w.send(":fake KICK #lobby judy :behave");

@@ -51,13 +51,17 @@ class TerminalPtyTest {
     }
 
     private String consoleCommand(String... args) {
+        return consoleCommand(server.port(), args);
+    }
+
+    private static String consoleCommand(int port, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
-        cmd.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(server.port())));
+        cmd.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(port)));
         cmd.addAll(List.of(args));
         return cmd.stream().map(Tmux::quote).collect(Collectors.joining(" "));
     }
@@ -109,6 +113,39 @@ class TerminalPtyTest {
         awaitExit();
         await().atMost(WAIT).untilAsserted(() -> assertThat(bob.of(ChatEvent.Quit.class)).singleElement()
                 .satisfies(q -> assertThat(q.nick()).isEqualTo("asked")));
+    }
+
+    @Test
+    void showsReconnectAttemptsWhileTheServerRestarts() throws Exception {
+        int port = server.port();
+        tmux.start(consoleCommand("--nick", "stayer"), 100, 20);
+        await().atMost(START).until(() -> tmux.lastLine().startsWith("stayer #lobby>"));
+        tmux.type("draft");
+
+        server.close();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(screenText()).contains("shutting down; reconnecting in"));
+        await().atMost(WAIT).until(() -> tmux.lastLine().equals("stayer (offline)> draft"));
+
+        server = TestServer.start(port);
+        await().atMost(WAIT).until(() -> tmux.lastLine().equals("stayer #lobby> draft"));
+        assertThat(tmux.screen().stream().filter(r -> r.contains("--- connected to 127.0.0.1:" + port + " as stayer")))
+                .hasSize(2);
+        tmux.press("C-c");
+        awaitExit();
+    }
+
+    @Test
+    void kickEndsTheSessionWithTheReasonAndNoReconnect() throws Exception {
+        try (KickingServer kicking = new KickingServer()) {
+            tmux.start(consoleCommand(kicking.port(), "--nick", "rowdy"), 100, 20);
+            await().atMost(START).until(() -> tmux.lastLine().startsWith("rowdy #lobby>"));
+            tmux.type("one more thing");
+            kicking.kick();
+            await().atMost(WAIT).until(() -> tmux.exitStatus() != null);
+            assertThat(tmux.exitStatus()).isEqualTo(1);
+            assertThat(screenText()).contains("you were kicked from #lobby by fake (flooding)",
+                    "disconnected: Closing link: rowdy[127.0.0.1] (Kicked: flooding)").doesNotContain("reconnecting");
+        }
     }
 
     /** Waits for the console to end and checks it exited 0; on failure the message shows the screen. */
