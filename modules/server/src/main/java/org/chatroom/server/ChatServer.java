@@ -28,6 +28,10 @@ import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.net.ChatChannelInitializer;
 import org.chatroom.server.net.LoopWriters;
+import org.chatroom.server.net.ConnectionLimiter;
+import org.chatroom.server.command.CommandDispatcher;
+import org.chatroom.server.tls.TlsContextFactory;
+import io.netty.handler.ssl.SslContext;
 import org.chatroom.server.room.Topic;
 
 /**
@@ -42,6 +46,7 @@ public final class ChatServer implements AutoCloseable {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel listener;
+    private Channel tlsListener;
     private AdminService admin;
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private volatile Supplier<ServerConfig> configSource;
@@ -71,6 +76,33 @@ public final class ChatServer implements AutoCloseable {
         workers = new MultiThreadIoEventLoopGroup(threads, io);
         int sendq = cfg.get(ServerConfigKeys.SENDQ_BYTES);
         InetAddress bind = cfg.get(ServerConfigKeys.BIND);
+        LoopWriters writers = new LoopWriters(workers, context.stats());
+        ConnectionLimiter limiter = new ConnectionLimiter(context);
+        CommandDispatcher dispatcher = new CommandDispatcher();
+        try {
+            SslContext tls = cfg.get(ServerConfigKeys.TLS_ENABLED) ? TlsContextFactory.create(cfg) : null;
+            if (cfg.get(ServerConfigKeys.PLAIN_ENABLED)) {
+                listener = bind(channelType, sendq, bind, cfg.port(),
+                        new ChatChannelInitializer(context, writers, channels, limiter, dispatcher, null));
+            }
+            if (tls != null) {
+                tlsListener = bind(channelType, sendq, bind, cfg.get(ServerConfigKeys.TLS_PORT),
+                        new ChatChannelInitializer(context, writers, channels, limiter, dispatcher, tls));
+            }
+            if (listener == null && tlsListener == null) {
+                throw new ServerStartException("plain.enabled=false and tls.enabled=false: nothing to listen on");
+            }
+        } catch (ServerStartException e) {
+            close();
+            throw e;
+        }
+        LOG.info("Chatroom {} listening on {} (config {}, {} worker threads, {})", context.version(),
+                describeListeners(bind), cfg.source(), threads, epoll ? "epoll" : "nio");
+        return this;
+    }
+
+    private Channel bind(Class<? extends ServerChannel> channelType, int sendq, InetAddress address, int port,
+                         ChatChannelInitializer initializer) {
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(channelType)
@@ -78,24 +110,41 @@ public final class ChatServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(sendq / 2, sendq))
-                .childHandler(new ChatChannelInitializer(context, new LoopWriters(workers, context.stats()), channels));
+                .childHandler(initializer);
         try {
-            listener = b.bind(new InetSocketAddress(bind, cfg.port())).syncUninterruptibly().channel();
+            return b.bind(new InetSocketAddress(address, port)).syncUninterruptibly().channel();
         } catch (Exception e) {
-            shutdownLoops();
-            admin.close();
-            String why = describeBindFailure(e);
-            throw new ServerStartException("cannot listen on " + bind.getHostAddress() + ":" + cfg.port() + ": " + why
-                    + " (choose another with --port or port=)");
+            throw new ServerStartException("cannot listen on " + address.getHostAddress() + ":" + port + ": "
+                    + describeBindFailure(e) + " (choose another with --port, port= or tls.port=)");
         }
-        LOG.info("Chatroom {} listening on {}:{} (config {}, {} worker threads, {})", context.version(),
-                bind.getHostAddress(), port(), cfg.source(), threads, epoll ? "epoll" : "nio");
-        return this;
+    }
+
+    private String describeListeners(InetAddress bind) {
+        String host = bind.getHostAddress();
+        StringBuilder sb = new StringBuilder();
+        if (listener != null) {
+            sb.append(host).append(':').append(port());
+        }
+        if (tlsListener != null) {
+            sb.append(sb.length() > 0 ? " and " : "").append(host).append(':').append(tlsPort()).append(" (TLS)");
+        }
+        return sb.toString();
     }
 
     /** The bound port (the real one when the config said 0). */
     public int port() {
+        if (listener == null) {
+            throw new IllegalStateException("the plain listener is off (plain.enabled=false)");
+        }
         return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** The bound TLS port; only when tls.enabled. */
+    public int tlsPort() {
+        if (tlsListener == null) {
+            throw new IllegalStateException("the TLS listener is off (tls.enabled=false)");
+        }
+        return ((InetSocketAddress) tlsListener.localAddress()).getPort();
     }
 
     public ServerContext context() {
@@ -142,8 +191,10 @@ public final class ChatServer implements AutoCloseable {
             admin.close();
         }
         LOG.info("shutting down: closing {} connections", channels.size());
-        if (listener != null) {
-            listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        for (Channel l : new Channel[] {listener, tlsListener}) {
+            if (l != null) {
+                l.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            }
         }
         byte[] bye = "ERROR :Closing link: server shutting down\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         for (Channel ch : channels) {

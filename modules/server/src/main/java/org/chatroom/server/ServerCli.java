@@ -23,6 +23,7 @@ import org.chatroom.server.auth.PasswordHash;
 import org.chatroom.server.config.ConfigException;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigLoader;
+import org.chatroom.server.tls.KeystoreGenerator;
 
 /**
  * The daemon's command line: parses options, builds the configuration and either prints
@@ -69,6 +70,8 @@ public final class ServerCli {
                 .desc("set any configuration key, over the file; repeatable").get());
         o.addOption(Option.builder().longOpt("hash-password")
                 .desc("read a password from standard input and print its hash for server.password").get());
+        o.addOption(Option.builder().longOpt("generate-keystore")
+                .desc("make a self-signed TLS keystore at tls.keystore (and its password at tls.password.file), then exit").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help and exit").get());
         o.addOption(Option.builder("V").longOpt("version").desc("show the version and exit").get());
         return o;
@@ -86,11 +89,11 @@ public final class ServerCli {
         }
         if (cl.hasOption("help")) {
             out.print(help());
-            return new Outcome(EXIT_OK, null);
+            return new Outcome(EXIT_OK, null, null);
         }
         if (cl.hasOption("version")) {
             out.println(NAME + " " + ChatServer.version());
-            return new Outcome(EXIT_OK, null);
+            return new Outcome(EXIT_OK, null, null);
         }
         if (cl.hasOption("hash-password")) {
             return hashPassword();
@@ -118,7 +121,11 @@ public final class ServerCli {
             Supplier<ServerConfig> source = file == null
                     ? () -> ServerConfigLoader.fromMap(overrides, home, "built-in defaults")
                     : () -> ServerConfigLoader.load(file, overrides, home); // admin reload re-reads the same way
-            return new Outcome(EXIT_OK, source.get(), source);
+            ServerConfig config = source.get();
+            if (cl.hasOption("generate-keystore")) {
+                return generateKeystore(config);
+            }
+            return new Outcome(EXIT_OK, config, source);
         } catch (ConfigException e) {
             err.println(NAME + ": " + e.getMessage());
             return new Outcome(EXIT_USAGE, null);
@@ -139,10 +146,25 @@ public final class ServerCli {
                 return new Outcome(EXIT_USAGE, null);
             }
             out.println(PasswordHash.create(password));
-            return new Outcome(EXIT_OK, null);
+            return new Outcome(EXIT_OK, null, null);
         } catch (IOException e) {
             err.println(NAME + ": cannot read the password: " + e.getMessage());
-            return new Outcome(1, null);
+            return new Outcome(1, null, null);
+        }
+    }
+
+    private Outcome generateKeystore(ServerConfig config) {
+        try {
+            KeystoreGenerator.Result r = KeystoreGenerator.generate(config);
+            out.println("Wrote a self-signed TLS keystore to " + r.keystore());
+            out.println("and its password to " + r.passwordFile() + " (readable by you only).");
+            out.println("Certificate SHA-256 fingerprint: " + r.sha256());
+            out.println("Turn TLS on with tls.enabled=true in the configuration. Clients must trust this");
+            out.println("certificate: give them the fingerprint above (--trust-fingerprint) or a real certificate.");
+            return new Outcome(EXIT_OK, null, null);
+        } catch (IOException e) {
+            err.println(NAME + ": cannot generate the keystore: " + e.getMessage());
+            return new Outcome(1, null, null);
         }
     }
 

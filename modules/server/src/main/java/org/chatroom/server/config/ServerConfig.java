@@ -35,6 +35,11 @@ public final class ServerConfig {
         return ServerConfigLoader.fromMap(overrides, Path.of(""), "defaults");
     }
 
+    /** The same settings with relative paths resolved against {@code newHome}. */
+    public ServerConfig withHome(Path newHome) {
+        return new ServerConfig(raw, newHome, source);
+    }
+
     @SuppressWarnings("unchecked")
     public <T> T get(ConfigKey<T> key) {
         return (T) Objects.requireNonNull(values.get(key), key.name());

@@ -89,6 +89,22 @@ public final class ServerConfigKeys {
     public static final ConfigKey<Integer> CONNECT_RATE_PER_IP = key("connect.rate.per.ip", "10",
             "new connections per second accepted from one address (exempt addresses have no limit)", true,
             ValueParsers.intRange(1, 1_000_000));
+    public static final ConfigKey<Boolean> PLAIN_ENABLED = key("plain.enabled", "true",
+            "whether the plain-text listener on 'port' is open; false = TLS only", false, ValueParsers::bool);
+    public static final ConfigKey<Boolean> TLS_ENABLED = key("tls.enabled", "false",
+            "whether the TLS listener on tls.port is open (needs tls.keystore)", false, ValueParsers::bool);
+    public static final ConfigKey<Integer> TLS_PORT = key("tls.port", "6697",
+            "TCP port for TLS clients (6697 is IRC's usual TLS port); 0 picks a free port", false,
+            ValueParsers.intRange(0, 65535));
+    public static final ConfigKey<Path> TLS_KEYSTORE = key("tls.keystore", "conf/chat-server.p12",
+            "PKCS12 keystore with the server's key and certificate (make one: chat-server --generate-keystore)",
+            false, ValueParsers::path);
+    public static final ConfigKey<String> TLS_PASSWORD = key("tls.password", "",
+            "keystore password; prefer tls.password.file so the password is not in this file", false,
+            ValueParsers.text(256));
+    public static final ConfigKey<String> TLS_PASSWORD_FILE = key("tls.password.file", "conf/tls.password",
+            "file holding the keystore password (first line), used when tls.password is empty", false,
+            ValueParsers.text(4096));
     public static final ConfigKey<Boolean> ADMIN_ENABLED = key("admin.enabled", "true",
             "whether the local admin socket (bin/chat-admin.sh) is open", false, ValueParsers::bool);
     public static final ConfigKey<Path> ADMIN_SOCKET = key("admin.socket", "run/chat-admin.sock",

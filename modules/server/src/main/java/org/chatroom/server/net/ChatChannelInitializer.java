@@ -4,6 +4,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import org.chatroom.server.ServerContext;
@@ -11,23 +12,28 @@ import org.chatroom.server.command.CommandDispatcher;
 import org.chatroom.server.config.ServerConfigKeys;
 
 /**
- * Builds each connection's pipeline: line framing (CRLF or LF, bounded), UTF-8 check and parse,
+ * Builds each connection's pipeline: TLS on the TLS listener, line framing (CRLF or LF, bounded), UTF-8 check and parse,
  * idle detection for keep-alive pings, then the client handler. Outbound we write ready-encoded
  * buffers, so there is no encoder.
  */
 public final class ChatChannelInitializer extends io.netty.channel.ChannelInitializer<SocketChannel> {
     private final ServerContext context;
-    private final CommandDispatcher dispatcher = new CommandDispatcher();
+    private final CommandDispatcher dispatcher;
     private final ConnectionLimiter limiter;
     private final LoopWriters writers;
     private final ChannelGroup channels;
     private final IrcLineDecoder lineDecoder;
+    private final SslContext tls;
 
-    public ChatChannelInitializer(ServerContext context, LoopWriters writers, ChannelGroup channels) {
+    /** {@code tls} is null for the plain listener. */
+    public ChatChannelInitializer(ServerContext context, LoopWriters writers, ChannelGroup channels,
+                                  ConnectionLimiter limiter, CommandDispatcher dispatcher, SslContext tls) {
         this.context = context;
         this.writers = writers;
         this.channels = channels;
-        this.limiter = new ConnectionLimiter(context);
+        this.limiter = limiter;
+        this.dispatcher = dispatcher;
+        this.tls = tls;
         this.lineDecoder = new IrcLineDecoder(context.stats());
     }
 
@@ -37,6 +43,9 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
         int maxLine = context.config().get(ServerConfigKeys.MAX_LINE_BYTES) - 2; // the limit counts CRLF
         long pingMillis = context.config().get(ServerConfigKeys.PING_INTERVAL).toMillis();
         ChannelPipeline p = ch.pipeline();
+        if (tls != null) {
+            p.addLast("tls", tls.newHandler(ch.alloc()));
+        }
         p.addLast("framer", new LineBasedFrameDecoder(maxLine, true, false));
         p.addLast("decoder", lineDecoder);
         p.addLast("idle", new IdleStateHandler(pingMillis, 0, 0, TimeUnit.MILLISECONDS));

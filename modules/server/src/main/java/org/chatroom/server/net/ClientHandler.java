@@ -74,7 +74,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         flood = new FloodGate(context, address);
         context.stats().connectionOpened();
         client = new Client(ctx.channel(), writers.of(ctx.channel().eventLoop()), context.stats(),
-                address.getHostAddress());
+                address.getHostAddress(), ctx.pipeline().get("tls") != null);
         client.control(this);
         LOG.info("connection from {}", client.address());
         String from = client.address();
@@ -161,6 +161,10 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         if (cause instanceof TooLongFrameException && client != null) {
             context.stats().lineRefused();
             reply(Numeric.ERR_INPUTTOOLONG);
+        } else if (isTlsFailure(cause)) {
+            LOG.info("TLS handshake with {} failed: {}", client == null ? ctx.channel().remoteAddress() : client.address(),
+                    rootMessage(cause));
+            ctx.close();
         } else if (cause instanceof IOException) {
             LOG.debug("I/O error on {}: {}", client, cause.toString());
             ctx.close();
@@ -172,6 +176,23 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
                 ctx.close();
             }
         }
+    }
+
+    private static boolean isTlsFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof io.netty.handler.ssl.NotSslRecordException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable cause) {
+        Throwable t = cause;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class Client {
     private final ServerStats stats;
     private final String address;
     private final String host;
+    private final boolean tls;
     private final long connectedAtMillis = System.currentTimeMillis();
     private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
 
@@ -50,7 +51,8 @@ public final class Client {
     /** Only {@link LoopWriter} touches this, on the client's loop. */
     public boolean flushPending;
 
-    public Client(Channel channel, LoopWriter writer, ServerStats stats, String address) {
+    public Client(Channel channel, LoopWriter writer, ServerStats stats, String address, boolean tls) {
+        this.tls = tls;
         this.channel = channel;
         this.writer = writer;
         this.stats = stats;
@@ -110,6 +112,11 @@ public final class Client {
 
     public String address() {
         return address;
+    }
+
+    /** True if this client connected to the TLS listener. */
+    public boolean tls() {
+        return tls;
     }
 
     public String host() {

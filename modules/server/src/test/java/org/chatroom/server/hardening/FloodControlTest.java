@@ -97,18 +97,23 @@ class FloodControlTest {
         try (ChatServer s = TestServer.start(Map.of("limits.exempt", "", "max.connections.per.ip", "2",
                 "connect.rate.per.ip", "100"));
              IrcTestClient a = new IrcTestClient(s.port());
-             IrcTestClient b = new IrcTestClient(s.port());
-             IrcTestClient c = new IrcTestClient(s.port())) {
+             IrcTestClient b = new IrcTestClient(s.port())) {
+            a.sync();
+            b.sync();
+            IrcTestClient c = new IrcTestClient(s.port());
             c.awaitContains("ERROR :Closing link: Too many connections from your address");
             c.awaitClosed();
+            c.close();
             a.send("PING :a");
             a.awaitContains("PONG");
         }
         try (ChatServer s = TestServer.start(Map.of("max.clients", "1"));
-             IrcTestClient a = new IrcTestClient(s.port());
-             IrcTestClient b = new IrcTestClient(s.port())) {
+             IrcTestClient a = new IrcTestClient(s.port())) {
+            a.sync(); // a is counted before b connects
+            IrcTestClient b = new IrcTestClient(s.port());
             b.awaitContains("ERROR :Closing link: Server full");
             b.awaitClosed();
+            b.close();
         }
     }
 }
