@@ -178,6 +178,18 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         }
     }
 
+    /**
+     * Numerics echo what the user sent (a nick, a room, a mask) as middle parameters; a trailing
+     * parameter the user wrote may hold spaces or be empty, which a middle one cannot.
+     */
+    private static String middle(String p) {
+        if (p.isEmpty()) {
+            return "*";
+        }
+        String out = p.replace(' ', '_');
+        return out.charAt(0) == ':' ? "_" + out.substring(1) : out;
+    }
+
     private static boolean isTlsFailure(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof javax.net.ssl.SSLException || t instanceof io.netty.handler.ssl.NotSslRecordException) {
@@ -234,7 +246,10 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
     public void replyText(Numeric numeric, String text, String... params) {
         List<String> all = new ArrayList<>(params.length + 2);
         all.add(client.nick());
-        all.addAll(List.of(params));
+        for (int i = 0; i < params.length; i++) {
+            boolean trailing = text == null && i == params.length - 1;
+            all.add(trailing ? params[i] : middle(params[i]));
+        }
         if (text != null) {
             all.add(text);
         }

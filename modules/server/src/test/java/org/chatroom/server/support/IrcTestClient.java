@@ -94,7 +94,7 @@ public final class IrcTestClient implements AutoCloseable {
     }
 
     public void awaitClosed() {
-        await().atMost(WAIT).untilTrue(closedByServer);
+        await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).untilTrue(closedByServer);
     }
 
     public boolean isClosed() {
