@@ -40,6 +40,4 @@ where=()
 [[ -n "$own_home" ]] || where+=(--home "$CHAT_HOME")
 [[ -n "$own_config" ]] || where+=(--config "$CHAT_CONF")
 
-# One-shot commands should answer fast: the C1 compiler alone starts quickest.
-CHAT_CLIENT_OPTS="${CHAT_CLIENT_OPTS--XX:TieredStopAtLevel=1}"
 chat_exec_client org.chatroom.admin.Main chat-admin ${where[@]+"${where[@]}"} "$@"
