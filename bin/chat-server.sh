@@ -92,13 +92,15 @@ read_pid() {
   return 0
 }
 
-# The address:port of the last "listening on" line in the daemon's console output.
+# What the last "listening on" line of the daemon's console output says it listens on:
+# "0.0.0.0:6667", or "0.0.0.0:6667 and 0.0.0.0:6697 (TLS)" with a TLS listener.
 listening_address() {
   [[ -f "$OUT_FILE" ]] || return 1
   local line
   line="$(grep -F ' listening on ' "$OUT_FILE" | tail -n 1)" || return 1
-  [[ "$line" =~ \ listening\ on\ ([^ ]+) ]] || return 1
-  printf '%s\n' "${BASH_REMATCH[1]}"
+  [[ -n "$line" ]] || return 1
+  line="${line#* listening on }"
+  printf '%s\n' "${line%% (config *}"
 }
 
 # Does the caller pass its own --config (or -c) / --home? Then ours is left out: Commons CLI
