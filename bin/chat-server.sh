@@ -8,7 +8,7 @@
 #   chat-server.sh restart [daemon options]  stop, then start
 #   chat-server.sh run [daemon options]      foreground (systemd, containers): exec java
 #   chat-server.sh print-cmd [daemon opts]   print the java command line and exit
-#   chat-server.sh --version | --hash-password   the daemon's one-shot commands
+#   chat-server.sh --version | --hash-password | --generate-keystore   the daemon's one-shot commands
 #
 # Daemon options (--port N, --bind ADDR, -o key=value, --config FILE, ...) are passed through.
 #
@@ -55,7 +55,8 @@ Usage: chat-server.sh start|stop|status|restart|run|print-cmd [daemon options]
   restart    stop, then start
   run        run in the foreground (for systemd and containers)
   print-cmd  print the java command line
-  --version, --hash-password   the daemon's one-shot commands (a hash for server.password)
+  --version, --hash-password, --generate-keystore
+             the daemon's one-shot commands (a hash for server.password, a TLS keystore)
 Daemon options are passed through, e.g. --port 6697, --bind 127.0.0.1, -o key=value;
 'chat-server.sh run --help' lists them. Config: $CHAT_CONF
 EOF
@@ -261,8 +262,9 @@ case "$action" in
     ;;
   run) cmd_run "$@" ;;
   print-cmd) cmd_print "$@" ;;
-  -V | --version | --hash-password)
-    # one-shot daemon commands, run in the foreground: the version, or a server.password hash
+  -V | --version | --hash-password | --generate-keystore)
+    # one-shot daemon commands, run in the foreground: the version, a server.password hash,
+    # a self-signed TLS keystore at tls.keystore
     build_cmd "$action" "$@"
     exec "${CMD[@]}"
     ;;
