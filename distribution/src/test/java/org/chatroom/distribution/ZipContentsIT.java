@@ -42,6 +42,12 @@ class ZipContentsIT {
             for (String doc : List.of("README.md", "CHANGELOG.md", "LICENSE")) {
                 assertThat(root.resolve(doc)).exists();
             }
+            try (Stream<Path> conf = Files.list(root.resolve("conf"))) {
+                assertThat(conf.map(p -> p.getFileName().toString()))
+                        .as("no local secrets or operator files in the release")
+                        .noneMatch(n -> n.endsWith(".p12") || n.endsWith(".jks") || n.equals("tls.password")
+                                || n.startsWith("chat-env."));
+            }
             assertThat(root.resolve("logs")).doesNotExist();
             assertThat(root.resolve("run")).doesNotExist();
             assertThat(root.resolve("data")).doesNotExist();
