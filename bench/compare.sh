@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 #
-# Runs the issue-9 scenarios (F1, F2, C) with chat-bench against Chatroom, ngIRCd and InspIRCd on
-# loopback: each server freshly started for each run, servers alternating, 3 repetitions each.
+# Runs the issue-9 scenarios (F1, F2, C, and F1S = F1 with one stalled reader) with chat-bench
+# against Chatroom, ngIRCd and InspIRCd on loopback: each server freshly started for each run,
+# servers alternating, 3 repetitions each.
 # Prints the medians (min-max) and the Chatroom/peer ratios, writes results and a chart.
 #
 # Usage: bench/compare.sh [options]
 #   --reps N            repetitions per server and scenario (default 3)
-#   --scenarios "F1 F2 C"   which scenarios (default all three)
+#   --scenarios "F1 F1S F2 C"   which scenarios (default all four; F1S = F1 plus one member that
+#                       stops reading, to see whether a slow consumer changes the others' p99)
 #   --servers "chatroom ngircd inspircd"   which servers (default all three)
 #   --duration S        measured seconds of F1/F2 and hold of C (default 10)
 #   --out DIR           where results go (default bench/results/YYYYmmdd-HHMMSS)
@@ -23,7 +25,7 @@ ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd -P)"
 PEERS="${BENCH_PEERS_DIR:-$ROOT/../shared/bench-peers}"
 PORT_BASE="${BENCH_PORT_BASE:-16801}"
 REPS=3
-SCENARIOS="F1 F2 C"
+SCENARIOS="F1 F1S F2 C"
 SERVERS="chatroom ngircd inspircd"
 DURATION=10
 OUT=""
@@ -192,11 +194,14 @@ stop_server() {
 
 # Runs one scenario against the running server and appends its JSON (server and rep added).
 bench() { # server scenario rep
-  local name="$1" scenario="$2" rep="$3" port json rc=0
+  local name="$1" scenario="$2" rep="$3" port json rc=0 extra=()
   port="$(port_of "$name")"
-  json="$("$ROOT/bin/chat-bench.sh" --port "$port" --scenario "$scenario" --duration "$DURATION" \
-    --server-pid "$SERVER_PID" --nick-prefix "c$rep${scenario,,}" --json 2>>"$OUT/bench-stderr.log")" || rc=$?
+  [[ "$scenario" == F1S ]] && extra=(--stalled 1)
+  json="$("$ROOT/bin/chat-bench.sh" --port "$port" --scenario "${scenario%S}" --duration "$DURATION" \
+    --server-pid "$SERVER_PID" --nick-prefix "c$rep${scenario,,}" --json ${extra[@]+"${extra[@]}"} \
+    2>>"$OUT/bench-stderr.log")" || rc=$?
   if [[ "$json" == "{"* ]]; then
+    [[ "$scenario" == F1S ]] && json="${json/\"scenario\":\"F1\"/\"scenario\":\"F1S\"}"
     printf '{"server":"%s","rep":%d,%s\n' "$name" "$rep" "${json#\{}" >>"$OUT/results.jsonl"
     say "  $(printf '%s' "$json" | grep -o '"\(ready\|time_to_all_ready_s\|deliveries_per_s\|latency_p50_ms\|latency_p99_ms\|lost\|server_cpu_cores\|server_rss_mb\)":[^,]*' | tr '\n' ' ')"
   fi

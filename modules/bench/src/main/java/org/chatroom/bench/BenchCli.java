@@ -59,6 +59,8 @@ public final class BenchCli {
                 + " characters, so runs do not collide)"));
         o.addOption(opt(null, "payload", "BYTES", "message text length, at least " + BenchConfig.MIN_PAYLOAD
                 + " (default 64)"));
+        o.addOption(opt(null, "stalled", "N", "room members that stop reading once joined, to test a slow consumer's"
+                + " effect on the others (default 0)"));
         o.addOption(opt(null, "threads", "N", "generator I/O threads (default 2)"));
         o.addOption(opt(null, "setup-timeout", "SECONDS", "bound on registering and joining, after the connect"
                 + " schedule (default 60)"));
@@ -162,11 +164,12 @@ public final class BenchCli {
         }
         int payload = intIn(cl, "payload", BenchConfig.MIN_PAYLOAD, 400, 64);
         int threads = intIn(cl, "threads", 1, 64, 2);
+        int stalled = scenario.joinsRoom() ? intIn(cl, "stalled", 0, 1_000_000, 0) : 0;
         Duration setup = Duration.ofSeconds(intIn(cl, "setup-timeout", 1, 3600, 60));
         Duration drain = Duration.ofSeconds(intIn(cl, "drain-timeout", 1, 3600, 10));
         try {
             return new BenchConfig(new InetSocketAddress(address, port), scenario, clients, senders, rate, inFlight,
-                    warmup, duration, connectRate, setup, drain, room, prefix, payload, threads);
+                    warmup, duration, connectRate, setup, drain, room, prefix, payload, threads, stalled);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * and the bytes waiting to be written. Owned by exactly one {@link IoLoop}.
  */
 final class BenchClient {
-    enum State { CONNECTING, REGISTERING, JOINING, READY, CLOSED }
+    enum State { CONNECTING, REGISTERING, JOINING, READY, STALLED, CLOSED }
 
     /** Longest line accepted from the server (IRCv3 tags included) before the connection is failed. */
     static final int MAX_LINE = 16 * 1024;

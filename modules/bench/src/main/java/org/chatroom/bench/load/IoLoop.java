@@ -88,8 +88,12 @@ final class IoLoop implements Runnable {
         this.ring = new int[senderCount][window];
         this.members = new int[senderCount];
         this.done = new AtomicLongArray(senderCount);
+        int stalledHere = 0;
+        for (int j = 0; j < owned; j++) {
+            stalledHere += cfg.isStalled(id + j * loopCount) ? 1 : 0;
+        }
         for (int s = 0; s < senderCount; s++) {
-            members[s] = owned - (run.senderClient[s] % loopCount == id ? 1 : 0);
+            members[s] = owned - stalledHere - (run.senderClient[s] % loopCount == id ? 1 : 0);
             done.set(s, members[s] == 0 ? Long.MAX_VALUE : 0);
         }
         for (int j = 0; j < owned; j++) {
@@ -340,6 +344,10 @@ final class IoLoop implements Runnable {
         c.readyNanos = now;
         lastReady = Math.max(lastReady, now);
         run.ready.incrementAndGet();
+        if (cfg.isStalled(c.index) && c.key != null && c.key.isValid()) {
+            c.key.interestOps(0); // a consumer that stops reading: the server's send queue fills up
+            c.state = BenchClient.State.STALLED;
+        }
     }
 
     private void onMessage(BenchClient c, long now) {
@@ -425,7 +433,7 @@ final class IoLoop implements Runnable {
         if (c.state == BenchClient.State.CLOSED) {
             return;
         }
-        boolean wasReady = c.state == BenchClient.State.READY;
+        boolean wasReady = c.state == BenchClient.State.READY || c.state == BenchClient.State.STALLED;
         c.close();
         if (run.phase == RunState.QUIT) {
             return;

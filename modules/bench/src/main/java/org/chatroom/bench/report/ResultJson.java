@@ -27,6 +27,7 @@ public final class ResultJson {
         num(b, "senders", c.senders());
         num(b, "rate", c.rate());
         num(b, "in_flight", c.inFlight());
+        num(b, "stalled", c.stalled());
         num(b, "payload_bytes", c.payloadBytes());
         str(b, "room", c.room());
         num(b, "threads", c.threads());

@@ -20,7 +20,8 @@ public final class ResultTable {
         if (c.scenario().joinsRoom()) {
             row(b, "setup", String.format(Locale.ROOT, "%d clients in %s, %d senders, rate %s, in-flight %d,"
                             + " %d-byte text, %d threads", c.clients(), c.room(), c.senders(),
-                    c.rate() == 0 ? "flat-out" : c.rate() + "/s", c.inFlight(), c.payloadBytes(), c.threads()));
+                    c.rate() == 0 ? "flat-out" : c.rate() + "/s", c.inFlight(), c.payloadBytes(), c.threads())
+                    + (c.stalled() > 0 ? ", " + c.stalled() + " stalled (not reading, not counted)" : ""));
         }
         row(b, "connections", String.format(Locale.ROOT, "%d/%d ready, %d registered, %d failed, %d dropped",
                 r.ready(), r.requested(), r.registered(), r.failed(), r.dropped()));
