@@ -18,7 +18,7 @@ import org.chatroom.protocol.IrcParseException;
 final class Session {
     private static final Logger LOG = LogManager.getLogger();
     private static final Pattern BANNED = Pattern.compile("(?i)\\b(banned|k-lined|g-lined)\\b");
-    private static final Pattern KICKED = Pattern.compile("(?i)\\((kicked|killed)\\b");
+    private static final Pattern KICKED = Pattern.compile("(?i)[(\\[](kicked|killed)\\b");
     static final int MAX_NICK_FALLBACKS = 2;
 
     private final ChatClient client;

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Behaviour that needs a server to say something on cue. Kicks and bans are scripted here with the
- * lines our daemon will send (issue 3's admin socket, issue 8's room operators); once those land,
- * the same cases should also run against the daemon.
+ * Behaviour that needs a server to say something on cue, or to say it differently from our daemon:
+ * a kick from one room only (room operators come with issue 8), ERROR texts of other servers, a server
+ * that lingers after ERROR, old timestamps, no CAP support. Kicks and bans by our daemon's admin
+ * socket are tested for real in {@link KickAndBanTest}.
  */
 @Timeout(30)
 class ScriptedServerTest {

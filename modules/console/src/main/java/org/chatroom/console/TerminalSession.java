@@ -44,6 +44,7 @@ final class TerminalSession {
                 .appName(ConsoleCli.PROGRAM)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.INSERT_TAB, true)
+                .option(LineReader.Option.ERASE_LINE_ON_FINISH, true) // our own lines come back as events
                 .build();
     }
 

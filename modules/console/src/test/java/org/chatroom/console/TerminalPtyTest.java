@@ -135,16 +135,24 @@ class TerminalPtyTest {
     }
 
     @Test
-    void kickEndsTheSessionWithTheReasonAndNoReconnect() throws Exception {
-        try (KickingServer kicking = new KickingServer()) {
-            tmux.start(consoleCommand(kicking.port(), "--nick", "rowdy"), 100, 20);
+    void adminKickEndsTheSessionWithTheReasonAndNoReconnect() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory(Path.of("/tmp"), "chatcon");
+        ChatServer admin = TestServer.startWithAdmin(dir);
+        try {
+            tmux.start(consoleCommand(admin.port(), "--nick", "rowdy"), 100, 20);
             await().atMost(START).until(() -> tmux.lastLine().startsWith("rowdy #lobby>"));
             tmux.type("one more thing");
-            kicking.kick();
+            assertThat(dir.resolve("a.sock")).as("admin socket").exists();
+            assertThat(TestServer.admin(dir, "kick rowdy flooding")).startsWith("OK");
             await().atMost(WAIT).until(() -> tmux.exitStatus() != null);
             assertThat(tmux.exitStatus()).isEqualTo(1);
-            assertThat(screenText()).contains("you were kicked from #lobby by fake (flooding)",
-                    "disconnected: Closing link: rowdy[127.0.0.1] (Kicked: flooding)").doesNotContain("reconnecting");
+            assertThat(screenText()).contains("you were kicked from #lobby by chat.localhost (flooding)",
+                    "!!! disconnected: Closing link:").doesNotContain("reconnecting");
+        } finally {
+            admin.close();
+            try (var all = java.nio.file.Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 

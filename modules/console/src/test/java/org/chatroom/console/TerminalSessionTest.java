@@ -1,0 +1,103 @@
+package org.chatroom.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.chatroom.client.ChatEvent;
+import org.chatroom.server.ChatServer;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The terminal session in-process on a dumb JLine terminal over streams (the pty test covers a real one). */
+@Timeout(30)
+class TerminalSessionTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private ChatServer server;
+    private Observer bob;
+    private final PipedOutputStream keys = new PipedOutputStream();
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor();
+    private Terminal terminal;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start();
+        bob = new Observer(server.port(), "bob");
+        terminal = TerminalBuilder.builder().system(false).streams(new PipedInputStream(keys), screen)
+                .type("dumb").encoding(StandardCharsets.UTF_8).build();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        runner.shutdownNow();
+        terminal.close();
+        bob.close();
+        server.close();
+    }
+
+    private Future<Integer> run(String nick) {
+        ConsoleOptions options = new ConsoleOptions("127.0.0.1", server.port(), nick, false);
+        return runner.submit(() -> new TerminalSession(options, ClientFactory.defaults(), terminal).run());
+    }
+
+    private void type(String line) throws Exception {
+        keys.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    private String shown() {
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void asksForTheNickThenChatsAndLeavesOnBraceQuit() throws Exception {
+        Future<Integer> code = run(null);
+        await().atMost(WAIT).until(() -> shown().contains("nick: "));
+        type("dumbo");
+        await().atMost(WAIT).until(() -> bob.client.members("#lobby").contains("dumbo"));
+        await().atMost(WAIT).until(() -> shown().contains("dumbo #lobby> "));
+
+        type("/help");
+        await().atMost(WAIT).until(() -> shown().contains("/msg NICK TEXT"));
+        type("hello from a dumb terminal");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(bob.roomTexts()).containsExactly("hello from a dumb terminal"));
+        bob.client.say("#lobby", "hi dumbo");
+        await().atMost(WAIT).until(() -> shown().contains("<bob> hi dumbo"));
+
+        type("{quit}");
+        assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(bob.of(ChatEvent.Quit.class)).singleElement()
+                .satisfies(q -> assertThat(q.nick()).isEqualTo("dumbo")));
+    }
+
+    @Test
+    void joinSwitchesTheRoomShownInThePrompt() throws Exception {
+        Future<Integer> code = run("walker");
+        await().atMost(WAIT).until(() -> shown().contains("walker #lobby> "));
+        type("/join dev");
+        await().atMost(WAIT).until(() -> shown().contains("walker #dev> "));
+        type("in dev now");
+        await().atMost(WAIT).until(() -> shown().contains("<walker> in dev now"));
+        assertThat(bob.roomTexts()).isEmpty();
+        type("/join #lobby");
+        await().atMost(WAIT).until(() -> shown().contains("now talking in #lobby"));
+        type("back in the lobby");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(bob.roomTexts()).containsExactly("back in the lobby"));
+        type("/quit");
+        assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
+    }
+}
