@@ -54,7 +54,7 @@ class BenchCliTest {
         assertThat(cli.run("--room", "bench")).isEqualTo(2);
         assertThat(cli.run("--clients", "3", "--senders", "5")).isEqualTo(2);
         assertThat(cli.run("--no-such-option")).isEqualTo(2);
-        assertThat(cli.run("--clients", "10", "--senders", "5", "--stalled", "5")).isEqualTo(2);
+        assertThat(cli.run("--clients", "12", "--senders", "5", "--stalled", "5")).isEqualTo(2);
         assertThat(err()).contains("--scenario F9 is unknown", "--port 70000 is out of range (1-65535)",
                 "not a whole number", "not a room name", "would include a sender", "Try 'chat-bench --help'");
     }
