@@ -22,7 +22,7 @@ CHAT_PROG="${CHAT_PROG:-chatroom}"
 
 # Where this file really lives, following symlinks (the calling script may be a symlink too).
 CHAT_BIN_DIR="$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
-CHAT_HOME="$(cd "$CHAT_BIN_DIR/.." && pwd -P)"
+CHAT_HOME="$(dirname "$CHAT_BIN_DIR")"
 CHAT_CONF_DIR="${CHAT_CONF_DIR:-$CHAT_HOME/conf}"
 
 if [[ -f "$CHAT_CONF_DIR/chat-env.sh" ]]; then

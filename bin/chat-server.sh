@@ -156,6 +156,10 @@ cmd_start() {
     mkdir -p "$(dirname "$CHAT_RUN_DIR")"
     mkdir -m 700 "$CHAT_RUN_DIR"
   fi
+  local dir
+  for dir in "$CHAT_LOG_DIR" "$CHAT_RUN_DIR"; do
+    [[ -w "$dir" ]] || chat_die "cannot write to $dir (run as the user that owns the install)"
+  done
   # Claim the pid file atomically (noclobber) so that two starts at once cannot both launch.
   if ! (set -o noclobber && printf '%s\n' "$$" >"$PID_FILE") 2>/dev/null; then
     err "another start is under way ($PID_FILE appeared); not started"
