@@ -159,6 +159,33 @@ class ZipLifecycleIT {
         assertThat(server("status").exitCode()).isEqualTo(3);
     }
 
+    @Test
+    @Order(6)
+    void clientScriptsPassArgumentsAndExitCodesThrough() throws IOException {
+        Map<String, String> programs = Map.of(
+                "chat-admin.sh", "org.chatroom.admin.Main",
+                "chat-console.sh", "org.chatroom.console.Main",
+                "chat-gui.sh", "org.chatroom.swing.Main",
+                "chat-bench.sh", "org.chatroom.bench.Main");
+        int checked = 0;
+        for (Map.Entry<String, String> p : programs.entrySet()) {
+            if (!Files.exists(home.resolve("bin").resolve(p.getKey())) || !Release.hasClass(home, p.getValue())) {
+                continue;
+            }
+            Release.Result version = Release.run(home, cwd, Map.of(), SCRIPT, p.getKey(), "--version");
+            assertThat(version.exitCode()).as(p.getKey() + ": " + version.output()).isZero();
+            assertThat(version.output()).as(p.getKey()).contains(Release.NAME.substring("chatroom-".length()));
+            checked++;
+        }
+        assumeTrue(checked > 0, "no client module has a Main yet");
+        if (Release.hasClass(home, "org.chatroom.admin.Main")) {
+            Release.Result list = Release.run(home, cwd, Map.of(), SCRIPT, "chat-admin.sh", "list");
+            assertThat(list.exitCode()).as("admin with the daemon stopped: " + list.output()).isEqualTo(3);
+            Release.Result usage = Release.run(home, cwd, Map.of(), SCRIPT, "chat-admin.sh", "--no-such-option");
+            assertThat(usage.exitCode()).as(usage.output()).isEqualTo(2);
+        }
+    }
+
     /** A raw client that has registered and been put in the default room. */
     private IrcTestClient register(String nick) throws IOException {
         IrcTestClient client = new IrcTestClient(port);
