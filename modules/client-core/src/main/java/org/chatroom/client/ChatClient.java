@@ -58,6 +58,8 @@ public final class ChatClient implements AutoCloseable {
     private Set<String> rejoinRooms = new LinkedHashSet<>();
 
     private volatile String nick;
+    /** The nick to register with: the configured one, or the last one the user changed to (not a fallback). */
+    private volatile String desiredNick;
     private volatile String awayMessage;
     private volatile List<String> enabledCaps = List.of();
     private volatile boolean quitRequested;
@@ -66,6 +68,7 @@ public final class ChatClient implements AutoCloseable {
     public ChatClient(ClientConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.nick = config.nick();
+        this.desiredNick = config.nick();
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "chat-client-" + config.server());
             t.setDaemon(true);
@@ -275,7 +278,7 @@ public final class ChatClient implements AutoCloseable {
             }
             n = attempt;
             try {
-                s = new Session(this, config, nick, new LinkedHashSet<>(rejoinRooms));
+                s = new Session(this, config, desiredNick, new LinkedHashSet<>(rejoinRooms));
             } catch (IOException e) {
                 s = null;
             }
@@ -371,6 +374,7 @@ public final class ChatClient implements AutoCloseable {
 
     void nickChanged(String newNick) {
         nick = newNick;
+        desiredNick = newNick;
     }
 
     void ready(Session s) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.chatroom.protocol.CaseMapping;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.Numeric;
@@ -24,7 +23,7 @@ final class Registration {
     private final String baseNick;
     private final Set<String> rejoin;
     private final Set<String> offeredCaps = new LinkedHashSet<>();
-    private final List<String> enabledCaps = new CopyOnWriteArrayList<>();
+    private final List<String> enabledCaps = new ArrayList<>();
     private final List<String> triedNicks = new ArrayList<>();
     private boolean capDone;
     private boolean registered;
@@ -42,10 +41,6 @@ final class Registration {
         triedNicks.add(baseNick);
         session.send(IrcMessage.of("NICK", baseNick));
         session.send(IrcMessage.of("USER", cfg.user(), "0", "*", cfg.realName()));
-    }
-
-    List<String> enabledCaps() {
-        return List.copyOf(enabledCaps);
     }
 
     /** Handles what belongs to registration; true if the message needs no event. */

@@ -2,7 +2,6 @@ package org.chatroom.client;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.logging.log4j.LogManager;
@@ -199,9 +198,5 @@ final class Session {
 
     void close() {
         connection.close();
-    }
-
-    List<String> enabledCaps() {
-        return registration.enabledCaps();
     }
 }

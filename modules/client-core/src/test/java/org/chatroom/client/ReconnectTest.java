@@ -111,6 +111,22 @@ class ReconnectTest {
     }
 
     @Test
+    void reconnectTriesTheChosenNickBeforeFallbacks() throws Exception {
+        server = TestServer.start();
+        int port = server.port();
+        clients.client(clients.config(port, "ivy").reconnect(false).build(), new EventLog()).connect().get(5, TimeUnit.SECONDS);
+        EventLog log = new EventLog();
+        ChatClient c = clients.client(clients.config(port, "ivy").build(), log);
+        assertThat(c.connect().get(5, TimeUnit.SECONDS)).isEqualTo("ivy_");
+
+        server.close(); // the holder of "ivy" does not come back; c does
+        server = TestServer.start(port);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(log.of(ConnectionState.class,
+                s -> s.status() == Status.CONNECTED)).hasSize(2));
+        assertThat(c.nick()).isEqualTo("ivy");
+    }
+
+    @Test
     void noReconnectAfterQuit() throws Exception {
         server = TestServer.start();
         EventLog log = new EventLog();
