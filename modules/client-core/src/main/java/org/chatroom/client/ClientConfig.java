@@ -16,7 +16,8 @@ import javax.net.ssl.SSLSocketFactory;
  * @param realName         the real-name field of USER
  * @param tls              wrap the connection in TLS
  * @param socketFactory    makes the plain TCP socket (the seam for tests and proxies)
- * @param sslSocketFactory layers TLS over that socket when {@code tls}; null means the JDK default
+ * @param sslSocketFactory layers TLS over that socket when {@code tls}; null means the JDK default trust
+ *                         store plus host name verification; a custom one decides trust on its own
  * @param reconnect        reconnect after a lost connection or a failed attempt
  * @param reconnectPolicy  the backoff between attempts
  * @param connectTimeout   bound on the TCP connect (and TLS handshake)

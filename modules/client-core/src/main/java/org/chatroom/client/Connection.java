@@ -34,7 +34,11 @@ final class Connection implements Closeable {
         this.socket = plain;
     }
 
-    /** Connects, and for TLS shakes hands with host name verification. Blocks up to the connect timeout. */
+    /**
+     * Connects, and for TLS shakes hands. With the JDK's default trust the host name is verified too;
+     * a custom {@link ClientConfig#sslSocketFactory()} decides trust itself (e.g. a pinned fingerprint).
+     * Blocks up to the connect timeout.
+     */
     void open() throws IOException {
         int timeout = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
         plain.connect(new InetSocketAddress(config.host(), config.port()), timeout);
@@ -42,12 +46,15 @@ final class Connection implements Closeable {
         plain.setKeepAlive(true);
         Socket s = plain;
         if (config.tls()) {
-            SSLSocketFactory factory = config.sslSocketFactory() != null
-                    ? config.sslSocketFactory() : (SSLSocketFactory) SSLSocketFactory.getDefault();
+            SSLSocketFactory custom = config.sslSocketFactory();
+            SSLSocketFactory factory = custom != null ? custom : (SSLSocketFactory) SSLSocketFactory.getDefault();
             SSLSocket ssl = (SSLSocket) factory.createSocket(plain, config.host(), config.port(), true);
-            SSLParameters params = ssl.getSSLParameters();
-            params.setEndpointIdentificationAlgorithm("HTTPS");
-            ssl.setSSLParameters(params);
+            if (custom == null) {
+                // the JDK's trust store: the certificate must also name the host we asked for
+                SSLParameters params = ssl.getSSLParameters();
+                params.setEndpointIdentificationAlgorithm("HTTPS");
+                ssl.setSSLParameters(params);
+            }
             ssl.setSoTimeout(timeout);
             socket = ssl;
             if (closed) {
