@@ -183,6 +183,37 @@ final class AdminSession implements Runnable {
         close();
     }
 
+    /**
+     * Refuses the connection: sends {@code reply}, ends our side, and reads what the peer sent
+     * until it closes (at most {@code wait}), so the peer can read the reason rather than a
+     * "connection reset" caused by closing with unread input.
+     */
+    void refuse(AdminReply reply, java.time.Duration wait) {
+        try {
+            reply(reply, false);
+            channel.shutdownOutput();
+            channel.configureBlocking(false);
+            try (java.nio.channels.Selector sel = java.nio.channels.Selector.open()) {
+                channel.register(sel, java.nio.channels.SelectionKey.OP_READ);
+                ByteBuffer sink = ByteBuffer.allocate(4096);
+                long deadline = System.nanoTime() + wait.toNanos();
+                long left;
+                while ((left = deadline - System.nanoTime()) > 0) {
+                    sel.select(Math.max(1, left / 1_000_000));
+                    sel.selectedKeys().clear();
+                    sink.clear();
+                    if (channel.read(sink) < 0) {
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the peer is gone already
+        } finally {
+            close();
+        }
+    }
+
     void close() {
         try {
             channel.close();

@@ -158,12 +158,12 @@ final class AdminSocket implements AutoCloseable {
             String who = peer(ch);
             AdminSession session = new AdminSession(ch, commands, context, threads, who == null ? "?" : who);
             if (who == null) {
-                session.closeWith(AdminReply.error(AdminReply.CLOSING, "access denied: only the daemon's user may use this socket"));
+                refuse(session, AdminReply.error(AdminReply.CLOSING, "access denied: only the daemon's user may use this socket"));
                 continue;
             }
             if (sessions.size() >= MAX_CONNECTIONS) {
                 LOG.warn("refused an admin connection: {} are open already", MAX_CONNECTIONS);
-                session.closeWith(AdminReply.error(AdminReply.CLOSING, "too many admin connections (" + MAX_CONNECTIONS + ")"));
+                refuse(session, AdminReply.error(AdminReply.CLOSING, "too many admin connections (" + MAX_CONNECTIONS + ")"));
                 continue;
             }
             sessions.add(session);
@@ -179,6 +179,14 @@ final class AdminSocket implements AutoCloseable {
                 session.close();
                 sessions.remove(session);
             }
+        }
+    }
+
+    private void refuse(AdminSession session, AdminReply reply) {
+        try {
+            threads.execute(() -> session.refuse(reply, Duration.ofSeconds(2)));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            session.close();
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,39 @@ class AdminSocketTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.socket.getParent())))
                 .isEqualTo("rwx------");
         assertThat(Files.getOwner(fx.socket)).isEqualTo(Files.getOwner(fx.dir));
+    }
+
+    /**
+     * The peer-credential check, the last guard if an operator loosens the file modes: a client
+     * running as another user (nobody, via setpriv) is refused. Needs root to switch users.
+     */
+    @Test
+    void anotherUserIsRefusedEvenIfTheFileModeLetsThemIn() throws Exception {
+        Path setpriv = Path.of("/usr/bin/setpriv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(setpriv), "needs setpriv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.getOwner(fx.dir).getName().equals("root"), "needs root to run a client as another user");
+        fx.start();
+        Files.setPosixFilePermissions(fx.dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(fx.socket.getParent(), PosixFilePermissions.fromString("rwx--x--x"));
+        Files.setPosixFilePermissions(fx.socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Path probe = fx.dir.resolve("Probe.java");
+        Files.writeString(probe, String.join("\n",
+                "import java.net.*; import java.nio.*; import java.nio.channels.*;",
+                "public class Probe { public static void main(String[] a) throws Exception {",
+                "  try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(a[0]))) {",
+                "    c.write(ByteBuffer.wrap(\"ping\\n\".getBytes()));",
+                "    ByteBuffer b = ByteBuffer.allocate(200); StringBuilder sb = new StringBuilder();",
+                "    while (c.read(b) > 0) { b.flip(); while (b.hasRemaining()) sb.append((char) b.get()); b.clear(); }",
+                "    System.out.print(sb); } } }"));
+        Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rw-r--r--"));
+        String javaBin = ProcessHandle.current().info().command().orElseThrow();
+        Process p = new ProcessBuilder(setpriv.toString(), "--reuid", "65534", "--regid", "65534", "--clear-groups",
+                javaBin, "-Xshare:off", probe.toString(), fx.socket.toString())
+                .directory(fx.dir.toFile()).redirectErrorStream(true).start();
+        assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(out).startsWith("ERR 500 access denied").doesNotContain("PONG");
     }
 
     @Test
@@ -153,6 +187,32 @@ class AdminSocketTest {
              AdminTestClient a = new AdminTestClient(fx.socket)) {
             assertThat(a.call("ping").ok()).isTrue();
             assertThat(a.awaitClosed()).containsExactly("ERR 500 idle timeout (300ms), closing", "");
+        }
+    }
+
+    @Test
+    void connectionsPastTheLimitAreRefusedWithAReason() throws Exception {
+        fx.start();
+        List<AdminTestClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < AdminSocket.MAX_CONNECTIONS; i++) {
+                AdminTestClient c = fx.admin();
+                open.add(c);
+                assertThat(c.call("ping").ok()).isTrue();
+            }
+            try (AdminTestClient extra = fx.admin()) {
+                assertThat(extra.awaitClosed()).containsExactly("ERR 500 too many admin connections (16)", "");
+            }
+            open.remove(0).close();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                try (AdminTestClient again = fx.admin()) {
+                    assertThat(again.call("ping").ok()).isTrue();
+                }
+            });
+        } finally {
+            for (AdminTestClient c : open) {
+                c.close();
+            }
         }
     }
 
