@@ -35,6 +35,8 @@ final class PipeSession {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    /** Set on the reader thread once connected. */
+    private volatile boolean welcomed;
 
     PipeSession(ConsoleOptions options, ClientFactory factory, InputStream in, PrintStream out, PrintStream err) {
         this.options = options;
@@ -94,7 +96,13 @@ final class PipeSession {
     }
 
     private void print(ChatEvent event, EventFormatter formatter, BlockingQueue<Object> queue) {
+        if (event instanceof ChatEvent.ServerInfo && !welcomed) {
+            return; // the welcome burst and MOTD are for people, not for scripts
+        }
         if (event instanceof ConnectionState s) {
+            if (s.status() == ConnectionState.Status.CONNECTED) {
+                welcomed = true;
+            }
             if (s.status() == ConnectionState.Status.DISCONNECTED) {
                 if (s.cause() != DisconnectCause.USER_QUIT && s.cause() != DisconnectCause.CLOSED) {
                     err.println(ConsoleCli.PROGRAM + ": " + s.reason());
