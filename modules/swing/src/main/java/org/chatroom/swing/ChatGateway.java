@@ -1,0 +1,33 @@
+package org.chatroom.swing;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the presenter asks of one connection. The sending methods return false when not connected
+ * (nothing is queued) and never block the caller: the UI thread must not wait on the network.
+ */
+interface ChatGateway {
+    boolean say(String target, String text);
+
+    boolean action(String target, String text);
+
+    boolean join(String room);
+
+    boolean part(String room, String reason);
+
+    boolean names(String room);
+
+    boolean askTopic(String room);
+
+    boolean setTopic(String room, String text);
+
+    boolean changeNick(String nick);
+
+    boolean away(String message);
+
+    /** Sends QUIT and stops for good; completes once the connection is closed. */
+    CompletableFuture<?> quit(String reason);
+
+    /** Closes at once without QUIT; no more events follow. */
+    void close();
+}

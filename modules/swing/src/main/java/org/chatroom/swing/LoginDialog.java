@@ -1,0 +1,229 @@
+package org.chatroom.swing;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JTextField;
+import javax.swing.SwingConstants;
+import org.chatroom.protocol.NameRules;
+
+/**
+ * Asks for nick, server, port and TLS. Enter connects; while connecting the fields are locked and the
+ * window stays responsive; a failure is shown in plain words and the dialog stays open to fix it.
+ */
+final class LoginDialog extends JDialog {
+    private final JTextField nick = new JTextField(18);
+    private final JTextField host = new JTextField(18);
+    private final JTextField port = new JTextField(6);
+    private final JCheckBox tls = new JCheckBox("Use a secure connection (TLS)");
+    private final JLabel error = new JLabel(" ");
+    private final JProgressBar progress = new JProgressBar();
+    private final JButton connect = new JButton("Connect");
+    private final JButton cancel = new JButton("Cancel");
+    private final GuiOptions base;
+    private final Function<GuiOptions, CompletableFuture<?>> attempt;
+    private final Runnable onCancel;
+    private boolean busy;
+
+    /**
+     * @param defaults what to fill in (the last login, or the command line)
+     * @param attempt  connects with the options; completes when connected, or fails with a message to show
+     * @param onCancel the user gave up
+     */
+    LoginDialog(GuiOptions defaults, String suggestedNick, Function<GuiOptions, CompletableFuture<?>> attempt, Runnable onCancel) {
+        super((java.awt.Frame) null, "Connect to Chatroom", true);
+        UiThread.checkOnEdt();
+        this.base = defaults;
+        this.attempt = attempt;
+        this.onCancel = onCancel;
+        setModalityType(ModalityType.MODELESS);
+        nick.setName("nick");
+        host.setName("host");
+        port.setName("port");
+        tls.setName("tls");
+        error.setName("error");
+        nick.setText(defaults.nick() != null ? defaults.nick() : suggestedNick);
+        host.setText(defaults.host());
+        port.setText(String.valueOf(defaults.port()));
+        tls.setSelected(defaults.tls());
+        error.setForeground(new Color(0xCF222E));
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        connect.addActionListener(e -> connect());
+        cancel.addActionListener(e -> cancel());
+        setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                cancel();
+            }
+        });
+        setContentPane(content());
+        getRootPane().setDefaultButton(connect);
+        pack();
+        setResizable(false);
+        setLocationRelativeTo(null);
+    }
+
+    private JPanel content() {
+        JPanel form = new JPanel(new GridBagLayout());
+        form.setBorder(BorderFactory.createEmptyBorder(18, 22, 8, 22));
+        JLabel title = new JLabel("Join the conversation");
+        title.putClientProperty("FlatLaf.styleClass", "h2");
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridx = 0;
+        c.gridy = 0;
+        c.gridwidth = 2;
+        c.anchor = GridBagConstraints.WEST;
+        c.insets = new Insets(0, 0, 14, 0);
+        form.add(title, c);
+        row(form, 1, "Nick", nick);
+        row(form, 2, "Server", host);
+        row(form, 3, "Port", port);
+        c = new GridBagConstraints();
+        c.gridx = 1;
+        c.gridy = 4;
+        c.anchor = GridBagConstraints.WEST;
+        c.insets = new Insets(4, 0, 4, 0);
+        form.add(tls, c);
+        c.gridx = 0;
+        c.gridy = 5;
+        c.gridwidth = 2;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        c.insets = new Insets(8, 0, 0, 0);
+        form.add(progress, c);
+        c.gridy = 6;
+        form.add(error, c);
+        error.setPreferredSize(new java.awt.Dimension(360, error.getPreferredSize().height * 3));
+        error.setVerticalAlignment(SwingConstants.TOP);
+
+        JPanel buttons = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 8, 0));
+        buttons.setBorder(BorderFactory.createEmptyBorder(4, 22, 16, 22));
+        buttons.add(cancel);
+        buttons.add(connect);
+        JPanel root = new JPanel(new BorderLayout());
+        root.add(form, BorderLayout.CENTER);
+        root.add(buttons, BorderLayout.SOUTH);
+        return root;
+    }
+
+    private static void row(JPanel form, int y, String label, JComponent field) {
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridx = 0;
+        c.gridy = y;
+        c.anchor = GridBagConstraints.WEST;
+        c.insets = new Insets(4, 0, 4, 12);
+        form.add(new JLabel(label), c);
+        c.gridx = 1;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        c.weightx = 1;
+        c.insets = new Insets(4, 0, 4, 0);
+        form.add(field, c);
+    }
+
+    /** Checks the fields; returns the options, or null after showing what is wrong. */
+    GuiOptions validated() {
+        String n = nick.getText().strip();
+        String problem = NameRules.nickProblem(n, CommandHandler.MAX_NICK_LENGTH);
+        if (problem != null) {
+            return invalid(nick, "Nick: " + problem + ".");
+        }
+        String h = host.getText().strip();
+        if (h.isEmpty() || h.indexOf(' ') >= 0) {
+            return invalid(host, "Enter the server's host name or address, for example chat.example.org.");
+        }
+        int p;
+        try {
+            p = Integer.parseInt(port.getText().strip());
+        } catch (NumberFormatException e) {
+            p = -1;
+        }
+        if (p < 1 || p > 65535) {
+            return invalid(port, "The port is a number from 1 to 65535 (usually 6667, or 6697 with TLS).");
+        }
+        return base.with(h, p, n, tls.isSelected());
+    }
+
+    private GuiOptions invalid(JComponent field, String message) {
+        showError(message);
+        field.putClientProperty("JComponent.outline", "error");
+        field.requestFocusInWindow();
+        return null;
+    }
+
+    private void connect() {
+        UiThread.checkOnEdt();
+        if (busy) {
+            return;
+        }
+        for (JComponent f : new JComponent[] {nick, host, port}) {
+            f.putClientProperty("JComponent.outline", null);
+        }
+        GuiOptions o = validated();
+        if (o == null) {
+            return;
+        }
+        setBusy(true);
+        error.setText("Connecting to " + o.host() + ":" + o.port() + "…");
+        error.setForeground(javax.swing.UIManager.getColor("Label.disabledForeground"));
+        attempt.apply(o).whenComplete((ok, e) -> UiThread.EDT.post(() -> {
+            setBusy(false);
+            if (e == null) {
+                dispose();
+            } else {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                showError(cause.getMessage());
+                nick.requestFocusInWindow();
+            }
+        }));
+    }
+
+    private void showError(String message) {
+        error.setForeground(new Color(0xCF222E));
+        error.setText("<html>" + ChatWindow.escape(message == null ? "Could not connect." : message) + "</html>");
+    }
+
+    private void setBusy(boolean value) {
+        busy = value;
+        progress.setVisible(value);
+        for (JComponent f : new JComponent[] {nick, host, port, tls, connect}) {
+            f.setEnabled(!value);
+        }
+    }
+
+    private void cancel() {
+        dispose();
+        onCancel.run();
+    }
+
+    String errorText() {
+        return error.getText();
+    }
+
+    JTextField nickField() {
+        return nick;
+    }
+
+    JTextField portField() {
+        return port;
+    }
+
+    boolean busy() {
+        return busy;
+    }
+}

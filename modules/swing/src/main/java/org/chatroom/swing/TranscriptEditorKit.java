@@ -1,0 +1,61 @@
+package org.chatroom.swing;
+
+import java.awt.Color;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import javax.swing.text.AbstractDocument;
+import javax.swing.text.Element;
+import javax.swing.text.ParagraphView;
+import javax.swing.text.StyleConstants;
+import javax.swing.text.StyledEditorKit;
+import javax.swing.text.ViewFactory;
+
+/**
+ * A styled editor kit whose paragraphs paint their {@link StyleConstants#Background} across the full
+ * width, with an accent bar on the left: how our own messages are marked in the transcript.
+ */
+final class TranscriptEditorKit extends StyledEditorKit {
+    static final String ACCENT = "chat.accent";
+    /** No marking: fully transparent. */
+    static final Color NONE = new Color(0, 0, 0, 0);
+
+    @Override
+    public ViewFactory getViewFactory() {
+        ViewFactory base = super.getViewFactory();
+        return element -> AbstractDocument.ParagraphElementName.equals(element.getName())
+                ? new MarkedParagraphView(element) : base.create(element);
+    }
+
+    private static final class MarkedParagraphView extends ParagraphView {
+        MarkedParagraphView(Element element) {
+            super(element);
+        }
+
+        @Override
+        public void paint(Graphics g, Shape allocation) {
+            Object bg = getElement().getAttributes().getAttribute(StyleConstants.Background);
+            if (bg instanceof Color color && color.getAlpha() > 0) {
+                Rectangle r = allocation.getBounds();
+                Graphics2D g2 = (Graphics2D) g.create();
+                g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                g2.setColor(color);
+                g2.fillRoundRect(r.x - 6, r.y, r.width + 6, Math.max(1, r.height - 1), 8, 8);
+                Object accent = getElement().getAttributes().getAttribute(ACCENT);
+                if (accent instanceof Color a && a.getAlpha() > 0) {
+                    g2.setColor(a);
+                    g2.fillRect(r.x - 6, r.y, 3, Math.max(1, r.height - 1));
+                }
+                g2.dispose();
+            }
+            super.paint(g, allocation);
+        }
+    }
+
+    @Override
+    public Object clone() {
+        return new TranscriptEditorKit();
+    }
+}

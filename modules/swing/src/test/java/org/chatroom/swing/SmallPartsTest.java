@@ -1,0 +1,104 @@
+package org.chatroom.swing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.chatroom.client.DisconnectCause;
+import org.junit.jupiter.api.Test;
+
+class SmallPartsTest {
+
+    @Test
+    void historyRecallsUpAndDownAndRestoresTheDraft() {
+        InputHistory h = new InputHistory(3);
+        h.add("one");
+        h.add("two");
+        h.add("two");
+        h.add("three");
+
+        assertThat(h.previous("typing")).isEqualTo("three");
+        assertThat(h.previous("three")).isEqualTo("two");
+        assertThat(h.previous("two")).isEqualTo("one");
+        assertThat(h.previous("one")).isNull();
+        assertThat(h.next()).isEqualTo("two");
+        assertThat(h.next()).isEqualTo("three");
+        assertThat(h.next()).isEqualTo("typing");
+        assertThat(h.next()).isNull();
+        h.add("four");
+        assertThat(h.entries()).containsExactly("two", "three", "four");
+    }
+
+    @Test
+    void linksAreFoundWithoutTrailingPunctuation() {
+        List<LinkFinder.Link> links = LinkFinder.find("see https://example.org/a?b=1, and www.chat.test. (http://x.test/y)");
+
+        assertThat(links).extracting(LinkFinder.Link::url)
+                .containsExactly("https://example.org/a?b=1", "https://www.chat.test", "http://x.test/y");
+        assertThat(LinkFinder.find("no links here, just www. and http")).isEmpty();
+        assertThat(LinkFinder.find("https://en.wikipedia.org/wiki/Foo_(bar)")).extracting(LinkFinder.Link::url)
+                .containsExactly("https://en.wikipedia.org/wiki/Foo_(bar)");
+    }
+
+    @Test
+    void nickColoursAreStableAndIgnoreCase() {
+        assertThat(NickColors.slotOf("alice")).isEqualTo(NickColors.slotOf("ALICE")).isBetween(0, NickColors.SLOTS - 1);
+        long distinct = List.of("alice", "bob", "carol", "dave", "erin", "frank", "gina", "heidi").stream()
+                .map(NickColors::slotOf).distinct().count();
+        assertThat(distinct).isGreaterThan(4);
+        assertThat(Palette.LIGHT.nick("bob")).isEqualTo(Palette.LIGHT.nicks()[NickColors.slotOf("bob")]);
+    }
+
+    @Test
+    void membersSortOperatorsFirstThenByNickAndRenameKeepsTheirStatus() {
+        Conversation c = new Conversation(Conversation.Type.ROOM, "#lobby", 10);
+        c.setMembers(List.of("zed", "@bob", "Alice", "+carol"));
+        assertThat(c.members()).containsExactly("@bob", "+carol", "Alice", "zed");
+        c.renameMember("BOB", "robert");
+        assertThat(c.members()).startsWith("@robert");
+        assertThat(c.hasMember("ROBERT")).isTrue();
+    }
+
+    @Test
+    void conversationDropsTheOldestLinePastItsCap() {
+        Conversation c = new Conversation(Conversation.Type.ROOM, "#lobby", 2);
+        assertThat(c.add(new ChatLine(Instant.EPOCH, LineKind.INFO, null, "a"))).isZero();
+        c.add(new ChatLine(Instant.EPOCH, LineKind.INFO, null, "b"));
+        assertThat(c.add(new ChatLine(Instant.EPOCH, LineKind.INFO, null, "c"))).isEqualTo(1);
+        assertThat(c.lines()).extracting(ChatLine::text).containsExactly("b", "c");
+    }
+
+    @Test
+    void connectProblemsAreSaidInPlainWords() {
+        assertThat(ConnectProblems.describe("h:1", "cannot connect to h:1: Connect timed out", null))
+                .isEqualTo("h:1 did not answer in time. Check the host name and port.");
+        assertThat(ConnectProblems.describe("h:1", "You are banned (spam)", DisconnectCause.BANNED))
+                .isEqualTo("This server has banned you: You are banned (spam).");
+        assertThat(ConnectProblems.describe("h:1", "cannot connect to h:1: Remote host terminated the handshake", null))
+                .startsWith("The secure (TLS) connection to h:1 failed.");
+        assertThat(ConnectProblems.describe("h:1", "cannot connect to h:1: odd", null)).isEqualTo("Could not connect to h:1: odd.");
+        assertThat(ConnectProblems.unknownHost("nope.invalid")).contains("Unknown host \"nope.invalid\"");
+    }
+
+    @Test
+    void darkModeFollowsGtkThemeAndTheWindowsRegistry() {
+        assertThat(new SystemDarkMode(Map.of("GTK_THEME", "Adwaita:dark"), "Linux").isDark()).isTrue();
+        assertThat(new SystemDarkMode(Map.of("GTK_THEME", "Adwaita"), "Linux").isDark()).isFalse();
+        assertThat(new SystemDarkMode(Map.of(), "Linux").isDark()).isFalse();
+        assertThat(SystemDarkMode.windowsDark("    AppsUseLightTheme    REG_DWORD    0x0\r\n")).isTrue();
+        assertThat(SystemDarkMode.windowsDark("    AppsUseLightTheme    REG_DWORD    0x1\r\n")).isFalse();
+        assertThat(Theme.DARK.dark(SystemDarkMode.fixed(false))).isTrue();
+        assertThat(Theme.SYSTEM.dark(SystemDarkMode.fixed(true))).isTrue();
+        assertThat(Theme.parse("nonsense")).isEqualTo(Theme.SYSTEM);
+    }
+
+    @Test
+    void tabTitlesShowUnreadCounts() {
+        Conversation c = new Conversation(Conversation.Type.ROOM, "#a<b", 10);
+        assertThat(ChatWindow.title(c)).isEqualTo("#a<b");
+        c.markUnread(false);
+        c.markUnread(true);
+        assertThat(ChatWindow.title(c)).contains("<b>#a&lt;b</b>").contains("(2)").contains("#e5534b");
+    }
+}
