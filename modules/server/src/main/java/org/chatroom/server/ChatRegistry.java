@@ -74,6 +74,21 @@ public final class ChatRegistry {
         }
     }
 
+    /** Changes a member's operator/voice standing; false if {@code c} is not in {@code room}. */
+    public boolean setMembership(Room room, Client c, java.util.function.UnaryOperator<org.chatroom.server.room.Membership> change) {
+        synchronized (lock) {
+            org.chatroom.server.room.Membership now = room.membership(c);
+            return now != null && rooms.setMembership(room, c, change.apply(now));
+        }
+    }
+
+    /** Applies a mode change to a room atomically with other changes. */
+    public void changeModes(Room room, java.util.function.UnaryOperator<org.chatroom.server.room.RoomModes> change) {
+        synchronized (lock) {
+            room.modes(change.apply(room.modes()));
+        }
+    }
+
     /** Removes {@code c} from {@code room}; false if it was not a member. */
     public boolean part(Client c, Room room) {
         synchronized (lock) {

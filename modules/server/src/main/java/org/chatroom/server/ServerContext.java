@@ -15,6 +15,7 @@ public final class ServerContext {
     private volatile ServerConfig config;
     private volatile List<String> motd;
     private volatile boolean shuttingDown;
+    private volatile RoomStateListener roomStateListener;
     private final org.chatroom.server.event.ChatEvents events = new org.chatroom.server.event.ChatEvents();
     private volatile AdmissionPolicy admission = client -> null;
 
@@ -63,6 +64,24 @@ public final class ServerContext {
 
     public void admission(AdmissionPolicy policy) {
         this.admission = policy;
+    }
+
+    /** Called after a room's modes, topic or bans changed, so permanent rooms can be saved. */
+    public void roomChanged(org.chatroom.server.room.Room room) {
+        RoomStateListener l = roomStateListener;
+        if (l != null && room.configured()) {
+            l.changed(room);
+        }
+    }
+
+    public void roomStateListener(RoomStateListener l) {
+        this.roomStateListener = l;
+    }
+
+    /** Persists permanent rooms' state; set by the server at start. */
+    @FunctionalInterface
+    public interface RoomStateListener {
+        void changed(org.chatroom.server.room.Room room);
     }
 
     public ChatRegistry registry() {

@@ -32,7 +32,7 @@ class RoomTest {
             alice.awaitContains(":alice!~alice@127.0.0.1 JOIN #ops");
             bob.send("JOIN #DEV");
             alice.awaitContains(":bob!~bob@127.0.0.1 JOIN #dev");
-            bob.awaitContains(" 353 bob = #dev :alice bob");
+            bob.awaitContains(" 353 bob = #dev :@alice bob");
             bob.send("PART #dev :bye now");
             alice.awaitContains(":bob!~bob@127.0.0.1 PART #dev :bye now");
             bob.awaitContains(":bob!~bob@127.0.0.1 PART #dev :bye now");

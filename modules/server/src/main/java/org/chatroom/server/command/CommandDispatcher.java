@@ -17,6 +17,8 @@ public final class CommandDispatcher {
         MessageCommands.register(this);
         RoomCommands.register(this);
         QueryCommands.register(this);
+        ModeCommands.register(this);
+        OperatorCommands.register(this);
     }
 
     /** Adds {@code name}; {@code beforeRegistration} allows it before NICK/USER completed. */

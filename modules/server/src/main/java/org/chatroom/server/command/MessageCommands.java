@@ -43,6 +43,18 @@ final class MessageCommands {
         c.messageSent();
     }
 
+    /** +n (members only), +m (operators and voiced only) and +b (banned members are muted). */
+    static boolean maySpeak(Room room, Client c) {
+        org.chatroom.server.room.Membership m = room.membership(c);
+        if (m == null) {
+            return !room.modes().noExternal() && !room.modes().moderated() && !room.isBanned(c);
+        }
+        if (m.canSpeakModerated() || c.serverOperator()) {
+            return true;
+        }
+        return !room.modes().moderated() && !room.isBanned(c);
+    }
+
     private static void deliver(Session s, Client c, String target, String command, String text, boolean notice) {
         if (NameRules.isRoomName(target)) {
             Room room = s.context().registry().rooms().get(target);
@@ -52,7 +64,7 @@ final class MessageCommands {
                 }
                 return;
             }
-            if (!room.contains(c)) { // +n: no messages from outside
+            if (!maySpeak(room, c)) {
                 if (!notice) {
                     s.reply(Numeric.ERR_CANNOTSENDTOCHAN, room.name());
                 }

@@ -11,7 +11,7 @@ import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.room.Room;
 import org.chatroom.server.user.Client;
 
-/** WHO, WHOIS, AWAY, ISON, USERHOST, MODE (query level), LUSERS, MOTD, VERSION and TIME. */
+/** WHO, WHOIS, AWAY, ISON, USERHOST, LUSERS, MOTD, VERSION and TIME. */
 final class QueryCommands {
     private QueryCommands() {
     }
@@ -22,7 +22,6 @@ final class QueryCommands {
         d.add("AWAY", 0, false, QueryCommands::away);
         d.add("ISON", 1, false, QueryCommands::ison);
         d.add("USERHOST", 1, false, QueryCommands::userhost);
-        d.add("MODE", 1, false, QueryCommands::mode);
         d.add("LUSERS", 0, false, (s, m) -> Welcome.lusers(s));
         d.add("MOTD", 0, false, (s, m) -> Welcome.motd(s));
         d.add("VERSION", 0, false, (s, m) -> s.reply(Numeric.RPL_VERSION, "chatroom-" + s.context().version(),
@@ -41,21 +40,22 @@ final class QueryCommands {
             Room room = s.context().registry().rooms().get(mask);
             if (room != null) {
                 for (Client member : room.members()) {
-                    whoReply(s, room.name(), member);
+                    org.chatroom.server.room.Membership ms = room.membership(member);
+                    whoReply(s, room.name(), member, ms == null ? "" : ms.prefix(s.client().multiPrefix()));
                 }
             }
         } else {
             Client target = s.context().registry().byNick(mask);
             if (target != null) {
-                whoReply(s, "*", target);
+                whoReply(s, "*", target, "");
             }
         }
         s.reply(Numeric.RPL_ENDOFWHO, mask);
     }
 
-    private static void whoReply(Session s, String room, Client c) {
-        s.reply(Numeric.RPL_WHOREPLY, room, c.user(), c.host(), server(s), c.nick(),
-                c.away() == null ? "H" : "G", "0 " + c.realName());
+    private static void whoReply(Session s, String room, Client c, String prefix) {
+        String flags = (c.away() == null ? "H" : "G") + (c.serverOperator() ? "*" : "") + prefix;
+        s.reply(Numeric.RPL_WHOREPLY, room, c.user(), c.host(), server(s), c.nick(), flags, "0 " + c.realName());
     }
 
     private static void whois(Session s, IrcMessage m) {
@@ -68,11 +68,17 @@ final class QueryCommands {
         }
         s.reply(Numeric.RPL_WHOISUSER, c.nick(), c.user(), c.host(), "*", c.realName());
         StringJoiner rooms = new StringJoiner(" ");
-        c.rooms().forEach(r -> rooms.add(r.name()));
+        c.rooms().forEach(r -> {
+            org.chatroom.server.room.Membership ms = r.membership(c);
+            rooms.add((ms == null ? "" : ms.prefix(false)) + r.name());
+        });
         if (rooms.length() > 0) {
             s.reply(Numeric.RPL_WHOISCHANNELS, c.nick(), rooms.toString());
         }
         s.reply(Numeric.RPL_WHOISSERVER, c.nick(), server(s), s.context().config().get(ServerConfigKeys.NETWORK_NAME));
+        if (c.serverOperator()) {
+            s.reply(Numeric.RPL_WHOISOPERATOR, c.nick());
+        }
         if (c.away() != null) {
             s.reply(Numeric.RPL_AWAY, c.nick(), c.away());
         }
@@ -114,52 +120,5 @@ final class QueryCommands {
             }
         }
         s.reply(Numeric.RPL_USERHOST, out.toString());
-    }
-
-    /** Modes are queried by every client after JOIN; setting them comes with room operators. */
-    private static void mode(Session s, IrcMessage m) {
-        String target = m.param(0);
-        if (NameRules.isRoomName(target)) {
-            Room room = s.context().registry().rooms().get(target);
-            if (room == null) {
-                s.reply(Numeric.ERR_NOSUCHCHANNEL, target);
-            } else if (m.params().size() == 1) {
-                s.reply(Numeric.RPL_CHANNELMODEIS, room.name(), "+n");
-                s.reply(Numeric.RPL_CREATIONTIME, room.name(), Long.toString(room.createdAtMillis() / 1000));
-            } else if (m.param(1).equals("b") || m.param(1).equals("+b")) {
-                s.reply(Numeric.RPL_ENDOFBANLIST, room.name());
-            } else {
-                s.reply(Numeric.ERR_CHANOPRIVSNEEDED, room.name());
-            }
-            return;
-        }
-        Client c = s.client();
-        if (!ChatRegistry.MAPPING.equals(target, c.nick())) {
-            s.reply(s.context().registry().byNick(target) == null ? Numeric.ERR_NOSUCHNICK : Numeric.ERR_USERSDONTMATCH,
-                    target);
-            return;
-        }
-        if (m.params().size() == 1) {
-            s.reply(Numeric.RPL_UMODEIS, c.invisible() ? "+i" : "+");
-            return;
-        }
-        String modes = m.param(1);
-        boolean adding = true;
-        Boolean invisible = null;
-        for (int i = 0; i < modes.length(); i++) {
-            char ch = modes.charAt(i);
-            if (ch == '+' || ch == '-') {
-                adding = ch == '+';
-            } else if (ch == 'i') {
-                invisible = adding;
-            } else {
-                s.reply(Numeric.ERR_UMODEUNKNOWNFLAG);
-                return;
-            }
-        }
-        if (invisible != null && invisible != c.invisible()) {
-            c.invisible(invisible);
-            s.send(IrcMessage.from(c.prefix(), "MODE", c.nick(), invisible ? "+i" : "-i"));
-        }
     }
 }

@@ -10,6 +10,7 @@ import org.chatroom.server.ServerContext;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.net.OutboundLine;
+import org.chatroom.server.room.Membership;
 import org.chatroom.server.room.Room;
 import org.chatroom.server.room.Topic;
 import org.chatroom.server.user.Client;
@@ -38,15 +39,21 @@ public final class RoomCommands {
             }
             return;
         }
-        for (String name : m.param(0).split(",")) {
-            if (!name.isEmpty()) {
-                join(s, name);
+        String[] names = m.param(0).split(",");
+        String[] keys = m.param(1) == null ? new String[0] : m.param(1).split(",");
+        for (int i = 0; i < names.length; i++) {
+            if (!names[i].isEmpty()) {
+                join(s, names[i], i < keys.length ? keys[i] : null);
             }
         }
     }
 
-    /** Joins the session's client to {@code name}, with every reply and the broadcast. */
+    /** Joins the session's client to {@code name} (no key), with every reply and the broadcast. */
     public static void join(Session s, String name) {
+        join(s, name, null);
+    }
+
+    private static void join(Session s, String name, String key) {
         ServerContext ctx = s.context();
         ServerConfig cfg = ctx.config();
         Client c = s.client();
@@ -60,6 +67,9 @@ public final class RoomCommands {
         }
         if (c.rooms().size() >= cfg.get(ServerConfigKeys.USER_MAX_ROOMS)) {
             s.reply(Numeric.ERR_TOOMANYCHANNELS, name);
+            return;
+        }
+        if (existing != null && !mayEnter(s, existing, key)) {
             return;
         }
         Room room = ctx.registry().join(c, name, cfg.get(ServerConfigKeys.ROOMS_USER_CREATE));
@@ -79,6 +89,32 @@ public final class RoomCommands {
             s.reply(Numeric.RPL_TOPICWHOTIME, room.name(), topic.setBy(), Long.toString(topic.setAtSeconds()));
         }
         sendNames(s, room);
+    }
+
+    /** +b, +i, +k and +l; an invitation lets a user past +i, a server operator past everything. */
+    private static boolean mayEnter(Session s, Room room, String key) {
+        Client c = s.client();
+        if (c.serverOperator()) {
+            return true;
+        }
+        boolean invited = room.invited().contains(c);
+        if (room.isBanned(c) && !invited) {
+            s.reply(Numeric.ERR_BANNEDFROMCHAN, room.name());
+            return false;
+        }
+        if (room.modes().inviteOnly() && !invited) {
+            s.reply(Numeric.ERR_INVITEONLYCHAN, room.name());
+            return false;
+        }
+        if (room.modes().key() != null && !room.modes().key().equals(key)) {
+            s.reply(Numeric.ERR_BADCHANNELKEY, room.name());
+            return false;
+        }
+        if (room.modes().limit() > 0 && room.size() >= room.modes().limit()) {
+            s.reply(Numeric.ERR_CHANNELISFULL, room.name());
+            return false;
+        }
+        return true;
     }
 
     private static void part(Session s, IrcMessage m) {
@@ -129,8 +165,12 @@ public final class RoomCommands {
             }
             return;
         }
-        if (!room.contains(c)) {
+        if (!room.contains(c) && !c.serverOperator()) {
             s.reply(Numeric.ERR_NOTONCHANNEL, room.name());
+            return;
+        }
+        if (room.modes().topicOps() && !OperatorCommands.mayModerate(room, c)) {
+            s.reply(Numeric.ERR_CHANOPRIVSNEEDED, room.name());
             return;
         }
         String text = RegistrationCommands.truncate(m.param(1), s.context().config().get(ServerConfigKeys.TOPIC_LENGTH));
@@ -143,6 +183,7 @@ public final class RoomCommands {
     /** Sets the topic and tells the room; {@code source} is who it comes from on the wire. */
     public static void setTopic(ServerContext ctx, Room room, String text, String setter, String source) {
         room.topic(new Topic(text, setter, System.currentTimeMillis() / 1000));
+        ctx.roomChanged(room);
         OutboundLine line = OutboundLine.of(IrcMessage.from(source, "TOPIC", room.name(), text));
         room.broadcast(line, null, ctx.stats());
         line.release();
@@ -166,15 +207,18 @@ public final class RoomCommands {
 
     static void sendNames(Session s, Room room) {
         StringBuilder names = new StringBuilder();
+        boolean multi = s.client().multiPrefix();
         for (Client member : room.members()) {
-            if (names.length() + member.nick().length() + 1 > NAMES_LINE_BUDGET) {
+            Membership standing = room.membership(member);
+            String entry = (standing == null ? "" : standing.prefix(multi)) + member.nick();
+            if (names.length() + entry.length() + 1 > NAMES_LINE_BUDGET) {
                 s.reply(Numeric.RPL_NAMREPLY, "=", room.name(), names.toString());
                 names.setLength(0);
             }
             if (names.length() > 0) {
                 names.append(' ');
             }
-            names.append(member.nick());
+            names.append(entry);
         }
         if (names.length() > 0) {
             s.reply(Numeric.RPL_NAMREPLY, "=", room.name(), names.toString());

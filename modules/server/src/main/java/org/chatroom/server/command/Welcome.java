@@ -30,7 +30,7 @@ public final class Welcome {
         s.reply(Numeric.RPL_CREATED, "This server was created "
                 + DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(ctx.createdAtMillis())
                 .atZone(ZoneOffset.UTC)));
-        s.reply(Numeric.RPL_MYINFO, server, "chatroom-" + ctx.version(), "i", "n");
+        s.reply(Numeric.RPL_MYINFO, server, "chatroom-" + ctx.version(), "io", "biklmnotv", "bklov");
         List<String> tokens = isupport(cfg);
         for (int i = 0; i < tokens.size(); i += TOKENS_PER_LINE) {
             List<String> params = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + TOKENS_PER_LINE)));
@@ -46,14 +46,15 @@ public final class Welcome {
                 "AWAYLEN=" + cfg.get(ServerConfigKeys.AWAY_LENGTH),
                 "CASEMAPPING=" + ChatRegistry.MAPPING.token(),
                 "CHANLIMIT=#:" + cfg.get(ServerConfigKeys.USER_MAX_ROOMS),
-                "CHANMODES=,,,n",
+                "CHANMODES=b,k,l,imnt",
                 "CHANNELLEN=" + cfg.get(ServerConfigKeys.ROOM_LENGTH),
                 "CHANTYPES=#",
                 "KICKLEN=" + cfg.get(ServerConfigKeys.KICK_LENGTH),
                 "NETWORK=" + cfg.get(ServerConfigKeys.NETWORK_NAME),
                 "NICKLEN=" + cfg.get(ServerConfigKeys.NICK_LENGTH),
-                "PREFIX=",
-                "TARGMAX=JOIN:,NAMES:1,NOTICE:" + MessageCommands.MAX_TARGETS + ",PART:,PRIVMSG:"
+                "MODES=" + ModeCommands.MAX_PARAM_MODES,
+                "PREFIX=(ov)@+",
+                "TARGMAX=JOIN:,KICK:,NAMES:1,NOTICE:" + MessageCommands.MAX_TARGETS + ",PART:,PRIVMSG:"
                         + MessageCommands.MAX_TARGETS + ",WHOIS:1",
                 "TOPICLEN=" + cfg.get(ServerConfigKeys.TOPIC_LENGTH),
                 "UTF8ONLY");

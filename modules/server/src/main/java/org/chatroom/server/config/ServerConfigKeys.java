@@ -105,6 +105,12 @@ public final class ServerConfigKeys {
     public static final ConfigKey<String> TLS_PASSWORD_FILE = key("tls.password.file", "conf/tls.password",
             "file holding the keystore password (first line), used when tls.password is empty", false,
             ValueParsers.text(4096));
+    public static final ConfigKey<Map<String, PasswordHash>> OPER_ACCOUNTS = key("oper.accounts", "",
+            "server operators for OPER: comma-separated NAME:HASH (hash from chat-server --hash-password); empty = none",
+            true, ServerConfigKeys::operAccounts);
+    public static final ConfigKey<List<String>> ROOMS_PERMANENT = key("rooms.permanent", "",
+            "comma-separated rooms that always exist and keep their topic and modes across restarts (besides room.default)",
+            false, ServerConfigKeys::roomList);
     public static final ConfigKey<Boolean> ADMIN_ENABLED = key("admin.enabled", "true",
             "whether the local admin socket (bin/chat-admin.sh) is open", false, ValueParsers::bool);
     public static final ConfigKey<Path> ADMIN_SOCKET = key("admin.socket", "run/chat-admin.sock",
@@ -135,6 +141,32 @@ public final class ServerConfigKeys {
             throw new IllegalArgumentException("is not a room name: " + problem);
         }
         return text;
+    }
+
+    private static Map<String, PasswordHash> operAccounts(String text) {
+        Map<String, PasswordHash> out = new LinkedHashMap<>();
+        for (String entry : text.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int colon = entry.indexOf(':');
+            String name = colon < 0 ? "" : entry.substring(0, colon).strip();
+            if (!name.matches("[A-Za-z0-9_.-]{1,32}")) {
+                throw new IllegalArgumentException("is not a list of NAME:HASH entries (name: letters, digits, '_', '.', '-')");
+            }
+            out.put(name, PasswordHash.parse(entry.substring(colon + 1).strip()));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static List<String> roomList(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String r : text.split(",")) {
+            if (!r.isBlank()) {
+                out.add(room(r.strip()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Optional<PasswordHash> passwordHash(String text) {

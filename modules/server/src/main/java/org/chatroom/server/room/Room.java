@@ -20,10 +20,14 @@ public final class Room {
     private final String name;
     private final boolean configured;
     private final long createdAtMillis = System.currentTimeMillis();
-    private final Map<Client, Boolean> members = new LinkedHashMap<>(); // guarded by the registry lock
+    private final Map<Client, Membership> members = new LinkedHashMap<>(); // guarded by the registry lock
     private volatile Group[] groups = new Group[0];
     private volatile List<Client> snapshot = List.of();
+    private volatile Map<Client, Membership> standing = Map.of();
     private volatile Topic topic;
+    private volatile RoomModes modes = RoomModes.DEFAULT;
+    private final List<BanEntry> bans = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Set<Client> invited = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Members that share one event loop, and the writer of that loop. */
     private record Group(LoopWriter writer, Client[] members) {
@@ -80,14 +84,62 @@ public final class Room {
     }
 
     /** Registry lock held. */
-    void add(Client c) {
-        members.put(c, Boolean.TRUE);
+    void add(Client c, Membership m) {
+        members.put(c, m);
+        invited.remove(c);
         publish();
+    }
+
+    /** Registry lock held: changes a member's standing; false if {@code c} is not a member. */
+    boolean setMembership(Client c, Membership m) {
+        if (!members.containsKey(c)) {
+            return false;
+        }
+        members.put(c, m);
+        standing = Map.copyOf(members);
+        return true;
+    }
+
+    /** {@code c}'s standing, or null if not a member. */
+    public Membership membership(Client c) {
+        return standing.get(c);
+    }
+
+    public boolean isOperator(Client c) {
+        Membership m = standing.get(c);
+        return m != null && m.op();
+    }
+
+    public RoomModes modes() {
+        return modes;
+    }
+
+    /** Only the registry (under its lock) or a room operator's MODE on the member's loop changes modes. */
+    public void modes(RoomModes newModes) {
+        this.modes = newModes;
+    }
+
+    public List<BanEntry> bans() {
+        return bans;
+    }
+
+    public boolean isBanned(Client c) {
+        for (BanEntry b : bans) {
+            if (b.mask().matches(c.prefix())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public java.util.Set<Client> invited() {
+        return invited;
     }
 
     /** Registry lock held. */
     boolean remove(Client c) {
         boolean removed = members.remove(c) != null;
+        invited.remove(c);
         if (removed) {
             publish();
         }
@@ -105,6 +157,7 @@ public final class Room {
             next[i++] = new Group(e.getKey(), e.getValue().toArray(new Client[0]));
         }
         snapshot = Collections.unmodifiableList(new ArrayList<>(members.keySet()));
+        standing = Map.copyOf(members);
         groups = next;
     }
 

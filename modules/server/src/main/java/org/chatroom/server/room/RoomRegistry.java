@@ -42,16 +42,23 @@ public final class RoomRegistry {
     public Room join(Client c, String name, boolean create) {
         String key = mapping.fold(name);
         Room room = rooms.get(key);
+        Membership standing = Membership.PLAIN;
         if (room == null) {
             if (!create) {
                 return null;
             }
             room = new Room(name, false, Topic.none());
             rooms.put(key, room);
+            standing = Membership.OPERATOR; // whoever creates a room runs it
         }
-        room.add(c);
+        room.add(c, standing);
         c.mutableRooms().add(room);
         return room;
+    }
+
+    /** Lock held. Changes {@code c}'s standing in {@code room}; false if not a member. */
+    public boolean setMembership(Room room, Client c, Membership m) {
+        return room.setMembership(c, m);
     }
 
     /** Lock held. Removes {@code c} from {@code room}; an unconfigured room with no one left is dropped. */

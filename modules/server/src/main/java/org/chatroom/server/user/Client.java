@@ -35,6 +35,11 @@ public final class Client {
     private volatile boolean multiPrefix;
     private volatile String away;
     private volatile boolean invisible;
+    private volatile boolean serverOperator;
+    private volatile boolean inviteNotify;
+    private volatile boolean awayNotify;
+    private volatile boolean messageTags;
+    private volatile boolean capNotify;
     private volatile long lastMessageAtMillis = connectedAtMillis;
     private volatile long messagesSent;
     private volatile ClientControl control = new ClientControl() {
@@ -212,6 +217,48 @@ public final class Client {
 
     public void invisible(boolean on) {
         this.invisible = on;
+    }
+
+    /** A server operator (OPER): may act as operator in every room, KILL, and gets WALLOPS. */
+    public boolean serverOperator() {
+        return serverOperator;
+    }
+
+    public void serverOperator(boolean on) {
+        this.serverOperator = on;
+    }
+
+    public boolean inviteNotify() {
+        return inviteNotify;
+    }
+
+    public void inviteNotify(boolean on) {
+        this.inviteNotify = on;
+    }
+
+    public boolean awayNotify() {
+        return awayNotify;
+    }
+
+    public void awayNotify(boolean on) {
+        this.awayNotify = on;
+    }
+
+    /** IRCv3 message-tags: the client takes client-only tags, TAGMSG and msgid. */
+    public boolean messageTags() {
+        return messageTags;
+    }
+
+    public void messageTags(boolean on) {
+        this.messageTags = on;
+    }
+
+    public boolean capNotify() {
+        return capNotify;
+    }
+
+    public void capNotify(boolean on) {
+        this.capNotify = on;
     }
 
     public long lastMessageAtMillis() {

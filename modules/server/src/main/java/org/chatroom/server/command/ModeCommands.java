@@ -1,0 +1,231 @@
+package org.chatroom.server.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.Mask;
+import org.chatroom.protocol.NameRules;
+import org.chatroom.protocol.Numeric;
+import org.chatroom.server.ChatRegistry;
+import org.chatroom.server.net.OutboundLine;
+import org.chatroom.server.room.BanEntry;
+import org.chatroom.server.room.Room;
+import org.chatroom.server.user.Client;
+
+/** MODE on rooms (query, flags i/m/n/t, k, l, o, v, b) and on oneself (+i). */
+final class ModeCommands {
+    private static final Logger LOG = LogManager.getLogger();
+    /** Mode changes that take a parameter, per MODE command (005 MODES). */
+    static final int MAX_PARAM_MODES = 4;
+    private static final int MAX_BANS = 100;
+    private static final int MAX_KEY_LENGTH = 23;
+
+    private ModeCommands() {
+    }
+
+    static void register(CommandDispatcher d) {
+        d.add("MODE", 1, false, ModeCommands::mode);
+    }
+
+    private static void mode(Session s, IrcMessage m) {
+        if (NameRules.isRoomName(m.param(0))) {
+            roomMode(s, m);
+        } else {
+            UserModes.handle(s, m);
+        }
+    }
+
+    private static void roomMode(Session s, IrcMessage m) {
+        Client c = s.client();
+        Room room = s.context().registry().rooms().get(m.param(0));
+        if (room == null) {
+            s.reply(Numeric.ERR_NOSUCHCHANNEL, m.param(0));
+            return;
+        }
+        if (m.params().size() == 1) {
+            s.reply(Numeric.RPL_CHANNELMODEIS, room.name(), room.modes().describe(room.contains(c)));
+            s.reply(Numeric.RPL_CREATIONTIME, room.name(), Long.toString(room.createdAtMillis() / 1000));
+            return;
+        }
+        String modes = m.param(1);
+        if (isBanListQuery(modes, m.params().size())) {
+            for (BanEntry b : room.bans()) {
+                s.reply(Numeric.RPL_BANLIST, room.name(), b.mask().pattern(), b.setBy(), Long.toString(b.setAtSeconds()));
+            }
+            s.reply(Numeric.RPL_ENDOFBANLIST, room.name());
+            return;
+        }
+        if (!room.isOperator(c) && !c.serverOperator()) {
+            s.reply(Numeric.ERR_CHANOPRIVSNEEDED, room.name());
+            return;
+        }
+        apply(s, room, modes, m.params().subList(2, m.params().size()));
+    }
+
+    private static boolean isBanListQuery(String modes, int paramCount) {
+        return paramCount == 2 && (modes.equals("b") || modes.equals("+b"));
+    }
+
+    /** Applies what is valid, answers what is not, and tells the room what changed, in one MODE line. */
+    private static void apply(Session s, Room room, String modes, List<String> args) {
+        ChatRegistry registry = s.context().registry();
+        StringBuilder applied = new StringBuilder();
+        List<String> appliedArgs = new ArrayList<>();
+        char lastSign = 0;
+        boolean adding = true;
+        int next = 0;
+        int paramModes = 0;
+        for (int i = 0; i < modes.length(); i++) {
+            char ch = modes.charAt(i);
+            if (ch == '+' || ch == '-') {
+                adding = ch == '+';
+                continue;
+            }
+            boolean needsArg = ch == 'o' || ch == 'v' || ch == 'b' || (adding && (ch == 'k' || ch == 'l'));
+            String arg = null;
+            if (needsArg || (ch == 'k' && next < args.size())) {
+                if (next >= args.size()) {
+                    if (ch != 'b') {
+                        s.reply(Numeric.ERR_NEEDMOREPARAMS, "MODE");
+                    }
+                    continue;
+                }
+                if (++paramModes > MAX_PARAM_MODES) {
+                    break;
+                }
+                arg = args.get(next++);
+            }
+            String result = switch (ch) {
+                case 'i', 'm', 'n', 't' -> flag(registry, room, ch, adding);
+                case 'k' -> key(s, registry, room, adding, arg);
+                case 'l' -> limit(s, registry, room, adding, arg);
+                case 'o', 'v' -> standing(s, registry, room, ch, adding, arg);
+                case 'b' -> ban(s, room, adding, arg);
+                default -> {
+                    s.reply(Numeric.ERR_UNKNOWNMODE, String.valueOf(ch));
+                    yield null;
+                }
+            };
+            if (result == null) {
+                continue;
+            }
+            char sign = adding ? '+' : '-';
+            if (sign != lastSign) {
+                applied.append(sign);
+                lastSign = sign;
+            }
+            applied.append(ch);
+            if (!result.isEmpty()) {
+                appliedArgs.add(result);
+            }
+        }
+        if (applied.length() == 0) {
+            return;
+        }
+        List<String> params = new ArrayList<>();
+        params.add(room.name());
+        params.add(applied.toString());
+        params.addAll(appliedArgs);
+        Client c = s.client();
+        OutboundLine line = OutboundLine.of(new IrcMessage(java.util.Map.of(), c.prefix(), "MODE", params));
+        room.broadcast(line, null, s.context().stats());
+        line.release();
+        LOG.info("{} set mode {} {} on {}", c.nick(), applied, String.join(" ", appliedArgs), room.name());
+        s.context().roomChanged(room);
+    }
+
+    /** Each returns null when nothing changed, "" for a change without argument, else the argument to show. */
+    private static String flag(ChatRegistry registry, Room room, char ch, boolean on) {
+        boolean now = switch (ch) {
+            case 'i' -> room.modes().inviteOnly();
+            case 'm' -> room.modes().moderated();
+            case 'n' -> room.modes().noExternal();
+            default -> room.modes().topicOps();
+        };
+        if (now == on) {
+            return null;
+        }
+        registry.changeModes(room, modes -> modes.withFlag(ch, on));
+        return "";
+    }
+
+    private static String key(Session s, ChatRegistry registry, Room room, boolean on, String arg) {
+        if (!on) {
+            if (room.modes().key() == null) {
+                return null;
+            }
+            registry.changeModes(room, modes -> modes.withKey(null));
+            return "*";
+        }
+        if (arg.isEmpty() || arg.length() > MAX_KEY_LENGTH || arg.contains(",") || arg.startsWith(":")) {
+            s.replyText(Numeric.ERR_INVALIDKEY, "Key must be 1-" + MAX_KEY_LENGTH + " characters without commas",
+                    room.name());
+            return null;
+        }
+        registry.changeModes(room, modes -> modes.withKey(arg));
+        return arg;
+    }
+
+    private static String limit(Session s, ChatRegistry registry, Room room, boolean on, String arg) {
+        if (!on) {
+            if (room.modes().limit() == 0) {
+                return null;
+            }
+            registry.changeModes(room, modes -> modes.withLimit(0));
+            return "";
+        }
+        int n;
+        try {
+            n = Integer.parseInt(arg);
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n <= 0 || n > 1_000_000) {
+            s.replyText(Numeric.ERR_INVALIDMODEPARAM, "Limit must be a number from 1 to 1000000", room.name(), "l", arg);
+            return null;
+        }
+        int limit = n;
+        registry.changeModes(room, modes -> modes.withLimit(limit));
+        return Integer.toString(limit);
+    }
+
+    private static String standing(Session s, ChatRegistry registry, Room room, char ch, boolean on, String nick) {
+        Client target = registry.byNick(nick);
+        if (target == null) {
+            s.reply(Numeric.ERR_NOSUCHNICK, nick);
+            return null;
+        }
+        boolean changed = registry.setMembership(room, target, m -> ch == 'o' ? m.withOp(on) : m.withVoice(on));
+        if (!changed) {
+            s.reply(Numeric.ERR_USERNOTINCHANNEL, target.nick(), room.name());
+            return null;
+        }
+        return target.nick();
+    }
+
+    private static String ban(Session s, Room room, boolean on, String text) {
+        Mask mask;
+        try {
+            mask = Mask.of(text, ChatRegistry.MAPPING);
+        } catch (IllegalArgumentException e) {
+            s.replyText(Numeric.ERR_INVALIDMODEPARAM, "Ban mask must be a nick, an address or nick!user@host",
+                    room.name(), "b", text);
+            return null;
+        }
+        if (on) {
+            if (room.bans().stream().anyMatch(b -> b.mask().equals(mask))) {
+                return null;
+            }
+            if (room.bans().size() >= MAX_BANS) {
+                s.replyText(Numeric.ERR_BANLISTFULL, "Channel ban list is full", room.name(), "b");
+                return null;
+            }
+            room.bans().add(new BanEntry(mask, s.client().nick(), System.currentTimeMillis() / 1000));
+            return mask.pattern();
+        }
+        boolean removed = room.bans().removeIf(b -> b.mask().equals(mask));
+        return removed ? mask.pattern() : null;
+    }
+}

@@ -1,0 +1,155 @@
+package org.chatroom.server.command;
+
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.Numeric;
+import org.chatroom.server.auth.PasswordHash;
+import org.chatroom.server.config.ServerConfigKeys;
+import org.chatroom.server.net.OutboundLine;
+import org.chatroom.server.room.Room;
+import org.chatroom.server.user.Client;
+
+/** Keeping order: KICK and INVITE by room operators; OPER, KILL and WALLOPS for server operators. */
+final class OperatorCommands {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private OperatorCommands() {
+    }
+
+    static void register(CommandDispatcher d) {
+        d.add("KICK", 2, false, OperatorCommands::kick);
+        d.add("INVITE", 2, false, OperatorCommands::invite);
+        d.add("OPER", 2, false, OperatorCommands::oper);
+        d.add("KILL", 1, false, OperatorCommands::kill);
+        d.add("WALLOPS", 1, false, OperatorCommands::wallops);
+    }
+
+    /** Room operator or server operator. */
+    static boolean mayModerate(Room room, Client c) {
+        return room.isOperator(c) || c.serverOperator();
+    }
+
+    private static void kick(Session s, IrcMessage m) {
+        Client c = s.client();
+        Room room = s.context().registry().rooms().get(m.param(0));
+        if (room == null) {
+            s.reply(Numeric.ERR_NOSUCHCHANNEL, m.param(0));
+            return;
+        }
+        if (!room.contains(c) && !c.serverOperator()) {
+            s.reply(Numeric.ERR_NOTONCHANNEL, room.name());
+            return;
+        }
+        if (!mayModerate(room, c)) {
+            s.reply(Numeric.ERR_CHANOPRIVSNEEDED, room.name());
+            return;
+        }
+        String reason = m.param(2) == null || m.param(2).isEmpty() ? c.nick()
+                : RegistrationCommands.truncate(m.param(2), s.context().config().get(ServerConfigKeys.KICK_LENGTH));
+        for (String nick : m.param(1).split(",")) {
+            Client target = nick.isEmpty() ? null : s.context().registry().byNick(nick);
+            if (target == null || !room.contains(target)) {
+                s.reply(Numeric.ERR_USERNOTINCHANNEL, nick, room.name());
+                continue;
+            }
+            OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "KICK", room.name(), target.nick(), reason));
+            room.broadcast(line, null, s.context().stats());
+            line.release();
+            s.context().registry().part(target, room);
+            LOG.info("{} kicked {} from {}", c.nick(), target.nick(), room.name());
+            String by = c.nick();
+            String victim = target.nick();
+            s.context().events().fire(l -> l.kicked(victim, room.name(), by, reason));
+        }
+    }
+
+    private static void invite(Session s, IrcMessage m) {
+        Client c = s.client();
+        Client target = s.context().registry().byNick(m.param(0));
+        if (target == null) {
+            s.reply(Numeric.ERR_NOSUCHNICK, m.param(0));
+            return;
+        }
+        Room room = s.context().registry().rooms().get(m.param(1));
+        if (room == null) {
+            s.reply(Numeric.ERR_NOSUCHCHANNEL, m.param(1));
+            return;
+        }
+        if (!room.contains(c) && !c.serverOperator()) {
+            s.reply(Numeric.ERR_NOTONCHANNEL, room.name());
+            return;
+        }
+        if (room.modes().inviteOnly() && !mayModerate(room, c)) {
+            s.reply(Numeric.ERR_CHANOPRIVSNEEDED, room.name());
+            return;
+        }
+        if (room.contains(target)) {
+            s.reply(Numeric.ERR_USERONCHANNEL, target.nick(), room.name());
+            return;
+        }
+        room.invited().add(target);
+        s.reply(Numeric.RPL_INVITING, target.nick(), room.name());
+        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "INVITE", target.nick(), room.name()));
+        target.send(line);
+        for (Client member : room.members()) { // IRCv3 invite-notify: operators see who was invited
+            if (member != c && member.inviteNotify() && mayModerate(room, member)) {
+                member.send(line);
+            }
+        }
+        line.release();
+        LOG.info("{} invited {} to {}", c.nick(), target.nick(), room.name());
+    }
+
+    private static void oper(Session s, IrcMessage m) {
+        Client c = s.client();
+        Map<String, PasswordHash> accounts = s.context().config().get(ServerConfigKeys.OPER_ACCOUNTS);
+        PasswordHash hash = accounts.get(m.param(0));
+        if (hash == null) {
+            LOG.info("{} ({}) tried OPER with unknown name {}", c.nick(), c.address(), m.param(0));
+            s.reply(Numeric.ERR_NOOPERHOST);
+            return;
+        }
+        if (!hash.matches(m.param(1))) {
+            LOG.info("{} ({}) gave a wrong password for OPER {}", c.nick(), c.address(), m.param(0));
+            s.reply(Numeric.ERR_PASSWDMISMATCH);
+            return;
+        }
+        c.serverOperator(true);
+        s.reply(Numeric.RPL_YOUREOPER);
+        s.send(IrcMessage.from(c.prefix(), "MODE", c.nick(), "+o"));
+        LOG.info("{} ({}) is now a server operator as {}", c.nick(), c.address(), m.param(0));
+    }
+
+    private static void kill(Session s, IrcMessage m) {
+        Client c = s.client();
+        if (!c.serverOperator()) {
+            s.reply(Numeric.ERR_NOPRIVILEGES);
+            return;
+        }
+        Client target = s.context().registry().byNick(m.param(0));
+        if (target == null) {
+            s.reply(Numeric.ERR_NOSUCHNICK, m.param(0));
+            return;
+        }
+        String reason = m.param(1) == null || m.param(1).isEmpty() ? "no reason given" : m.param(1);
+        LOG.info("{} killed {} ({})", c.nick(), target.nick(), reason);
+        target.disconnect("Killed (" + c.nick() + " (" + reason + "))");
+    }
+
+    private static void wallops(Session s, IrcMessage m) {
+        Client c = s.client();
+        if (!c.serverOperator()) {
+            s.reply(Numeric.ERR_NOPRIVILEGES);
+            return;
+        }
+        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "WALLOPS", m.last()));
+        for (Client other : s.context().registry().clients()) {
+            if (other.serverOperator()) {
+                other.send(line);
+            }
+        }
+        line.release();
+    }
+}
