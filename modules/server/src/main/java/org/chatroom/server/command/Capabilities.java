@@ -5,7 +5,8 @@ import org.chatroom.server.user.Client;
 
 /** The IRCv3 capabilities this server offers, and how each is switched on a client. */
 final class Capabilities {
-    static final List<String> SUPPORTED = List.of("echo-message", "multi-prefix", "server-time");
+    static final List<String> SUPPORTED = List.of("away-notify", "cap-notify", "echo-message", "invite-notify",
+            "message-tags", "multi-prefix", "server-time");
 
     private Capabilities() {
     }
@@ -16,6 +17,10 @@ final class Capabilities {
 
     static void set(Client c, String cap, boolean on) {
         switch (cap) {
+            case "away-notify" -> c.awayNotify(on);
+            case "cap-notify" -> c.capNotify(on);
+            case "invite-notify" -> c.inviteNotify(on);
+            case "message-tags" -> c.messageTags(on);
             case "echo-message" -> c.echoMessage(on);
             case "multi-prefix" -> c.multiPrefix(on);
             case "server-time" -> c.serverTime(on);
@@ -25,15 +30,24 @@ final class Capabilities {
 
     static String enabled(Client c) {
         StringBuilder sb = new StringBuilder();
-        if (c.echoMessage()) {
-            sb.append("echo-message ");
-        }
-        if (c.multiPrefix()) {
-            sb.append("multi-prefix ");
-        }
-        if (c.serverTime()) {
-            sb.append("server-time ");
+        for (String cap : SUPPORTED) {
+            if (isOn(c, cap)) {
+                sb.append(cap).append(' ');
+            }
         }
         return sb.toString().strip();
+    }
+
+    static boolean isOn(Client c, String cap) {
+        return switch (cap) {
+            case "away-notify" -> c.awayNotify();
+            case "cap-notify" -> c.capNotify();
+            case "invite-notify" -> c.inviteNotify();
+            case "message-tags" -> c.messageTags();
+            case "echo-message" -> c.echoMessage();
+            case "multi-prefix" -> c.multiPrefix();
+            case "server-time" -> c.serverTime();
+            default -> false;
+        };
     }
 }

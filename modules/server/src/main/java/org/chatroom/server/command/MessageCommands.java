@@ -1,5 +1,8 @@
 package org.chatroom.server.command;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
@@ -17,6 +20,7 @@ final class MessageCommands {
     static void register(CommandDispatcher d) {
         d.add("PRIVMSG", 0, false, (s, m) -> send(s, m, false));
         d.add("NOTICE", 0, false, (s, m) -> send(s, m, true));
+        d.add("TAGMSG", 1, false, MessageCommands::tagmsg);
     }
 
     private static void send(Session s, IrcMessage m, boolean notice) {
@@ -35,12 +39,64 @@ final class MessageCommands {
             return;
         }
         String[] targets = m.param(0).split(",");
+        Map<String, String> tags = clientTags(m);
         for (int i = 0; i < targets.length && i < MAX_TARGETS; i++) {
             if (!targets[i].isEmpty()) {
-                deliver(s, c, targets[i], m.command(), text, notice);
+                deliver(s, c, targets[i], m.command(), text, notice, tags);
             }
         }
         c.messageSent();
+    }
+
+    /** Client-only tags ({@code +name}) are relayed; anything else a client sends is the server's to set. */
+    static Map<String, String> clientTags(IrcMessage m) {
+        if (m.tags().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        m.tags().forEach((k, v) -> {
+            if (k.startsWith("+")) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** TAGMSG: tags only, no text, to clients that negotiated message-tags. */
+    private static void tagmsg(Session s, IrcMessage m) {
+        Client c = s.client();
+        Map<String, String> tags = clientTags(m);
+        String target = m.param(0);
+        List<Client> to;
+        String shownTarget;
+        if (NameRules.isRoomName(target)) {
+            Room room = s.context().registry().rooms().get(target);
+            if (room == null) {
+                s.reply(Numeric.ERR_NOSUCHCHANNEL, target);
+                return;
+            }
+            if (!maySpeak(room, c)) {
+                s.reply(Numeric.ERR_CANNOTSENDTOCHAN, room.name());
+                return;
+            }
+            to = room.members();
+            shownTarget = room.name();
+        } else {
+            Client one = s.context().registry().byNick(target);
+            if (one == null) {
+                s.reply(Numeric.ERR_NOSUCHNICK, target);
+                return;
+            }
+            to = List.of(one, c);
+            shownTarget = one.nick();
+        }
+        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "TAGMSG", shownTarget), tags);
+        for (Client r : to) {
+            if (r.messageTags() && (r != c || c.echoMessage())) {
+                r.send(line);
+            }
+        }
+        line.release();
     }
 
     /** +n (members only), +m (operators and voiced only) and +b (banned members are muted). */
@@ -55,7 +111,8 @@ final class MessageCommands {
         return !room.modes().moderated() && !room.isBanned(c);
     }
 
-    private static void deliver(Session s, Client c, String target, String command, String text, boolean notice) {
+    private static void deliver(Session s, Client c, String target, String command, String text, boolean notice,
+                                Map<String, String> tags) {
         if (NameRules.isRoomName(target)) {
             Room room = s.context().registry().rooms().get(target);
             if (room == null) {
@@ -70,7 +127,7 @@ final class MessageCommands {
                 }
                 return;
             }
-            OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, room.name(), text));
+            OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, room.name(), text), tags);
             room.broadcast(line, c.echoMessage() ? null : c, s.context().stats());
             line.release();
             if (!notice) {
@@ -86,7 +143,7 @@ final class MessageCommands {
             }
             return;
         }
-        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, to.nick(), text));
+        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, to.nick(), text), tags);
         to.send(line);
         if (c.echoMessage()) {
             c.send(line);

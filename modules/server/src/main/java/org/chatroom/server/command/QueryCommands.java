@@ -89,12 +89,25 @@ final class QueryCommands {
 
     private static void away(Session s, IrcMessage m) {
         String text = m.param(0);
+        Client c = s.client();
         if (text == null || text.isEmpty()) {
-            s.client().away(null);
+            c.away(null);
             s.reply(Numeric.RPL_UNAWAY);
         } else {
-            s.client().away(RegistrationCommands.truncate(text, s.context().config().get(ServerConfigKeys.AWAY_LENGTH)));
+            c.away(RegistrationCommands.truncate(text, s.context().config().get(ServerConfigKeys.AWAY_LENGTH)));
             s.reply(Numeric.RPL_NOWAWAY);
+        }
+        IrcMessage notice = c.away() == null ? IrcMessage.from(c.prefix(), "AWAY")
+                : IrcMessage.from(c.prefix(), "AWAY", c.away());
+        org.chatroom.server.net.OutboundLine line = null;
+        for (Client peer : s.context().registry().peersOf(c)) { // IRCv3 away-notify
+            if (peer.awayNotify()) {
+                line = line == null ? org.chatroom.server.net.OutboundLine.of(notice) : line;
+                peer.send(line);
+            }
+        }
+        if (line != null) {
+            line.release();
         }
     }
 

@@ -41,8 +41,9 @@ final class RegistrationCommands {
                 if (!c.registered()) {
                     s.registration().capNegotiating = true;
                 }
-                if ("302".equals(m.param(1))) {
+                if (m.param(1) != null && m.param(1).matches("\\d{3}") && Integer.parseInt(m.param(1)) >= 302) {
                     s.registration().capVersion = 302;
+                    c.capNotify(true); // CAP LS 302 implies cap-notify
                 }
                 s.send(IrcMessage.from(server, "CAP", target, "LS", String.join(" ", Capabilities.SUPPORTED)));
             }

@@ -34,13 +34,14 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
         this.limiter = limiter;
         this.dispatcher = dispatcher;
         this.tls = tls;
-        this.lineDecoder = new IrcLineDecoder(context.stats());
+        // the limit counts CRLF; tags have their own budget on top (IRCv3 message-tags)
+        this.lineDecoder = new IrcLineDecoder(context.stats(), context.config().get(ServerConfigKeys.MAX_LINE_BYTES) - 2);
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         channels.add(ch);
-        int maxLine = context.config().get(ServerConfigKeys.MAX_LINE_BYTES) - 2; // the limit counts CRLF
+        int maxLine = context.config().get(ServerConfigKeys.MAX_LINE_BYTES) - 2 + IrcLineDecoder.MAX_TAG_BYTES;
         long pingMillis = context.config().get(ServerConfigKeys.PING_INTERVAL).toMillis();
         ChannelPipeline p = ch.pipeline();
         if (tls != null) {

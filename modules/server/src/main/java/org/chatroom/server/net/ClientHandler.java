@@ -116,7 +116,11 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
             dispatcher.dispatch(this, m);
         } else if (msg instanceof RejectedLine r) {
             context.stats().lineRefused();
-            send(IrcMessage.from(serverName(), "NOTICE", client.nick(), r.reason()));
+            if (r.tooLong()) {
+                reply(Numeric.ERR_INPUTTOOLONG);
+            } else {
+                send(IrcMessage.from(serverName(), "NOTICE", client.nick(), r.reason()));
+            }
         }
     }
 

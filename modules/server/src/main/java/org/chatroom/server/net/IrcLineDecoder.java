@@ -18,11 +18,17 @@ import org.chatroom.server.ServerStats;
  */
 @Sharable
 public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
-    private final ServerStats stats;
+    /** IRCv3 message-tags: the tag section a client may send, '@' and the space included. */
+    public static final int MAX_TAG_BYTES = 8191;
 
-    public IrcLineDecoder(ServerStats stats) {
+    private final ServerStats stats;
+    private final int maxBodyBytes;
+
+    /** {@code maxBodyBytes}: the limit of the line after its tags, without CRLF. */
+    public IrcLineDecoder(ServerStats stats, int maxBodyBytes) {
         super(ByteBuf.class);
         this.stats = stats;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -31,6 +37,15 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
         stats.bytesIn(length + 1L);
         if (length == 0) {
             return; // an empty line is silently ignored (Modern IRC)
+        }
+        int tagBytes = 0;
+        if (line.getByte(line.readerIndex()) == '@') {
+            int space = line.indexOf(line.readerIndex(), line.writerIndex(), (byte) ' ');
+            tagBytes = space < 0 ? length : space - line.readerIndex() + 1;
+        }
+        if (tagBytes > MAX_TAG_BYTES || length - tagBytes > maxBodyBytes) {
+            out.add(RejectedLine.overlong());
+            return;
         }
         if (line.indexOf(line.readerIndex(), line.writerIndex(), (byte) 0) >= 0
                 || line.indexOf(line.readerIndex(), line.writerIndex(), (byte) '\r') >= 0) {

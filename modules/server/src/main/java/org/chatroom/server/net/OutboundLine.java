@@ -6,36 +6,52 @@ import io.netty.buffer.ByteBufUtil;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.server.user.Client;
 
 /**
- * One line to deliver to one or many clients, encoded once per variant: plain, and with the
- * IRCv3 {@code @time=} tag for clients that asked for server-time. Recipients get
+ * One line to deliver to one or many clients, encoded once per tag variant (none; {@code time};
+ * {@code msgid} and client tags; both), chosen by what each recipient negotiated. Recipients get
  * {@code retainedDuplicate()}s of the same bytes. Call {@link #release()} when done fanning out.
  */
 public final class OutboundLine {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final AtomicLong NEXT_ID = new AtomicLong();
+    private static final String ID_PREFIX = Long.toString(System.currentTimeMillis(), 36) + "-";
 
-    private final ByteBuf plain;
-    private final ByteBuf timed;
+    /** Indexed by (server-time ? 1 : 0) | (message-tags ? 2 : 0). */
+    private final ByteBuf[] variants;
 
-    private OutboundLine(ByteBuf plain, ByteBuf timed) {
-        this.plain = plain;
-        this.timed = timed;
+    private OutboundLine(ByteBuf[] variants) {
+        this.variants = variants;
     }
 
-    /** Encodes {@code message} (without tags of its own) stamped with the current time. */
+    /** Encodes a server-made line (numerics, JOIN, QUIT...) stamped with the current time. */
     public static OutboundLine of(IrcMessage message) {
-        return of(message.toLine(), Instant.now());
+        return of(message, Map.of());
     }
 
-    static OutboundLine of(String line, Instant now) {
+    /**
+     * Encodes a relayed line with a fresh {@code msgid} and the sender's client-only tags
+     * ({@code +name}), which only clients that negotiated message-tags receive.
+     */
+    public static OutboundLine of(IrcMessage message, Map<String, String> clientTags) {
+        String line = message.toLine();
+        String time = "time=" + TIME.format(Instant.now());
+        StringBuilder tags = new StringBuilder("msgid=").append(ID_PREFIX).append(NEXT_ID.incrementAndGet());
+        if (!clientTags.isEmpty()) {
+            String encoded = new IrcMessage(clientTags, null, "X", java.util.List.of()).toLine();
+            tags.append(';').append(encoded, 1, encoded.length() - 2); // "@a=b;c X" -> "a=b;c"
+        }
         ByteBufAllocator alloc = ByteBufAllocator.DEFAULT;
-        ByteBuf plain = encode(alloc, line);
-        ByteBuf timed = encode(alloc, "@time=" + TIME.format(now) + " " + line);
-        return new OutboundLine(plain, timed);
+        return new OutboundLine(new ByteBuf[] {
+            encode(alloc, line),
+            encode(alloc, "@" + time + " " + line),
+            encode(alloc, "@" + tags + " " + line),
+            encode(alloc, "@" + time + ";" + tags + " " + line)});
     }
 
     private static ByteBuf encode(ByteBufAllocator alloc, String line) {
@@ -47,17 +63,20 @@ public final class OutboundLine {
 
     /** A new reference to the bytes {@code client} should get; the caller passes it on to a write. */
     public ByteBuf bufFor(Client client) {
-        return (client.serverTime() ? timed : plain).retainedDuplicate();
+        int variant = (client.serverTime() ? 1 : 0) | (client.messageTags() ? 2 : 0);
+        return variants[variant].retainedDuplicate();
     }
 
     public OutboundLine retain() {
-        plain.retain();
-        timed.retain();
+        for (ByteBuf b : variants) {
+            b.retain();
+        }
         return this;
     }
 
     public void release() {
-        plain.release();
-        timed.release();
+        for (ByteBuf b : variants) {
+            b.release();
+        }
     }
 }
