@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes an {@link IrcMessage} in wire form. The last of two or more parameters always gets the
- * trailing ':' (as most servers write text and numerics), a lone parameter only where the grammar
- * needs it, so naive clients that look for " :" find the text where they expect it.
+ * Writes an {@link IrcMessage} in wire form. The last parameter gets the trailing ':' (as most
+ * servers write text and numerics, so naive clients that look for " :" find the text), except a
+ * lone name after JOIN, PART, NICK or TAGMSG, where clients expect the bare name.
  */
 final class IrcMessageFormatter {
+    private static final java.util.Set<String> BARE_NAME = java.util.Set.of("JOIN", "PART", "NICK", "TAGMSG");
+
     private IrcMessageFormatter() {
     }
 
@@ -38,7 +40,8 @@ final class IrcMessageFormatter {
         for (int i = 0; i < params.size(); i++) {
             String p = params.get(i);
             sb.append(' ');
-            if (i == params.size() - 1 && (params.size() > 1 || needsTrailing(p))) {
+            boolean bare = params.size() == 1 && BARE_NAME.contains(m.command());
+            if (i == params.size() - 1 && (!bare || needsTrailing(p))) {
                 sb.append(':');
             } else if (needsTrailing(p)) {
                 throw new IllegalArgumentException("only the last parameter may be empty, start with ':' or hold a space");

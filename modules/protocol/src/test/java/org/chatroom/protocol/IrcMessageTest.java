@@ -63,6 +63,7 @@ class IrcMessageTest {
     void formatsWithTrailingColonOnlyWhenNeeded() {
         assertThat(IrcMessage.from("a!b@c", "PRIVMSG", "#r", "hi").toLine()).isEqualTo(":a!b@c PRIVMSG #r :hi");
         assertThat(IrcMessage.from("a!b@c", "JOIN", "#r").toLine()).isEqualTo(":a!b@c JOIN #r");
+        assertThat(IrcMessage.from("a!b@c", "QUIT", "bye").toLine()).isEqualTo(":a!b@c QUIT :bye");
         assertThat(IrcMessage.of("PRIVMSG", "#r", "hi there").toLine()).isEqualTo("PRIVMSG #r :hi there");
         assertThat(IrcMessage.of("TOPIC", "#r", "").toLine()).isEqualTo("TOPIC #r :");
         assertThat(IrcMessage.of("PRIVMSG", "#r", ":)").toLine()).isEqualTo("PRIVMSG #r ::)");

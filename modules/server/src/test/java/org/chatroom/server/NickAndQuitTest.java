@@ -66,7 +66,7 @@ class NickAndQuitTest {
         try (ChatServer s = TestServer.start(Map.of("ping.interval", "300ms", "ping.timeout", "700ms"));
              IrcTestClient alice = IrcTestClient.registered(s.port(), "alice");
              IrcTestClient mute = IrcTestClient.registered(s.port(), "mute")) {
-            mute.awaitContains("PING chat.localhost");
+            mute.awaitContains("PING :chat.localhost");
             alice.send("PONG chat.localhost"); // alice keeps answering
             alice.awaitContains(":mute!~mute@127.0.0.1 QUIT :Ping timeout: 1 seconds");
             mute.awaitClosed();
