@@ -46,9 +46,14 @@ class AdminConsoleTest {
         return new java.io.InputStream() {
             @Override
             public int read() throws java.io.IOException {
-                int b = bytes.read();
-                if (b >= 0) {
-                    return b;
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (bytes.available() > 0) {
+                    return bytes.read(b, off, len);
                 }
                 try {
                     release.await();
@@ -56,6 +61,11 @@ class AdminConsoleTest {
                     Thread.currentThread().interrupt();
                 }
                 return -1;
+            }
+
+            @Override
+            public int available() {
+                return bytes.available();
             }
         };
     }
@@ -67,19 +77,28 @@ class AdminConsoleTest {
 
     @Test
     void runsCommandsAtThePromptUntilExit() throws Exception {
-        try (DaemonFixture.User alice = fx.user("alice")) {
-            ByteArrayOutputStream screen = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            String typed = "nicks\ninfo ghost\nlist --json\nexit\nnicks\n";
-            try (Terminal t = TerminalBuilder.builder().system(false).type("dumb")
-                    .streams(typed(typed), screen).build()) {
-                assertThat(console(err).run(t)).isZero();
+        fx.user("alice"); // closed with the fixture
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
+        java.io.PipedInputStream in = new java.io.PipedInputStream(keyboard);
+        try (Terminal t = TerminalBuilder.builder().system(false).type("dumb").streams(in, screen).build()) {
+            java.util.concurrent.CompletableFuture<Integer> code = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> console(new ByteArrayOutputStream()).run(t));
+            String[] typed = {"nicks", "info ghost", "list --json", "exit"};
+            for (int i = 0; i < typed.length; i++) {
+                int prompts = i + 1;
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                        .until(() -> screen.toString(StandardCharsets.UTF_8).split(AdminConsole.PROMPT, -1).length > prompts);
+                keyboard.write((typed[i] + "\n").getBytes(StandardCharsets.UTF_8));
+                keyboard.flush();
             }
-            String out = screen.toString(StandardCharsets.UTF_8);
-            assertThat(out).contains("Connected to chat-server at " + fx.socket, AdminConsole.PROMPT + "alice",
-                    AdminConsole.PROMPT + "chat-admin: no such nick: ghost", AdminConsole.PROMPT + "[{\"nick\":\"alice\"");
-            assertThat(out.split(AdminConsole.PROMPT + "alice", -1)).as("nothing runs after exit").hasSize(2);
+            assertThat(code.get(5, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+        } finally {
+            keyboard.close();
         }
+        String out = screen.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("Connected to chat-server at " + fx.socket, AdminConsole.PROMPT + "alice",
+                "chat-admin: no such nick: ghost", "[{\"nick\":\"alice\"");
     }
 
     @Test
@@ -98,8 +117,9 @@ class AdminConsoleTest {
 
     @Test
     void tabCompletesCommandsNicksAndRooms() throws Exception {
-        try (DaemonFixture.User alice = fx.user("alice"); DaemonFixture.User bob = fx.user("bob");
-             Terminal t = TerminalBuilder.builder().system(false).type("dumb")
+        fx.user("alice"); // closed with the fixture
+        fx.user("bob");
+        try (Terminal t = TerminalBuilder.builder().system(false).type("dumb")
                      .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build()) {
             AdminConsole c = console(new ByteArrayOutputStream());
             LineReader reader = LineReaderBuilder.builder().terminal(t).build();
