@@ -20,6 +20,9 @@ final class AdminSession implements Runnable {
     private static final Logger LOG = LogManager.getLogger();
     static final int MAX_LINE_BYTES = 4096;
     static final int MONITOR_QUEUE_LIMIT = 10_000;
+    /** Commands that change something: logged at INFO whether they succeed (by the command) or not (here). */
+    private static final java.util.Set<String> MUTATING = java.util.Set.of("kick", "ban", "unban", "say", "topic",
+            "reload", "shutdown");
 
     private final SocketChannel channel;
     private final AdminCommands commands;
@@ -98,8 +101,10 @@ final class AdminSession implements Runnable {
             return monitor(request.json(), reader);
         }
         AdminReply reply = commands.run(request, who);
-        if (!reply.isOk() && reply.code() != AdminReply.UNKNOWN_COMMAND) {
-            LOG.debug("admin ({}): {} refused: {}", who, request.command(), reply.lines(false).get(0));
+        if (!reply.isOk() && MUTATING.contains(request.command())) {
+            boolean text = request.command().equals("say") || request.command().equals("topic"); // never log message text
+            LOG.info("admin ({}): {}{} refused: {}", who, request.command(), text ? "" : " " + request.args(),
+                    reply.lines(false).get(0));
         }
         reply(reply, request.json());
         reply.after().run();

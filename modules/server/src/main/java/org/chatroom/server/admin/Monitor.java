@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chatroom.server.event.ChatListener;
@@ -135,15 +134,5 @@ final class Monitor implements ChatListener {
             }
         }
         return sb.toString();
-    }
-
-    /** For tests: waits at most {@code millis} for an event. */
-    String poll(long millis) throws InterruptedException {
-        Map<String, Object> e = queue.poll(millis, TimeUnit.MILLISECONDS);
-        if (e == null || e == STOP) {
-            return null;
-        }
-        queued.decrementAndGet();
-        return json ? Json.write(e) : plain(e);
     }
 }
