@@ -32,6 +32,7 @@ import org.chatroom.server.net.ConnectionLimiter;
 import org.chatroom.server.command.CommandDispatcher;
 import org.chatroom.server.tls.TlsContextFactory;
 import io.netty.handler.ssl.SslContext;
+import org.chatroom.server.persist.RoomStateStore;
 import org.chatroom.server.room.Topic;
 
 /**
@@ -51,14 +52,28 @@ public final class ChatServer implements AutoCloseable {
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private volatile Supplier<ServerConfig> configSource;
     private volatile boolean closed;
+    private final RoomStateStore roomStore;
 
     public ChatServer(ServerConfig config) {
         ServerStats stats = new ServerStats();
         ChatRegistry registry = new ChatRegistry();
         this.context = new ServerContext(config, Motd.load(config), registry, stats, version());
+        long now = System.currentTimeMillis() / 1000;
         registry.rooms().configure(config.get(ServerConfigKeys.DEFAULT_ROOM),
-                new Topic(config.get(ServerConfigKeys.DEFAULT_TOPIC), config.get(ServerConfigKeys.SERVER_NAME),
-                        System.currentTimeMillis() / 1000));
+                new Topic(config.get(ServerConfigKeys.DEFAULT_TOPIC), config.get(ServerConfigKeys.SERVER_NAME), now));
+        for (String name : config.get(ServerConfigKeys.ROOMS_PERMANENT)) {
+            registry.rooms().configure(name, Topic.none());
+        }
+        this.roomStore = new RoomStateStore(config.path(ServerConfigKeys.DATA_DIR));
+        try {
+            int applied = roomStore.load(registry.rooms());
+            if (applied > 0) {
+                LOG.info("restored permanent rooms' topics and modes from {}", roomStore.file());
+            }
+        } catch (java.io.IOException e) {
+            throw new ServerStartException("cannot read " + roomStore.file() + ": " + e.getMessage());
+        }
+        context.roomStateListener(room -> roomStore.save(registry.rooms().all()));
     }
 
     /** Binds and starts serving. Throws {@link ServerStartException} with a one-line reason if it cannot. */
@@ -202,6 +217,7 @@ public final class ChatServer implements AutoCloseable {
         }
         channels.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
         shutdownLoops();
+        roomStore.close();
         LOG.info("stopped");
         closeFuture.complete(null);
     }

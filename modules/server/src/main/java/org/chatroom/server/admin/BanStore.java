@@ -2,21 +2,17 @@ package org.chatroom.server.admin;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.Mask;
 import org.chatroom.server.ChatRegistry;
+import org.chatroom.server.persist.StateWriter;
 
 /**
  * Keeps the bans in {@code <data.dir>/bans.tsv}: one ban per line, tab-separated (mask, expiry in
@@ -31,14 +27,11 @@ final class BanStore implements AutoCloseable {
             + "# mask\texpires-at-ms (0 = never)\tset-at-ms\tset-by\treason\n";
 
     private final Path file;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ban-store");
-        t.setDaemon(true);
-        return t;
-    });
+    private final StateWriter writer;
 
     BanStore(Path dataDir) {
         this.file = dataDir.resolve(FILE_NAME);
+        this.writer = new StateWriter(file, "ban-store");
     }
 
     Path file() {
@@ -76,35 +69,15 @@ final class BanStore implements AutoCloseable {
 
     /** Saves {@code bans} in the background; the future ends when the file is in place. Saves run in call order. */
     CompletableFuture<Void> save(List<Ban> bans) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                write(bans);
-            } catch (IOException e) {
-                LOG.error("cannot save the bans to {}: {}", file, e.toString());
-                throw new java.io.UncheckedIOException(e);
+        return writer.save(() -> {
+            StringBuilder sb = new StringBuilder(HEADER);
+            for (Ban b : bans) {
+                sb.append(b.mask().pattern()).append('\t').append(b.expiresAtMillis()).append('\t')
+                        .append(b.setAtMillis()).append('\t').append(clean(b.setBy())).append('\t')
+                        .append(clean(b.reason())).append('\n');
             }
-        }, writer);
-    }
-
-    private void write(List<Ban> bans) throws IOException {
-        StringBuilder sb = new StringBuilder(HEADER);
-        for (Ban b : bans) {
-            sb.append(b.mask().pattern()).append('\t').append(b.expiresAtMillis()).append('\t')
-                    .append(b.setAtMillis()).append('\t').append(clean(b.setBy())).append('\t')
-                    .append(clean(b.reason())).append('\n');
-        }
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-        try {
-            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            return sb.toString();
+        });
     }
 
     private static String clean(String s) {
@@ -114,13 +87,6 @@ final class BanStore implements AutoCloseable {
     /** Lets pending saves finish (briefly), then stops the writer thread. */
     @Override
     public void close() {
-        writer.shutdown();
-        try {
-            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("bans were still being saved at shutdown");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
     }
 }

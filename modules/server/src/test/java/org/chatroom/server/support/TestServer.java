@@ -17,6 +17,11 @@ public final class TestServer {
         all.put("worker.threads", "2");
         all.put("admin.enabled", "false");
         all.put("motd.file", "target/no-such-motd.txt");
+        try { // state files (permanent rooms) of one test must not leak into the next
+            all.put("data.dir", java.nio.file.Files.createTempDirectory("chat-data").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         all.putAll(overrides);
         return new ChatServer(ServerConfig.defaults(all)).start();
     }
