@@ -1,17 +1,9 @@
 package org.chatroom.client;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.client.ChatEvent.ConnectionState;
@@ -36,46 +28,24 @@ import org.chatroom.protocol.NameRules;
  */
 public final class ChatClient implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
-    private static final Duration READER_JOIN = Duration.ofSeconds(3);
 
     private final ClientConfig config;
     private final List<ChatListener> listeners = new CopyOnWriteArrayList<>();
     private final Object listenerLock = new Object();
     private final RoomMembers members = new RoomMembers();
-    private final ScheduledThreadPoolExecutor scheduler;
-    private final Random random = new Random();
-    private final CompletableFuture<String> ready = new CompletableFuture<>();
-    private final CompletableFuture<ConnectionState> terminated = new CompletableFuture<>();
-
-    private final Object lock = new Object();
-    /** Guarded by lock. */
-    private Session current;
-    private Thread readerThread;
-    private ScheduledFuture<?> pending;
-    private boolean started;
-    private boolean stopped;
-    private int attempt;
-    private Set<String> rejoinRooms = new LinkedHashSet<>();
+    private final ConnectionSupervisor supervisor;
 
     private volatile String nick;
     /** The nick to register with: the configured one, or the last one the user changed to (not a fallback). */
     private volatile String desiredNick;
     private volatile String awayMessage;
     private volatile List<String> enabledCaps = List.of();
-    private volatile boolean quitRequested;
-    private volatile boolean closeRequested;
 
     public ChatClient(ClientConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.nick = config.nick();
         this.desiredNick = config.nick();
-        this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "chat-client-" + config.server());
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.setRemoveOnCancelPolicy(true);
-        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.supervisor = new ConnectionSupervisor(this, config);
     }
 
     public ClientConfig config() {
@@ -96,19 +66,12 @@ public final class ChatClient implements AutoCloseable {
      * {@link ChatConnectException} if the client stops for good first. Calling it again returns the same future.
      */
     public CompletableFuture<String> connect() {
-        synchronized (lock) {
-            if (started || stopped) {
-                return ready;
-            }
-            started = true;
-        }
-        startAttempt();
-        return ready;
+        return supervisor.connect();
     }
 
     /** Completes with the final DISCONNECTED state, after which the client does nothing more. */
     public CompletableFuture<ConnectionState> terminated() {
-        return terminated;
+        return supervisor.terminated();
     }
 
     /** True when registered and the connection is open. */
@@ -202,33 +165,7 @@ public final class ChatClient implements AutoCloseable {
      * connection for at most the configured quit timeout. The future is {@link #terminated()}.
      */
     public CompletableFuture<ConnectionState> quit(String reason) {
-        Session s;
-        synchronized (lock) {
-            if (stopped) {
-                return terminated;
-            }
-            quitRequested = true;
-            cancelPending();
-            s = current;
-            if (s == null) {
-                stopped = true;
-            }
-        }
-        if (s == null) {
-            finish(ConnectionState.disconnected(config.server(), "quit", DisconnectCause.USER_QUIT));
-            return terminated;
-        }
-        String r = reason == null ? "" : oneLine(reason);
-        if (s.isRegistered() && s.sendAnyway(r.isEmpty() ? IrcMessage.of("QUIT") : IrcMessage.of("QUIT", r))) {
-            try {
-                scheduler.schedule(s::close, config.quitTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                s.close();
-            }
-        } else {
-            s.close();
-        }
-        return terminated;
+        return supervisor.quit(reason == null ? "" : oneLine(reason));
     }
 
     /**
@@ -237,117 +174,7 @@ public final class ChatClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        Session s;
-        Thread reader;
-        boolean finishNow = false;
-        synchronized (lock) {
-            closeRequested = true;
-            cancelPending();
-            s = current;
-            reader = readerThread;
-            if (s == null && !stopped) {
-                stopped = true;
-                finishNow = true;
-            }
-        }
-        if (s != null) {
-            s.close();
-        }
-        if (finishNow) {
-            finish(ConnectionState.disconnected(config.server(), "closed", DisconnectCause.CLOSED));
-        }
-        if (reader != null && reader != Thread.currentThread()) {
-            try {
-                reader.join(READER_JOIN.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        scheduler.shutdownNow();
-    }
-
-    // --- lifecycle, on the reader thread or the scheduler ---
-
-    private void startAttempt() {
-        Session s;
-        int n;
-        synchronized (lock) {
-            pending = null;
-            if (stopped) {
-                return;
-            }
-            n = attempt;
-            try {
-                s = new Session(this, config, desiredNick, new LinkedHashSet<>(rejoinRooms));
-            } catch (IOException e) {
-                s = null;
-            }
-            current = s;
-        }
-        if (s == null) {
-            sessionEnded(null, new Session.End(false, false, "cannot create a socket", null));
-            return;
-        }
-        emit(ConnectionState.connecting(config.server(), n));
-        Session session = s;
-        Thread t = new Thread(() -> sessionEnded(session, session.run()), "chat-reader-" + config.server());
-        t.setDaemon(true);
-        synchronized (lock) {
-            readerThread = t;
-        }
-        t.start();
-    }
-
-    private void sessionEnded(Session s, Session.End end) {
-        DisconnectCause cause = end.cause();
-        int n = 0;
-        Duration delay = Duration.ZERO;
-        synchronized (lock) {
-            if (current == s) {
-                current = null;
-            }
-            Set<String> wereIn = members.clear();
-            if (end.registered()) {
-                rejoinRooms = wereIn;
-            }
-            if (stopped) {
-                return;
-            }
-            if (cause == null && !config.reconnect()) {
-                cause = end.connected() ? DisconnectCause.CONNECTION_LOST : DisconnectCause.CONNECT_FAILED;
-            }
-            if (cause != null) {
-                stopped = true;
-            } else {
-                n = ++attempt;
-                delay = config.reconnectPolicy().delay(n, random);
-            }
-        }
-        if (cause != null) {
-            LOG.debug("disconnected from {} for good: {} ({})", config.server(), end.reason(), cause);
-            finish(ConnectionState.disconnected(config.server(), end.reason(), cause));
-            return;
-        }
-        emit(ConnectionState.reconnecting(config.server(), n, delay, end.reason()));
-        synchronized (lock) {
-            if (!stopped) {
-                pending = scheduler.schedule(this::startAttempt, delay.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
-    }
-
-    private void cancelPending() {
-        if (pending != null) {
-            pending.cancel(false);
-            pending = null;
-        }
-    }
-
-    private void finish(ConnectionState state) {
-        emit(state);
-        ready.completeExceptionally(new ChatConnectException(state.reason(), state.cause()));
-        terminated.complete(state);
-        scheduler.shutdown();
+        supervisor.close();
     }
 
     // --- called by Session, Registration and EventTranslator on the reader thread ---
@@ -357,19 +184,21 @@ public final class ChatClient implements AutoCloseable {
     }
 
     boolean quitRequested() {
-        return quitRequested;
+        return supervisor.quitRequested();
     }
 
     boolean closeRequested() {
-        return closeRequested;
+        return supervisor.closeRequested();
+    }
+
+    String desiredNick() {
+        return desiredNick;
     }
 
     void registeredAs(String registeredNick, List<String> caps) {
         nick = registeredNick;
         enabledCaps = List.copyOf(caps);
-        synchronized (lock) {
-            attempt = 0;
-        }
+        supervisor.registered();
     }
 
     void nickChanged(String newNick) {
@@ -378,17 +207,11 @@ public final class ChatClient implements AutoCloseable {
     }
 
     void ready(Session s) {
-        synchronized (lock) {
-            if (current != s) {
-                return;
-            }
-        }
         String away = awayMessage;
         if (away != null) {
-            s.sendIfRegistered(IrcMessage.of("AWAY", away));
+            s.sendIfRegistered(IrcMessage.of("AWAY", away)); // the server forgot it with the old connection
         }
-        emit(ConnectionState.connected(config.server(), nick));
-        ready.complete(nick);
+        supervisor.ready(s, nick);
     }
 
     void emit(ChatEvent event) {
@@ -406,8 +229,7 @@ public final class ChatClient implements AutoCloseable {
     // --- helpers ---
 
     private Session live() {
-        Session s = current;
-        return s != null && s.isRegistered() ? s : null;
+        return supervisor.live();
     }
 
     private boolean sendText(String command, String target, String text, boolean action) {

@@ -124,15 +124,41 @@ class ChatClientEventsTest {
 
     @Test
     void topicIsReportedWhenSetAndWhenAsked() {
-        alice.topic("#lobby", "release day");
+        alice.join("#plans"); // the creator is the room's operator, so may set the topic
+        await().atMost(WAIT).until(() -> alice.rooms().contains("#plans"));
+        bob.join("#plans");
+        await().atMost(WAIT).until(() -> bob.rooms().contains("#plans"));
+        alice.topic("#plans", "release day");
         await().atMost(WAIT).untilAsserted(() -> assertThat(bobLog.of(ChatEvent.Topic.class, ChatEvent.Topic::changed))
                 .singleElement().satisfies(t -> {
                     assertThat(t.topic()).isEqualTo("release day");
                     assertThat(t.setBy()).isEqualTo("alice");
                 }));
-        bob.topic("#lobby");
+        bob.topic("#plans");
         await().atMost(WAIT).untilAsserted(() -> assertThat(bobLog.of(ChatEvent.Topic.class,
-                t -> !t.changed() && t.topic().equals("release day"))).hasSize(1));
+                t -> !t.changed() && t.room().equals("#plans") && t.topic().equals("release day"))).hasSize(1));
+    }
+
+    @Test
+    void kickFromARoomKeepsTheConnection() {
+        alice.join("#ops"); // creator: operator
+        await().atMost(WAIT).until(() -> alice.rooms().contains("#ops"));
+        bob.join("#ops");
+        await().atMost(WAIT).until(() -> bob.rooms().contains("#ops"));
+
+        alice.send(org.chatroom.protocol.IrcMessage.of("KICK", "#ops", "bob", "behave"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(bobLog.of(ChatEvent.Kicked.class)).singleElement()
+                .satisfies(k -> {
+                    assertThat(k.self()).isTrue();
+                    assertThat(k.room()).isEqualTo("#ops");
+                    assertThat(k.by()).isEqualTo("alice");
+                    assertThat(k.reason()).isEqualTo("behave");
+                }));
+        assertThat(bob.rooms()).containsExactly("#lobby");
+        marker(bob, bobLog);
+        assertThat(bob.isConnected()).isTrue();
+        assertThat(bobLog.states()).doesNotContain(Status.DISCONNECTED, Status.RECONNECTING);
+        await().atMost(WAIT).until(() -> !alice.members("#ops").contains("bob"));
     }
 
     @Test

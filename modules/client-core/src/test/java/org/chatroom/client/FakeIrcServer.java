@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import org.chatroom.protocol.IrcMessage;
 
 /**
  * A scripted IRC server on an ephemeral loopback port, for what our daemon cannot do on demand yet
@@ -22,7 +23,7 @@ import java.util.function.BiConsumer;
 final class FakeIrcServer implements AutoCloseable {
     private final ServerSocket listener;
     private final AtomicInteger accepted = new AtomicInteger();
-    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<IrcMessage> received = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
@@ -50,7 +51,8 @@ final class FakeIrcServer implements AutoCloseable {
         return accepted.get();
     }
 
-    List<String> received() {
+    /** Everything clients sent, parsed. */
+    List<IrcMessage> received() {
         return List.copyOf(received);
     }
 
@@ -97,12 +99,13 @@ final class FakeIrcServer implements AutoCloseable {
             String line;
             String nick = "*";
             while ((line = in.readLine()) != null) {
-                received.add(line);
-                if (line.startsWith("NICK ")) {
-                    nick = line.substring(5);
-                } else if (line.startsWith("PING ")) {
-                    w.send(":fake PONG fake " + line.substring(5));
-                } else if (line.startsWith("USER ")) {
+                IrcMessage m = IrcMessage.parse(line);
+                received.add(m);
+                if (m.command().equals("NICK")) {
+                    nick = m.param(0);
+                } else if (m.command().equals("PING")) {
+                    w.send(IrcMessage.from("fake", "PONG", "fake", m.last()).toLine());
+                } else if (m.command().equals("USER")) {
                     w.send(":fake 001 " + nick + " :Welcome");
                     w.send(":fake 422 " + nick + " :MOTD File is missing");
                     w.send(":" + nick + "!u@h JOIN #lobby");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.chatroom.client.ChatEvent.ConnectionState;
 import org.chatroom.client.ChatEvent.ConnectionState.Status;
+import org.chatroom.protocol.IrcMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -143,8 +144,8 @@ class ScriptedServerTest {
             assertThat(m.nick()).isEqualTo("olga");
         });
         assertThat(log.of(ChatEvent.Action.class)).singleElement().satisfies(a -> assertThat(a.self()).isTrue());
-        await().atMost(WAIT).untilAsserted(() -> assertThat(fake.received())
-                .contains("PRIVMSG #lobby :hi", "PRIVMSG #lobby :\u0001ACTION smiles\u0001"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(fake.received()).contains(
+                IrcMessage.of("PRIVMSG", "#lobby", "hi"), IrcMessage.of("PRIVMSG", "#lobby", "\u0001ACTION smiles\u0001")));
     }
 
     @Test
@@ -152,6 +153,7 @@ class ScriptedServerTest {
         fake = new FakeIrcServer((n, w) -> w.send("PING :are-you-there"));
         ChatClient c = clients.client(clients.config(fake.port(), "pat").build(), new EventLog());
         c.connect();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(fake.received()).contains("PONG are-you-there"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(fake.received())
+                .contains(IrcMessage.of("PONG", "are-you-there")));
     }
 }
