@@ -85,6 +85,10 @@ final class GuiApp {
                 .thenComposeAsync(v -> {
                     ChatPresenter presenter = presenter(options);
                     return presenter.connect(options.nick(), true).thenApplyAsync(nick -> {
+                        if (exit.isDone()) { // the user cancelled the dialog meanwhile
+                            presenter.quit("");
+                            return nick;
+                        }
                         prefs.saveLogin(options.with(options.host(), options.port(), options.nick(), options.tls()));
                         openWindow(presenter);
                         return nick;

