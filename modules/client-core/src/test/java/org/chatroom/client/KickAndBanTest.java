@@ -46,7 +46,9 @@ class KickAndBanTest {
     @AfterEach
     void stop() throws IOException {
         clients.close();
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         try (Stream<Path> all = Files.walk(dir)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

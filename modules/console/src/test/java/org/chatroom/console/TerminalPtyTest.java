@@ -137,8 +137,9 @@ class TerminalPtyTest {
     @Test
     void adminKickEndsTheSessionWithTheReasonAndNoReconnect() throws Exception {
         Path dir = java.nio.file.Files.createTempDirectory(Path.of("/tmp"), "chatcon");
-        ChatServer admin = TestServer.startWithAdmin(dir);
+        ChatServer admin = null;
         try {
+            admin = TestServer.startWithAdmin(dir);
             tmux.start(consoleCommand(admin.port(), "--nick", "rowdy"), 100, 20);
             await().atMost(START).until(() -> tmux.lastLine().startsWith("rowdy #lobby>"));
             tmux.type("one more thing");
@@ -149,7 +150,9 @@ class TerminalPtyTest {
             assertThat(screenText()).contains("you were kicked from #lobby by chat.localhost (flooding)",
                     "!!! disconnected: Closing link:").doesNotContain("reconnecting");
         } finally {
-            admin.close();
+            if (admin != null) {
+                admin.close();
+            }
             try (var all = java.nio.file.Files.walk(dir)) {
                 all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
