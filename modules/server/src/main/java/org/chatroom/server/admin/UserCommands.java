@@ -1,6 +1,5 @@
 package org.chatroom.server.admin;
 
-import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Instant;
@@ -128,6 +127,6 @@ final class UserCommands {
     }
 
     private static boolean tls(Client c) {
-        return c.channel().pipeline().get(SslHandler.class) != null;
+        return c.tls();
     }
 }
