@@ -137,9 +137,9 @@ final class ChatPresenter implements CommandHandler.Target {
                 reconnectAt = s.time().plus(s.delay());
                 reconnectReason = s.reason();
                 notice(s.time(), "connection lost: " + s.reason());
-                model.connection(nick, server, reconnectingText(),
-                        new Banner("Lost the connection to " + server + " (" + s.reason()
-                                + "). Trying again automatically.", true));
+                String what = everConnected ? "Lost the connection to " + server + " (" + s.reason() + ")."
+                        : ConnectProblems.describe(server, s.reason(), null);
+                model.connection(nick, server, reconnectingText(), new Banner(what + " Trying again automatically.", true));
             }
             case DISCONNECTED -> disconnected(s, server);
         }

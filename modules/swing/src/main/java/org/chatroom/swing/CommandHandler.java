@@ -11,13 +11,19 @@ import org.chatroom.protocol.NameRules;
 final class CommandHandler {
     static final int MAX_NICK_LENGTH = 30;
     static final String[] HELP = {
-        "commands:",
-        "  /msg NICK TEXT    private message (opens a tab)   /query NICK   open a tab with NICK",
-        "  /me ACTION        action in this tab              /join ROOM    join or switch to ROOM",
-        "  /part [ROOM] [WHY] leave ROOM (default: this one) /close        close this tab",
-        "  /names, /who      who is in this room             /topic [TEXT] show or set the topic",
-        "  /nick NEW         change your nick                /away [TEXT]  mark yourself away (no text: back)",
-        "  /quit [REASON]    leave and close the window      //text        send text starting with '/'",
+        "Commands (plain text goes to the open tab):",
+        "/msg NICK TEXT: private message, in its own tab",
+        "/query NICK [TEXT]: open a private tab with NICK",
+        "/me ACTION: an action in this tab",
+        "/join ROOM: join ROOM, or switch to it",
+        "/part [ROOM] [REASON]: leave ROOM (default: this one)",
+        "/close: close this tab (leaves a room)",
+        "/names, /who: who is in this room",
+        "/topic [TEXT]: show or set the topic",
+        "/nick NEW: change your nick",
+        "/away [TEXT]: mark yourself away (no text: back)",
+        "/quit [REASON]: leave and close the window",
+        "//text: send text that starts with '/'",
     };
     private static final int MAX_ROOM_LENGTH = 50;
 

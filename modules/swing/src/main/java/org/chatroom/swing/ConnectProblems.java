@@ -31,7 +31,11 @@ final class ConnectProblems {
         if (lower.contains("unreachable") || lower.contains("no route")) {
             return "Cannot reach " + server + ": the network is unreachable.";
         }
-        if (lower.contains("ssl") || lower.contains("tls") || lower.contains("handshake") || lower.contains("certificate")) {
+        if (lower.contains("pkix") || lower.contains("certif")) {
+            return "The server " + server + " presented a certificate this computer does not trust. "
+                    + "Ask its operator, or import the certificate into Java's trust store.";
+        }
+        if (lower.contains("ssl") || lower.contains("tls") || lower.contains("handshake")) {
             return "The secure (TLS) connection to " + server + " failed. Does the server use TLS on this port? ("
                     + r + ")";
         }

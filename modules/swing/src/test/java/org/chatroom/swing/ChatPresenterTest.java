@@ -271,6 +271,25 @@ class ChatPresenterTest {
     }
 
     @Test
+    void refusedConnectionWithoutTheDialogKeepsTryingAndSaysWhyInTheBanner() {
+        presenter.connect("gina", false);
+        play(reconnecting(1, Duration.ofSeconds(2), "cannot connect to chat.test:6667: Connection refused"));
+
+        assertThat(model.banner().message()).startsWith("Nothing answered at chat.test:6667")
+                .endsWith("Trying again automatically.");
+        assertThat(model.status()).startsWith("reconnecting in 2 s");
+        assertThat(gateways.last().closed).isFalse();
+    }
+
+    @Test
+    void helpListsTheCommandsInTheSelectedTab() {
+        connectToLobby();
+        presenter.submit("/help");
+        assertThat(texts(model.find("#lobby"))).contains("/msg NICK TEXT: private message, in its own tab",
+                "/quit [REASON]: leave and close the window");
+    }
+
+    @Test
     void serverGoingAwayForGoodShowsTheBanner() {
         connectToLobby();
         play(disconnected("connection to chat.test:6667 lost: reset", DisconnectCause.CONNECTION_LOST));

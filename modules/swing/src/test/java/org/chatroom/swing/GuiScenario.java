@@ -70,7 +70,7 @@ final class GuiScenario {
         server.start();
         Preferences node = Preferences.userRoot().node("org/chatroom/swing-gui-test-" + ProcessHandle.current().pid());
         try (RawIrcClient bob = RawIrcClient.registered(server.port(), "bob")) {
-            loginDialog(server.port(), node, bob);
+            loginDialog(server.port(), node, bob, shots);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             GuiApp app = new GuiApp(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, new GuiPreferences(node),
                     SystemDarkMode.fixed(false), new ReconnectPolicy(Duration.ofMillis(200), Duration.ofSeconds(1), 0));
@@ -167,7 +167,7 @@ final class GuiScenario {
      * Without --nick the login dialog comes up: a refused port is explained in the dialog, which stays
      * open; fixing the port and pressing Enter connects and opens the window; closing it sends QUIT.
      */
-    private static void loginDialog(int port, Preferences node, RawIrcClient bob) throws Exception {
+    private static void loginDialog(int port, Preferences node, RawIrcClient bob, Path shotsDir) throws Exception {
         GuiPreferences prefs = new GuiPreferences(node);
         prefs.saveLogin(new GuiOptions("127.0.0.1", 1, "lena", false, 500));
         GuiApp app = new GuiApp(System.out, System.err, prefs, SystemDarkMode.fixed(false),
@@ -182,6 +182,7 @@ final class GuiScenario {
         assertThat(edt(d::errorText)).contains("Nothing answered at 127.0.0.1:1");
         assertThat(edt(d::isShowing)).isTrue();
         assertThat(edt(d::busy)).isFalse();
+        paint(d.getRootPane(), shotsDir.resolve("gui-login.png"));
 
         SwingUtilities.invokeAndWait(() -> d.portField().setText(String.valueOf(port)));
         enter(d.portField());
@@ -251,8 +252,11 @@ final class GuiScenario {
     /** Paints the window (menu bar and content; the title bar belongs to the window manager) into a PNG. */
     private static void screenshot(ChatWindow w, Path file) throws Exception {
         await().atMost(WAIT).until(() -> edt(() -> w.transcript("#lobby").atBottom())); // scrolling settled
+        paint(w.getRootPane(), file);
+    }
+
+    private static void paint(java.awt.Container root, Path file) throws Exception {
         BufferedImage image = edt(() -> {
-            java.awt.Container root = w.getRootPane();
             BufferedImage img = new BufferedImage(root.getWidth(), root.getHeight(), BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();
             root.paint(g);

@@ -78,6 +78,8 @@ class SmallPartsTest {
         assertThat(ConnectProblems.describe("h:1", "cannot connect to h:1: Remote host terminated the handshake", null))
                 .startsWith("The secure (TLS) connection to h:1 failed.");
         assertThat(ConnectProblems.describe("h:1", "cannot connect to h:1: odd", null)).isEqualTo("Could not connect to h:1: odd.");
+        assertThat(ConnectProblems.describe("h:1", "cannot connect to h:1: PKIX path building failed", null))
+                .contains("certificate this computer does not trust");
         assertThat(ConnectProblems.unknownHost("nope.invalid")).contains("Unknown host \"nope.invalid\"");
     }
 
