@@ -28,7 +28,7 @@ import org.jline.terminal.TerminalBuilder;
 final class AdminConsole {
     static final String PROMPT = "chat-admin> ";
     static final List<String> COMMANDS = List.of("list", "info", "nicks", "rooms", "kick", "ban", "unban", "bans",
-            "say", "topic", "stats", "monitor", "reload", "shutdown", "version", "help", "exit");
+            "say", "topic", "op", "deop", "stats", "monitor", "reload", "shutdown", "version", "help", "exit");
 
     private final SocketLocator.Location where;
     private final boolean json;
@@ -229,7 +229,7 @@ final class AdminConsole {
                         r.body().forEach(n -> candidates.add(new Candidate(n)));
                     }
                 }
-                case "topic" -> {
+                case "topic", "op", "deop" -> {
                     AdminResponse r = connection.call("rooms");
                     if (r.ok()) {
                         r.body().forEach(l -> candidates.add(new Candidate(ReplyFormatter.parseRow(l).get("room"))));

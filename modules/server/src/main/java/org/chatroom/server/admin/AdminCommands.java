@@ -39,6 +39,10 @@ final class AdminCommands {
         add("bans", "bans", 0, 0, "the bans in force", (r, w) -> BanCommands.bans(env));
         add("say", "say TEXT", 1, -1, "a server notice to every user", (r, w) -> UserCommands.say(env, r, w));
         add("topic", "topic ROOM TEXT", 2, -1, "set a room's topic as the server", (r, w) -> ServerCommands.topic(env, r, w));
+        add("op", "op ROOM NICK", 2, 2, "make NICK an operator of ROOM (permanent rooms have none by default)",
+                (r, w) -> RoomOpCommands.op(env, r, w, true));
+        add("deop", "deop ROOM NICK", 2, 2, "take operator status in ROOM from NICK",
+                (r, w) -> RoomOpCommands.op(env, r, w, false));
         add("stats", "stats", 0, 0, "uptime, connections, users, rooms, traffic, heap", (r, w) -> ServerCommands.stats(env));
         add("monitor", "monitor", 0, 0, "stream what happens (joins, quits, room messages, ...) until any line is sent",
                 (r, w) -> {
