@@ -83,6 +83,12 @@ class ZipContentsIT {
                 .filter(l -> !l.endsWith("/")).collect(Collectors.toCollection(TreeSet::new));
         assertThat(tar.waitFor()).isZero();
         assertThat(tarred).isEqualTo(zipped);
+
+        Process verbose = new ProcessBuilder("tar", "-tvzf", Release.TAR.toString()).redirectErrorStream(true).start();
+        List<String> scripts = new String(verbose.getInputStream().readAllBytes()).lines()
+                .filter(l -> l.matches(".*/bin/[^/]+\\.sh$")).collect(Collectors.toList());
+        assertThat(verbose.waitFor()).isZero();
+        assertThat(scripts).isNotEmpty().allMatch(l -> l.startsWith("-rwxr-xr-x"));
     }
 
     private static String classifier(String jar) {
