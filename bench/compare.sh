@@ -197,7 +197,9 @@ bench() { # server scenario rep
   local name="$1" scenario="$2" rep="$3" port json rc=0 extra=()
   port="$(port_of "$name")"
   [[ "$scenario" == F1S ]] && extra=(--stalled 1)
+  # setup bound generous: ngIRCd takes tens of seconds to seat 1,000 members on a busy machine
   json="$("$ROOT/bin/chat-bench.sh" --port "$port" --scenario "${scenario%S}" --duration "$DURATION" \
+    --setup-timeout 180 \
     --server-pid "$SERVER_PID" --nick-prefix "c$rep${scenario,,}" --json ${extra[@]+"${extra[@]}"} \
     2>>"$OUT/bench-stderr.log")" || rc=$?
   if [[ "$json" == "{"* ]]; then

@@ -37,7 +37,7 @@ public final class CompareReport {
         {"F2", "latency_p99_ms", "p99 ms", "lower"},
         {"F2", "server_cpu_cores", "server CPU cores", "lower"},
         {"F2", "lost", "lost deliveries", "lower"},
-        {"C", "ready", "registered connections", "higher"},
+        {"C", "ready", "registered connections (of 10,000)", "higher"},
         {"C", "time_to_all_ready_s", "time to all registered s", "lower"},
         {"C", "server_rss_mb", "server RSS MB", "lower"},
     };
@@ -105,7 +105,9 @@ public final class CompareReport {
             }
             b.append('\n');
         }
-        b.append("\nRuns per server and scenario: ").append(s.runCounts()).append('\n');
+        b.append("\nClean runs (everybody ready, nothing lost) per server and scenario: ").append(s.runCounts())
+                .append(".\nRoom scenarios: runs where the room never filled have no window and are left out of the"
+                        + " message figures; a value that could not be measured (-1) is left out too.\n");
         return b.toString();
     }
 
@@ -164,9 +166,20 @@ public final class CompareReport {
                 String scenario = r.getOrDefault("scenario", "?");
                 Map<String, List<Double>> metrics = s.data.computeIfAbsent(server, k -> new TreeMap<>())
                         .computeIfAbsent(scenario, k -> new TreeMap<>());
+                metrics.computeIfAbsent("runs", k -> new ArrayList<>()).add(1.0);
+                metrics.computeIfAbsent("clean", k -> new ArrayList<>()).add("true".equals(r.get("ok")) ? 1.0 : 0.0);
+                // A room run whose room never filled measured no messages: only its setup counts.
+                boolean measured = !"0".equals(r.getOrDefault("latency_samples", "0")) || !r.containsKey("senders")
+                        || "0".equals(r.get("senders"));
                 for (Map.Entry<String, String> e : r.entrySet()) {
+                    if (!measured && !e.getKey().equals("ready") && !e.getKey().startsWith("register")) {
+                        continue;
+                    }
                     try {
-                        metrics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(Double.parseDouble(e.getValue()));
+                        double v = Double.parseDouble(e.getValue());
+                        if (v >= 0) {
+                            metrics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(v);
+                        }
                     } catch (NumberFormatException notANumber) {
                         // strings (host, room, error) are not summarised
                     }
@@ -191,7 +204,8 @@ public final class CompareReport {
         String runCounts() {
             List<String> parts = new ArrayList<>();
             data.forEach((srv, byScenario) -> byScenario.forEach((sc, metrics) -> parts.add(srv + " " + sc + " "
-                    + metrics.getOrDefault("port", List.of()).size())));
+                    + (int) metrics.getOrDefault("clean", List.of()).stream().mapToDouble(Double::doubleValue).sum()
+                    + "/" + metrics.getOrDefault("runs", List.of()).size())));
             return String.join(", ", parts);
         }
     }

@@ -36,7 +36,7 @@ class CompareReportTest {
         assertThat(st.max).isEqualTo(3_000_000);
         assertThat(new CompareReport.Stats(List.of(1.0, 4.0)).median).isEqualTo(2.5);
         String md = CompareReport.markdown(s);
-        assertThat(md).contains("| F1 | deliveries/s | 2.50 M (2.00 M–3.00 M) | 1.00 M | 2.50× |")
+        assertThat(md).contains("| F1 | deliveries/s | 2.50 M (2.00 M–3.00 M) | 1.00 M | 2.50× |", "chatroom F1 0/3")
                 .contains("| F1 | p99 ms | 40 (30–50) | 80.5 | 0.50× |")
                 .doesNotContain("| F2 |");
     }
