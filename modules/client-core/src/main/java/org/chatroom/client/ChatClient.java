@@ -94,6 +94,15 @@ public final class ChatClient implements AutoCloseable {
         return members.members(room);
     }
 
+    /**
+     * The server certificate we did not trust, once the client stopped with
+     * {@link DisconnectCause#UNTRUSTED_CERTIFICATE}: show its {@link ServerCertificate#sha256()} to the
+     * user, and if they trust it, connect again with {@link TlsTrust#fingerprint(String)}.
+     */
+    public java.util.Optional<ServerCertificate> rejectedCertificate() {
+        return java.util.Optional.ofNullable(supervisor.rejectedCertificate());
+    }
+
     /** The IRCv3 capabilities the server enabled for this connection. */
     public List<String> enabledCapabilities() {
         return enabledCaps;

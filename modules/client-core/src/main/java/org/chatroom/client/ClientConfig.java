@@ -17,7 +17,8 @@ import javax.net.ssl.SSLSocketFactory;
  * @param tls              wrap the connection in TLS
  * @param socketFactory    makes the plain TCP socket (the seam for tests and proxies)
  * @param sslSocketFactory layers TLS over that socket when {@code tls}; null means the JDK default trust
- *                         store plus host name verification; a custom one decides trust on its own
+ *                         store plus host name verification ({@link TlsTrust#jdkDefault()}); a custom one
+ *                         decides trust on its own: {@link Builder#trust(TlsTrust)} sets one
  * @param reconnect        reconnect after a lost connection or a failed attempt
  * @param reconnectPolicy  the backoff between attempts
  * @param connectTimeout   bound on the TCP connect (and TLS handshake)
@@ -111,6 +112,15 @@ public record ClientConfig(String host, int port, String nick, String user, Stri
 
         public Builder socketFactory(SocketFactory value) {
             this.socketFactory = value;
+            return this;
+        }
+
+        /**
+         * Which server certificates to accept when {@link #tls(boolean) tls} is on: sets the
+         * {@link #sslSocketFactory(SSLSocketFactory)} to {@code trust}'s. Without either, the JDK trust store.
+         */
+        public Builder trust(TlsTrust trust) {
+            this.sslSocketFactory = trust.sslSocketFactory();
             return this;
         }
 

@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import org.chatroom.protocol.IrcMessage;
@@ -35,8 +35,9 @@ final class Connection implements Closeable {
     }
 
     /**
-     * Connects, and for TLS shakes hands. With the JDK's default trust the host name is verified too;
-     * a custom {@link ClientConfig#sslSocketFactory()} decides trust itself (e.g. a pinned fingerprint).
+     * Connects, and for TLS shakes hands. Without a {@link ClientConfig#sslSocketFactory()}, trust is
+     * {@link TlsTrust#jdkDefault()}: the JDK trust store, and the certificate must name the host; a
+     * custom factory decides trust itself ({@link TlsTrust} makes them).
      * Blocks up to the connect timeout.
      */
     void open() throws IOException {
@@ -47,26 +48,45 @@ final class Connection implements Closeable {
         Socket s = plain;
         if (config.tls()) {
             SSLSocketFactory custom = config.sslSocketFactory();
-            SSLSocketFactory factory = custom != null ? custom : (SSLSocketFactory) SSLSocketFactory.getDefault();
+            SSLSocketFactory factory = custom != null ? custom : TlsTrust.jdkDefault().sslSocketFactory();
             SSLSocket ssl = (SSLSocket) factory.createSocket(plain, config.host(), config.port(), true);
-            if (custom == null) {
-                // the JDK's trust store: the certificate must also name the host we asked for
-                SSLParameters params = ssl.getSSLParameters();
-                params.setEndpointIdentificationAlgorithm("HTTPS");
-                ssl.setSSLParameters(params);
-            }
             ssl.setSoTimeout(timeout);
             socket = ssl;
             if (closed) {
                 throw new IOException("closed");
             }
-            ssl.startHandshake();
+            handshake(ssl, timeout);
             s = ssl;
         }
         s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.keepAlive().toMillis()));
         input = new IrcLineInput(new BufferedInputStream(s.getInputStream()), MAX_LINE_BYTES);
         synchronized (this) {
             output = s.getOutputStream();
+        }
+    }
+
+    /** Shakes hands, and says in plain words what a failure most likely means. */
+    private void handshake(SSLSocket ssl, int timeout) throws IOException {
+        try {
+            ssl.startHandshake();
+        } catch (SocketTimeoutException e) {
+            String seconds = timeout % 1000 == 0 ? String.valueOf(timeout / 1000) : String.valueOf(timeout / 1000.0);
+            throw new SocketTimeoutException("no TLS handshake from the server within " + seconds
+                    + " s: is " + config.port() + " a plain-text port?");
+        } catch (SSLException e) {
+            if (closed || UntrustedCertificateException.find(e) != null) {
+                throw e;
+            }
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("plaintext") || m.contains("nrecognized") || m.contains("Unsupported")) {
+                throw new SSLException("the server did not answer in TLS: is " + config.port()
+                        + " a plain-text port?", e);
+            }
+            if (m.contains("terminated the handshake") || e.getCause() instanceof java.io.EOFException) {
+                throw new SSLException("the server closed the connection during the TLS handshake: is "
+                        + config.port() + " a TLS port?", e);
+            }
+            throw new SSLException("the TLS handshake failed: " + m, e);
         }
     }
 

@@ -42,6 +42,7 @@ final class ConnectionSupervisor {
     private int attempt;
     private Set<String> rejoinRooms = new LinkedHashSet<>();
 
+    private volatile ServerCertificate rejectedCertificate;
     private volatile boolean quitRequested;
     private volatile boolean closeRequested;
 
@@ -79,6 +80,10 @@ final class ConnectionSupervisor {
             s = current;
         }
         return s != null && s.isRegistered() ? s : null;
+    }
+
+    ServerCertificate rejectedCertificate() {
+        return rejectedCertificate;
     }
 
     boolean quitRequested() {
@@ -224,6 +229,9 @@ final class ConnectionSupervisor {
         }
         if (cause != null) {
             LOG.debug("disconnected from {} for good: {} ({})", config.server(), end.reason(), cause);
+            if (end.certificate() != null) {
+                rejectedCertificate = end.certificate();
+            }
             finish(ConnectionState.disconnected(config.server(), end.reason(), cause));
             return;
         }
@@ -244,7 +252,7 @@ final class ConnectionSupervisor {
 
     private void finish(ConnectionState state) {
         client.emit(state);
-        ready.completeExceptionally(new ChatConnectException(state.reason(), state.cause()));
+        ready.completeExceptionally(new ChatConnectException(state.reason(), state.cause(), rejectedCertificate));
         terminated.complete(state);
         scheduler.shutdown();
     }

@@ -12,6 +12,11 @@ public enum DisconnectCause {
     BANNED,
     /** The nick and its fallbacks were all taken or refused at registration. */
     NICK_UNAVAILABLE,
+    /**
+     * The server's TLS certificate was not trusted (or did not match the pinned fingerprint); trying
+     * again would fail the same way. {@link ChatClient#rejectedCertificate()} describes it.
+     */
+    UNTRUSTED_CERTIFICATE,
     /** The connection could not be made and reconnecting is off. */
     CONNECT_FAILED,
     /** An established connection was lost and reconnecting is off. */

@@ -32,6 +32,7 @@ final class Session {
     private String selfKickReason;
     private String nickProblem;
     private volatile boolean registered;
+    private int linesRead;
 
     Session(ChatClient client, ClientConfig config, String nick, Set<String> rejoin) throws IOException {
         this.client = client;
@@ -42,7 +43,10 @@ final class Session {
     }
 
     /** How a session ended. {@code cause} is set when reconnecting would be wrong. */
-    record End(boolean connected, boolean registered, String reason, DisconnectCause cause) {
+    record End(boolean connected, boolean registered, String reason, DisconnectCause cause, ServerCertificate certificate) {
+        End(boolean connected, boolean registered, String reason, DisconnectCause cause) {
+            this(connected, registered, reason, cause, null);
+        }
     }
 
     End run() {
@@ -50,6 +54,11 @@ final class Session {
             connection.open();
         } catch (IOException e) {
             connection.close();
+            UntrustedCertificateException untrusted = UntrustedCertificateException.find(e);
+            if (untrusted != null && !client.closeRequested()) {
+                return new End(false, false, "cannot connect to " + config.server() + ": " + untrusted.getMessage(),
+                        DisconnectCause.UNTRUSTED_CERTIFICATE, untrusted.certificate());
+            }
             return new End(false, false, "cannot connect to " + config.server() + ": " + describe(e), null);
         }
         LOG.debug("connected to {}", config.server());
@@ -73,6 +82,7 @@ final class Session {
                     break;
                 }
                 pingSent = false;
+                linesRead++;
                 handleLine(line);
             }
         } catch (IOException e) {
@@ -123,6 +133,11 @@ final class Session {
         }
         if (client.quitRequested()) {
             return "quit";
+        }
+        if (linesRead == 0 && !config.tls()) {
+            // a TLS listener drops a client that speaks plain text without a word
+            return "the server closed the connection without answering"
+                    + (ioProblem != null ? " (" + ioProblem + ")" : "") + ": is " + config.port() + " a TLS port?";
         }
         return ioProblem != null ? "connection to " + config.server() + " lost: " + ioProblem
                 : "the server closed the connection";

@@ -70,8 +70,9 @@ class TlsConnectTest {
         ChatClient c = clients.client(clients.config(server.tlsPort(), "wary").tls(true).reconnect(false).build(), log);
         c.connect();
         ConnectionState end = c.terminated().get(10, TimeUnit.SECONDS);
-        assertThat(end.cause()).isEqualTo(DisconnectCause.CONNECT_FAILED);
-        assertThat(end.reason()).startsWith("cannot connect to 127.0.0.1:" + server.tlsPort() + ": ");
+        assertThat(end.cause()).isEqualTo(DisconnectCause.UNTRUSTED_CERTIFICATE);
+        assertThat(end.reason()).startsWith("cannot connect to 127.0.0.1:" + server.tlsPort() + ": ")
+                .contains("--trust-fingerprint " + fingerprint);
     }
 
     /** Trusts exactly the certificate with this SHA-256 fingerprint (what a --trust-fingerprint option would do). */

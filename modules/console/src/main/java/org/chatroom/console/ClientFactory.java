@@ -17,8 +17,11 @@ final class ClientFactory {
     }
 
     ClientConfig config(ConsoleOptions options, String nick, boolean reconnect) {
-        return ClientConfig.builder(options.host(), options.port(), nick)
-                .tls(options.tls())
+        ClientConfig.Builder b = ClientConfig.builder(options.host(), options.port(), nick).tls(options.tls());
+        if (options.trust() != null) {
+            b.trust(options.trust());
+        }
+        return b
                 .realName(nick)
                 .reconnect(reconnect)
                 .reconnectPolicy(policy)

@@ -2,6 +2,7 @@ package org.chatroom.console;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -9,6 +10,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.help.HelpFormatter;
 import org.apache.commons.cli.help.TextHelpAppendable;
+import org.chatroom.client.TlsTrust;
 
 /** Parses the command line; prints help, version and usage errors. Never exits the JVM. */
 final class ConsoleCli {
@@ -32,10 +34,21 @@ final class ConsoleCli {
         o.addOption(Option.builder().longOpt("host").hasArg().argName("HOST")
                 .desc("server host name or address (default " + ConsoleOptions.DEFAULT_HOST + ")").get());
         o.addOption(Option.builder("p").longOpt("port").hasArg().argName("PORT")
-                .desc("server port (default " + ConsoleOptions.DEFAULT_PORT + ")").get());
+                .desc("server port (default " + ConsoleOptions.DEFAULT_PORT + ", or " + ConsoleOptions.DEFAULT_TLS_PORT
+                        + " with --tls)").get());
         o.addOption(Option.builder("n").longOpt("nick").hasArg().argName("NICK")
                 .desc("your nick; asked for at start if missing in a terminal").get());
-        o.addOption(Option.builder().longOpt("tls").desc("connect with TLS").get());
+        o.addOption(Option.builder().longOpt("tls").desc("connect with TLS; the server's certificate must be "
+                + "trusted by Java's trust store and name the host, unless --trust-fingerprint or --truststore says "
+                + "otherwise").get());
+        o.addOption(Option.builder().longOpt("trust-fingerprint").hasArg().argName("SHA256")
+                .desc("with --tls: trust exactly the certificate with this SHA-256 fingerprint (64 hex digits, "
+                        + "colons optional), e.g. a self-signed one; the server operator has it, and a refused "
+                        + "connection shows it").get());
+        o.addOption(Option.builder().longOpt("truststore").hasArg().argName("FILE")
+                .desc("with --tls: trust the certificates in this PKCS12 or JKS truststore instead of Java's").get());
+        o.addOption(Option.builder().longOpt("truststore-password").hasArg().argName("PASSWORD")
+                .desc("the password of --truststore, if it has one").get());
         o.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
         o.addOption(Option.builder("V").longOpt("version").desc("print the version and exit").get());
         return o;
@@ -64,8 +77,10 @@ final class ConsoleCli {
         if (host.isBlank()) {
             return usageError("--host is empty");
         }
+        boolean tls = cl.hasOption("tls");
         int port;
-        String portText = cl.getOptionValue("port", String.valueOf(ConsoleOptions.DEFAULT_PORT));
+        String portText = cl.getOptionValue("port",
+                String.valueOf(tls ? ConsoleOptions.DEFAULT_TLS_PORT : ConsoleOptions.DEFAULT_PORT));
         try {
             port = Integer.parseInt(portText.trim());
         } catch (NumberFormatException e) {
@@ -81,7 +96,43 @@ final class ConsoleCli {
                 return usageError("--nick " + nick + ": " + problem);
             }
         }
-        return new Parsed(new ConsoleOptions(host, port, nick, cl.hasOption("tls")), 0);
+        TlsTrust trust;
+        try {
+            trust = trust(cl, tls);
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        } catch (IOException e) {
+            err.println(PROGRAM + ": " + e.getMessage());
+            return new Parsed(null, 2);
+        }
+        return new Parsed(new ConsoleOptions(host, port, nick, tls, trust), 0);
+    }
+
+    /** The trust options, checked: null for the JDK trust store. */
+    private static TlsTrust trust(CommandLine cl, boolean tls) throws IOException {
+        String pin = cl.getOptionValue("trust-fingerprint");
+        String store = cl.getOptionValue("truststore");
+        String password = cl.getOptionValue("truststore-password");
+        if ((pin != null || store != null) && !tls) {
+            throw new IllegalArgumentException("--" + (pin != null ? "trust-fingerprint" : "truststore") + " needs --tls");
+        }
+        if (pin != null && store != null) {
+            throw new IllegalArgumentException("--trust-fingerprint and --truststore exclude each other");
+        }
+        if (password != null && store == null) {
+            throw new IllegalArgumentException("--truststore-password needs --truststore");
+        }
+        if (pin != null) {
+            try {
+                return TlsTrust.fingerprint(pin);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--trust-fingerprint " + e.getMessage());
+            }
+        }
+        if (store != null) {
+            return TlsTrust.truststore(Path.of(store), password == null ? null : password.toCharArray());
+        }
+        return null;
     }
 
     private Parsed usageError(String message) {
@@ -93,11 +144,16 @@ final class ConsoleCli {
         HelpFormatter help = HelpFormatter.builder().setShowSince(false)
                 .setHelpAppendable(new TextHelpAppendable(out)).get();
         try {
-            help.printHelp(PROGRAM + ".sh [--host HOST] [--port PORT] [--nick NICK] [--tls]",
+            help.printHelp(PROGRAM + ".sh [--host HOST] [--port PORT] [--nick NICK] [--tls [--trust-fingerprint SHA256"
+                            + " | --truststore FILE [--truststore-password PASSWORD]]]",
                     "Chat in the rooms of a Chatroom (IRC) server. In a terminal, type /help for commands; "
                             + "with standard input from a pipe or file, each line is sent to the room and the "
                             + "client leaves when the input ends.",
-                    options, "Exit status: 0 ok, 1 connection failed or lost, 2 usage error.", false);
+                    options, "A server with a self-signed certificate is refused, and the message shows the "
+                            + "certificate's fingerprint: compare it with the one the operator gave you (chat-server "
+                            + "--generate-keystore prints it), then connect with --trust-fingerprint. "
+                            + "Exit status: 0 ok, 1 connection failed or lost (or the certificate was not trusted), "
+                            + "2 usage error.", false);
         } catch (IOException e) {
             err.println(PROGRAM + ": cannot print help: " + e.getMessage());
         }

@@ -58,6 +58,40 @@ class ConsoleCliTest {
         assertThat(text(err)).contains("--port 70000 is out of range (1-65535)");
     }
 
+    @Test
+    void tlsDefaultsToPort6697AndTakesAPinnedFingerprint() {
+        ConsoleOptions o = cli.parse(new String[] {"--nick", "alice", "--tls", "--trust-fingerprint", FP.toLowerCase()}).options();
+        assertThat(o.port()).isEqualTo(6697);
+        assertThat(o.tls()).isTrue();
+        assertThat(o.trust().pinnedFingerprint()).contains(FP);
+        assertThat(cli.parse(new String[] {"--tls", "-p", "7000"}).options().port()).isEqualTo(7000);
+        assertThat(cli.parse(new String[] {"--tls"}).options().trust()).isNull();
+    }
+
+    @Test
+    void trustOptionMistakesExitTwoWithOneLine() {
+        assertThat(cli.parse(new String[] {"--trust-fingerprint", FP}).exitCode()).isEqualTo(2);
+        assertThat(cli.parse(new String[] {"--tls", "--trust-fingerprint", "12:34"}).exitCode()).isEqualTo(2);
+        assertThat(cli.parse(new String[] {"--tls", "--trust-fingerprint", FP, "--truststore", "t.p12"}).exitCode()).isEqualTo(2);
+        assertThat(cli.parse(new String[] {"--tls", "--truststore-password", "x"}).exitCode()).isEqualTo(2);
+        assertThat(cli.parse(new String[] {"--tls", "--truststore", "/nonexistent/t.p12"}).exitCode()).isEqualTo(2);
+        assertThat(text(err).lines()).containsExactly(
+                "chat-console: --trust-fingerprint needs --tls; try --help",
+                "chat-console: --trust-fingerprint '12:34' is not a SHA-256 fingerprint (64 hex digits, colons allowed, "
+                        + "e.g. 3F:A2:...); try --help",
+                "chat-console: --trust-fingerprint and --truststore exclude each other; try --help",
+                "chat-console: --truststore-password needs --truststore; try --help",
+                "chat-console: truststore /nonexistent/t.p12 does not exist");
+    }
+
+    @Test
+    void helpExplainsTheTrustOptions() {
+        cli.parse(new String[] {"--help"});
+        assertThat(text(out)).contains("--trust-fingerprint", "--truststore", "--truststore-password", "6697");
+    }
+
+    private static final String FP = "3F:A2:" + "00:".repeat(29) + "FF";
+
     private static String text(ByteArrayOutputStream s) {
         return s.toString(StandardCharsets.UTF_8);
     }
