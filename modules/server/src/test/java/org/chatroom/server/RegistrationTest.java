@@ -150,6 +150,14 @@ class RegistrationTest {
                 wrong.awaitClosed();
                 assertThat(wrong.received(" 001 ")).isFalse();
             }
+            try (IrcTestClient late = new IrcTestClient(s.port())) {
+                late.send("NICK late"); // PASS after NICK but before USER still counts
+                late.send("PASS s3cret");
+                late.send("USER l 0 * :L");
+                late.awaitContains(" 001 late ");
+                late.send("PASS s3cret");
+                late.awaitContains(" 462 late :You may not reregister");
+            }
             try (IrcTestClient missing = new IrcTestClient(s.port())) {
                 missing.send("NICK missing");
                 missing.send("USER m 0 * :M");
