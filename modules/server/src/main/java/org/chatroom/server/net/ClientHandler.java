@@ -10,7 +10,6 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -165,9 +164,9 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         if (cause instanceof TooLongFrameException && client != null) {
             context.stats().lineRefused();
             reply(Numeric.ERR_INPUTTOOLONG);
-        } else if (isTlsFailure(cause)) {
+        } else if (TlsFailures.isTlsFailure(cause)) {
             LOG.info("TLS handshake with {} failed: {}", client == null ? ctx.channel().remoteAddress() : client.address(),
-                    rootMessage(cause));
+                    TlsFailures.rootMessage(cause));
             ctx.close();
         } else if (cause instanceof IOException) {
             LOG.debug("I/O error on {}: {}", client, cause.toString());
@@ -180,35 +179,6 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
                 ctx.close();
             }
         }
-    }
-
-    /**
-     * Numerics echo what the user sent (a nick, a room, a mask) as middle parameters; a trailing
-     * parameter the user wrote may hold spaces or be empty, which a middle one cannot.
-     */
-    private static String middle(String p) {
-        if (p.isEmpty()) {
-            return "*";
-        }
-        String out = p.replace(' ', '_');
-        return out.charAt(0) == ':' ? "_" + out.substring(1) : out;
-    }
-
-    private static boolean isTlsFailure(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException || t instanceof io.netty.handler.ssl.NotSslRecordException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable cause) {
-        Throwable t = cause;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     @Override
@@ -248,16 +218,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void replyText(Numeric numeric, String text, String... params) {
-        List<String> all = new ArrayList<>(params.length + 2);
-        all.add(client.nick());
-        for (int i = 0; i < params.length; i++) {
-            boolean trailing = text == null && i == params.length - 1;
-            all.add(trailing ? params[i] : middle(params[i]));
-        }
-        if (text != null) {
-            all.add(text);
-        }
-        client.send(new IrcMessage(java.util.Map.of(), serverName(), numeric.wire(), all));
+        client.send(NumericReply.of(serverName(), client.nick(), numeric, text, params));
     }
 
     @Override
