@@ -1,6 +1,8 @@
 package org.chatroom.swing;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.chatroom.client.ServerCertificate;
 
 /**
  * What the presenter asks of one connection. The sending methods return false when not connected
@@ -30,4 +32,9 @@ interface ChatGateway {
 
     /** Closes at once without QUIT; no more events follow. */
     void close();
+
+    /** After a disconnection for an untrusted certificate: the certificate the server presented. */
+    default Optional<ServerCertificate> rejectedCertificate() {
+        return Optional.empty();
+    }
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.chatroom.client.ChatEvent;
 import org.chatroom.client.ChatEvent.ConnectionState;
 import org.chatroom.client.DisconnectCause;
+import org.chatroom.client.ServerCertificate;
 
 /**
  * The window's logic without the window: connects, applies events to the {@link ChatModel}, runs the
@@ -22,6 +23,7 @@ final class ChatPresenter implements CommandHandler.Target {
     private final UiThread ui;
     private final GatewayFactory factory;
     private final Supplier<Instant> clock;
+    private final CertificatePrompt prompt;
     private final EventApplier applier;
     private final CommandHandler commands = new CommandHandler(this);
     private final InputHistory history = new InputHistory(200);
@@ -37,10 +39,17 @@ final class ChatPresenter implements CommandHandler.Target {
     private String reconnectReason;
 
     ChatPresenter(ChatModel model, UiThread ui, GatewayFactory factory, Supplier<Instant> clock) {
+        this(model, ui, factory, clock, CertificatePrompt.REFUSE);
+    }
+
+    /** @param prompt asked whether to trust a certificate the connection refused */
+    ChatPresenter(ChatModel model, UiThread ui, GatewayFactory factory, Supplier<Instant> clock,
+                  CertificatePrompt prompt) {
         this.model = model;
         this.ui = ui;
         this.factory = factory;
         this.clock = clock;
+        this.prompt = prompt;
         this.applier = new EventApplier(model);
     }
 
@@ -78,14 +87,18 @@ final class ChatPresenter implements CommandHandler.Target {
         if (quitting) {
             return;
         }
+        failFast = false;
+        open(rooms());
+    }
+
+    private List<String> rooms() {
         List<String> rooms = new ArrayList<>();
         for (Conversation c : model.conversations()) {
             if (c.type() == Conversation.Type.ROOM) {
                 rooms.add(c.name());
             }
         }
-        failFast = false;
-        open(rooms);
+        return rooms;
     }
 
     private void open(List<String> rooms) {
@@ -147,6 +160,9 @@ final class ChatPresenter implements CommandHandler.Target {
 
     private void disconnected(ConnectionState s, String server) {
         reconnectAt = null;
+        if (s.cause() == DisconnectCause.UNTRUSTED_CERTIFICATE && !quitting && trustedNow(s, server)) {
+            return;
+        }
         String kick = applier.takeKickMessage();
         if (failFast && !everConnected && !quitting) {
             fail(s);
@@ -166,6 +182,26 @@ final class ChatPresenter implements CommandHandler.Target {
         }
         model.connection(nick, server, "disconnected (" + s.reason() + ")", banner);
         firstConnect.completeExceptionally(new IllegalStateException(s.reason()));
+    }
+
+    /**
+     * Shows the refused certificate and asks whether to trust it; if the user says yes, pins it and
+     * connects again (keeping the login dialog's attempt going). Returns whether it did.
+     */
+    private boolean trustedNow(ConnectionState s, String server) {
+        ServerCertificate cert = gateway.rejectedCertificate().orElse(null);
+        if (cert == null) {
+            return false;
+        }
+        info(model.serverTab(), s.time(), "the certificate of " + server + " is not trusted: " + cert.subject()
+                + (cert.selfSigned() ? ", self-signed" : ", issued by " + cert.issuer()) + ", SHA-256 " + cert.sha256());
+        if (!prompt.trust(server, cert)) {
+            return false;
+        }
+        info(model.serverTab(), clock.get(), "trusting the certificate with SHA-256 " + cert.sha256() + " for " + server);
+        factory.trust(cert.sha256());
+        open(rooms());
+        return true;
     }
 
     private void fail(ConnectionState s) {

@@ -1,11 +1,13 @@
 package org.chatroom.swing;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import org.chatroom.client.ChatClient;
+import org.chatroom.client.ServerCertificate;
 
 /**
  * A {@link ChatClient} behind the {@link ChatGateway} interface. Socket writes happen on a private
@@ -116,5 +118,10 @@ final class ClientGateway implements ChatGateway {
         })) {
             client.close();
         }
+    }
+
+    @Override
+    public Optional<ServerCertificate> rejectedCertificate() {
+        return client.rejectedCertificate();
     }
 }

@@ -12,6 +12,11 @@ final class ConnectProblems {
     static String describe(String server, String reason, DisconnectCause cause) {
         String r = reason == null ? "" : reason;
         String lower = r.toLowerCase(Locale.ROOT);
+        if (cause == DisconnectCause.UNTRUSTED_CERTIFICATE) {
+            return "The server " + server + " presented a certificate this computer does not trust" + detail(r)
+                    + ". Connect again to see it and choose whether to trust it, or start with --trust-fingerprint "
+                    + "or --truststore.";
+        }
         if (cause == DisconnectCause.NICK_UNAVAILABLE) {
             return "That nick can't be used on this server (" + r + "). Choose another nick.";
         }

@@ -13,4 +13,10 @@ interface GatewayFactory {
 
     /** host:port, for the status bar. */
     String server();
+
+    /**
+     * From now on, connect trusting exactly the certificate with this SHA-256 fingerprint (the user
+     * accepted it), and remember it for this server.
+     */
+    void trust(String sha256);
 }

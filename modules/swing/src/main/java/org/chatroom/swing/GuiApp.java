@@ -76,7 +76,8 @@ final class GuiApp {
 
     private ChatPresenter presenter(GuiOptions options) {
         ChatModel model = new ChatModel(UiThread.EDT, options.maxLines());
-        return new ChatPresenter(model, UiThread.EDT, new ClientGateways(options, policy), Instant::now);
+        return new ChatPresenter(model, UiThread.EDT, new ClientGateways(options, policy, prefs.certificatePins()),
+                Instant::now, new CertificateDialog(() -> window != null ? window : login));
     }
 
     /** One try from the login dialog: resolve the host off the EDT, then connect and open the window. */

@@ -2,6 +2,7 @@ package org.chatroom.swing;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -9,6 +10,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.help.HelpFormatter;
 import org.apache.commons.cli.help.TextHelpAppendable;
+import org.chatroom.client.TlsTrust;
 import org.chatroom.protocol.NameRules;
 
 /** Parses the command line; prints help, version and usage errors. Never exits the JVM. */
@@ -32,10 +34,21 @@ final class GuiCli {
         o.addOption(Option.builder().longOpt("host").hasArg().argName("HOST")
                 .desc("server host name or address (default: the last one used, else " + GuiOptions.DEFAULT_HOST + ")").get());
         o.addOption(Option.builder("p").longOpt("port").hasArg().argName("PORT")
-                .desc("server port (default: the last one used, else " + GuiOptions.DEFAULT_PORT + ")").get());
+                .desc("server port (default: the last one used, else " + GuiOptions.DEFAULT_PORT + ", or "
+                        + GuiOptions.DEFAULT_TLS_PORT + " with --tls)").get());
         o.addOption(Option.builder("n").longOpt("nick").hasArg().argName("NICK")
                 .desc("your nick; when given, connect at once without the login dialog").get());
-        o.addOption(Option.builder().longOpt("tls").desc("connect with TLS").get());
+        o.addOption(Option.builder().longOpt("tls").desc("connect with TLS; the server's certificate must be "
+                + "trusted by Java's trust store and name the host, unless --trust-fingerprint or --truststore says "
+                + "otherwise, or you accepted it when asked").get());
+        o.addOption(Option.builder().longOpt("trust-fingerprint").hasArg().argName("SHA256")
+                .desc("with --tls: trust exactly the certificate with this SHA-256 fingerprint (64 hex digits, "
+                        + "colons optional), e.g. a self-signed one; the server operator has it, and a refused "
+                        + "connection shows it").get());
+        o.addOption(Option.builder().longOpt("truststore").hasArg().argName("FILE")
+                .desc("with --tls: trust the certificates in this PKCS12 or JKS truststore instead of Java's").get());
+        o.addOption(Option.builder().longOpt("truststore-password").hasArg().argName("PASSWORD")
+                .desc("the password of --truststore, if it has one").get());
         o.addOption(Option.builder().longOpt("max-lines").hasArg().argName("N")
                 .desc("lines each tab keeps (default " + GuiOptions.DEFAULT_MAX_LINES + ", 100-1000000)").get());
         o.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
@@ -67,7 +80,9 @@ final class GuiCli {
         if (host.isEmpty()) {
             return usageError("--host is empty");
         }
-        Integer port = number(cl, "port", remembered.port(), 1, 65535);
+        boolean tls = cl.hasOption("tls") || !cl.hasOption("nick") && remembered.tls();
+        int defaultPort = cl.hasOption("tls") && !remembered.tls() ? GuiOptions.DEFAULT_TLS_PORT : remembered.port();
+        Integer port = number(cl, "port", defaultPort, 1, 65535);
         Integer maxLines = number(cl, "max-lines", remembered.maxLines(), 100, 1_000_000);
         if (port == null || maxLines == null) {
             return new Parsed(null, 2);
@@ -79,8 +94,43 @@ final class GuiCli {
                 return usageError("--nick " + nick + ": " + problem);
             }
         }
-        boolean tls = cl.hasOption("tls") || nick == null && remembered.tls();
-        return new Parsed(new GuiOptions(host, port, nick, tls, maxLines), 0);
+        TlsTrust trust;
+        try {
+            trust = trust(cl, tls);
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        } catch (IOException e) {
+            err.println(PROGRAM + ": " + e.getMessage());
+            return new Parsed(null, 2);
+        }
+        return new Parsed(new GuiOptions(host, port, nick, tls, maxLines, trust), 0);
+    }
+
+    /** The trust options, checked as chat-console checks them: null when none was given. */
+    private static TlsTrust trust(CommandLine cl, boolean tls) throws IOException {
+        String pin = cl.getOptionValue("trust-fingerprint");
+        String store = cl.getOptionValue("truststore");
+        String password = cl.getOptionValue("truststore-password");
+        if ((pin != null || store != null) && !tls) {
+            throw new IllegalArgumentException("--" + (pin != null ? "trust-fingerprint" : "truststore") + " needs --tls");
+        }
+        if (pin != null && store != null) {
+            throw new IllegalArgumentException("--trust-fingerprint and --truststore exclude each other");
+        }
+        if (password != null && store == null) {
+            throw new IllegalArgumentException("--truststore-password needs --truststore");
+        }
+        if (pin != null) {
+            try {
+                return TlsTrust.fingerprint(pin);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--trust-fingerprint " + e.getMessage());
+            }
+        }
+        if (store != null) {
+            return TlsTrust.truststore(Path.of(store), password == null ? null : password.toCharArray());
+        }
+        return null;
     }
 
     private Integer number(CommandLine cl, String name, int fallback, int min, int max) {
@@ -108,10 +158,15 @@ final class GuiCli {
         HelpFormatter help = HelpFormatter.builder().setShowSince(false)
                 .setHelpAppendable(new TextHelpAppendable(out)).get();
         try {
-            help.printHelp(PROGRAM + ".sh [--host HOST] [--port PORT] [--nick NICK] [--tls]",
+            help.printHelp(PROGRAM + ".sh [--host HOST] [--port PORT] [--nick NICK] [--tls [--trust-fingerprint SHA256"
+                            + " | --truststore FILE [--truststore-password PASSWORD]]]",
                     "The Chatroom desktop client. Without --nick a login dialog asks for the server and nick "
                             + "(it remembers the last ones). Type /help in the window for the commands.",
-                    options, "Exit status: 0 ok, 2 usage error.", false);
+                    options, "A server whose certificate is not trusted shows it (subject, whether self-signed, "
+                            + "SHA-256 fingerprint) and asks whether to trust it: compare the fingerprint with the one "
+                            + "the operator gave you (chat-server --generate-keystore prints it). A certificate you "
+                            + "accept is remembered for that server and port. "
+                            + "Exit status: 0 ok, 2 usage error.", false);
         } catch (IOException e) {
             err.println(PROGRAM + ": cannot print help: " + e.getMessage());
         }

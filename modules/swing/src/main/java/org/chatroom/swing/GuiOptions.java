@@ -1,5 +1,7 @@
 package org.chatroom.swing;
 
+import org.chatroom.client.TlsTrust;
+
 /**
  * What to connect to.
  *
@@ -8,11 +10,18 @@ package org.chatroom.swing;
  * @param nick     the nick; null to ask in the login dialog
  * @param tls      connect with TLS
  * @param maxLines how many lines each tab keeps
+ * @param trust    which certificates to accept with TLS ({@code --trust-fingerprint}, {@code --truststore});
+ *                 null for a certificate pinned earlier for this server, else Java's trust store
  */
-record GuiOptions(String host, int port, String nick, boolean tls, int maxLines) {
+record GuiOptions(String host, int port, String nick, boolean tls, int maxLines, TlsTrust trust) {
     static final String DEFAULT_HOST = "localhost";
     static final int DEFAULT_PORT = 6667;
+    static final int DEFAULT_TLS_PORT = 6697;
     static final int DEFAULT_MAX_LINES = 5000;
+
+    GuiOptions(String host, int port, String nick, boolean tls, int maxLines) {
+        this(host, port, nick, tls, maxLines, null);
+    }
 
     /** Connect straight away, without the login dialog. */
     boolean skipLogin() {
@@ -20,6 +29,11 @@ record GuiOptions(String host, int port, String nick, boolean tls, int maxLines)
     }
 
     GuiOptions with(String newHost, int newPort, String newNick, boolean newTls) {
-        return new GuiOptions(newHost, newPort, newNick, newTls, maxLines);
+        return new GuiOptions(newHost, newPort, newNick, newTls, maxLines, trust);
+    }
+
+    /** host:port as the status bar shows it, and the key a pinned certificate is remembered under. */
+    String server() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 }

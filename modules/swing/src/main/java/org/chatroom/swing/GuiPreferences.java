@@ -30,6 +30,11 @@ final class GuiPreferences {
         return new GuiPreferences(Preferences.userRoot().node("org/chatroom/swing"));
     }
 
+    /** The certificates the user chose to trust, per server. */
+    CertificatePins certificatePins() {
+        return new CertificatePins(node.node("trusted-certificates"));
+    }
+
     /** The last login (nick null when never given), for the dialog and as command-line defaults. */
     GuiOptions lastLogin() {
         String nick = node.get(NICK, "");

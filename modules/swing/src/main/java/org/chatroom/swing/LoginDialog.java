@@ -39,6 +39,8 @@ final class LoginDialog extends JDialog {
     private final Function<GuiOptions, CompletableFuture<?>> attempt;
     private final Runnable onCancel;
     private boolean busy;
+    private boolean portTyped;
+    private boolean settingPort;
 
     /**
      * @param defaults what to fill in (the last login, or the command line)
@@ -61,6 +63,23 @@ final class LoginDialog extends JDialog {
         host.setText(defaults.host());
         port.setText(String.valueOf(defaults.port()));
         tls.setSelected(defaults.tls());
+        port.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+            @Override
+            public void insertUpdate(javax.swing.event.DocumentEvent e) {
+                portTyped |= !settingPort;
+            }
+
+            @Override
+            public void removeUpdate(javax.swing.event.DocumentEvent e) {
+                portTyped |= !settingPort;
+            }
+
+            @Override
+            public void changedUpdate(javax.swing.event.DocumentEvent e) {
+                // attributes only
+            }
+        });
+        tls.addActionListener(e -> tlsToggled());
         error.setForeground(new Color(0xCF222E));
         progress.setIndeterminate(true);
         progress.setVisible(false);
@@ -134,6 +153,23 @@ final class LoginDialog extends JDialog {
         c.weightx = 1;
         c.insets = new Insets(4, 0, 4, 0);
         form.add(field, c);
+    }
+
+    /**
+     * With TLS the usual port is 6697, without it 6667: follow the checkbox unless the user typed a port
+     * (a port remembered from the last login that is neither stays too).
+     */
+    private void tlsToggled() {
+        String from = String.valueOf(tls.isSelected() ? GuiOptions.DEFAULT_PORT : GuiOptions.DEFAULT_TLS_PORT);
+        String text = port.getText().strip();
+        if (!portTyped && (text.isEmpty() || text.equals(from))) {
+            settingPort = true;
+            try {
+                port.setText(String.valueOf(tls.isSelected() ? GuiOptions.DEFAULT_TLS_PORT : GuiOptions.DEFAULT_PORT));
+            } finally {
+                settingPort = false;
+            }
+        }
     }
 
     /** Checks the fields; returns the options, or null after showing what is wrong. */
@@ -221,6 +257,10 @@ final class LoginDialog extends JDialog {
 
     JTextField portField() {
         return port;
+    }
+
+    JCheckBox tlsBox() {
+        return tls;
     }
 
     boolean busy() {

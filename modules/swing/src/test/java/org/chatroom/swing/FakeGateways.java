@@ -2,13 +2,16 @@ package org.chatroom.swing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.chatroom.client.ChatEvent;
 import org.chatroom.client.ChatListener;
+import org.chatroom.client.ServerCertificate;
 
 /** Connections that record what the presenter sends and let the test play the server's events. */
 final class FakeGateways implements GatewayFactory {
     final List<Fake> opened = new ArrayList<>();
+    final List<String> trusted = new ArrayList<>();
 
     static final class Fake implements ChatGateway {
         final String nick;
@@ -18,6 +21,7 @@ final class FakeGateways implements GatewayFactory {
         boolean connected = true;
         boolean closed;
         String quitReason;
+        ServerCertificate rejected;
 
         Fake(String nick, List<String> rooms, ChatListener listener) {
             this.nick = nick;
@@ -93,6 +97,11 @@ final class FakeGateways implements GatewayFactory {
             closed = true;
             connected = false;
         }
+
+        @Override
+        public Optional<ServerCertificate> rejectedCertificate() {
+            return Optional.ofNullable(rejected);
+        }
     }
 
     @Override
@@ -105,6 +114,11 @@ final class FakeGateways implements GatewayFactory {
     @Override
     public String server() {
         return "chat.test:6667";
+    }
+
+    @Override
+    public void trust(String sha256) {
+        trusted.add(sha256);
     }
 
     Fake last() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.chatroom.client.TlsTrust;
 import org.junit.jupiter.api.Test;
 
 class GuiCliTest {
@@ -52,5 +53,43 @@ class GuiCliTest {
                 .hasSize(4)
                 .allMatch(l -> l.startsWith("chat-gui: ") && l.endsWith("; try --help"))
                 .anyMatch(l -> l.contains("--port 70000 is out of range (1-65535)"));
+    }
+
+    @Test
+    void tlsDefaultsToPort6697AndTakesAPinnedFingerprint() {
+        GuiOptions plain = new GuiOptions("chat.home", 6667, null, false, 5000);
+        String sha = "ab".repeat(32);
+        GuiOptions o = cli.parse(new String[] {"--tls", "--trust-fingerprint", sha}, plain).options();
+        assertThat(o.port()).isEqualTo(6697);
+        assertThat(o.tls()).isTrue();
+        assertThat(o.trust().pinnedFingerprint()).contains(TlsTrust.canonicalFingerprint(sha));
+        assertThat(cli.parse(new String[] {"--tls", "--port", "7000"}, plain).options().port()).isEqualTo(7000);
+        assertThat(cli.parse(new String[] {"--tls"}, plain).options().trust()).isNull();
+    }
+
+    @Test
+    void trustOptionsAreCheckedLikeTheConsoles() {
+        GuiOptions plain = new GuiOptions("chat.home", 6667, null, false, 5000);
+        String sha = "ab".repeat(32);
+        assertThat(cli.parse(new String[] {"--trust-fingerprint", sha}, plain).exitCode()).isEqualTo(2);
+        assertThat(cli.parse(new String[] {"--tls", "--trust-fingerprint", sha, "--truststore", "x.p12"}, plain)
+                .exitCode()).isEqualTo(2);
+        assertThat(cli.parse(new String[] {"--tls", "--truststore-password", "pw"}, plain).exitCode()).isEqualTo(2);
+        assertThat(cli.parse(new String[] {"--tls", "--trust-fingerprint", "12:34"}, plain).exitCode()).isEqualTo(2);
+        assertThat(cli.parse(new String[] {"--tls", "--truststore", "target/no-such.p12"}, plain).exitCode()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "chat-gui: --trust-fingerprint needs --tls; try --help",
+                "chat-gui: --trust-fingerprint and --truststore exclude each other; try --help",
+                "chat-gui: --truststore-password needs --truststore; try --help",
+                "chat-gui: --trust-fingerprint '12:34' is not a SHA-256 fingerprint (64 hex digits, colons allowed, "
+                        + "e.g. 3F:A2:...); try --help",
+                "chat-gui: truststore target/no-such.p12 does not exist");
+    }
+
+    @Test
+    void helpShowsTheTrustOptions() {
+        cli.parse(new String[] {"--help"}, remembered);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--trust-fingerprint", "--truststore",
+                "--truststore-password", "asks whether to trust it");
     }
 }

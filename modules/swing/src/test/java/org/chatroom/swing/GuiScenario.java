@@ -70,6 +70,7 @@ final class GuiScenario {
         server.start();
         Preferences node = Preferences.userRoot().node("org/chatroom/swing-gui-test-" + ProcessHandle.current().pid());
         try (RawIrcClient bob = RawIrcClient.registered(server.port(), "bob")) {
+            tlsCheckboxPicksThePort();
             loginDialog(server.port(), node, bob, shots);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             GuiApp app = new GuiApp(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, new GuiPreferences(node),
@@ -194,6 +195,28 @@ final class GuiScenario {
         SwingUtilities.invokeAndWait(() -> w.dispatchEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSING)));
         bob.awaitLine(l -> l.startsWith(":lena!") && l.contains(" QUIT "));
         assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    /** Ticking TLS moves an untouched 6667 to 6697 and back; a port the user typed stays. */
+    private static void tlsCheckboxPicksThePort() throws Exception {
+        LoginDialog[] box = new LoginDialog[1];
+        SwingUtilities.invokeAndWait(() -> box[0] = new LoginDialog(new GuiOptions("127.0.0.1", 6667, null, false, 500),
+                "lena", o -> new CompletableFuture<>(), () -> { }));
+        LoginDialog d = box[0];
+        try {
+            SwingUtilities.invokeAndWait(() -> d.tlsBox().doClick());
+            assertThat(edt(() -> d.portField().getText())).isEqualTo("6697");
+            SwingUtilities.invokeAndWait(() -> d.tlsBox().doClick());
+            assertThat(edt(() -> d.portField().getText())).isEqualTo("6667");
+            SwingUtilities.invokeAndWait(() -> {
+                d.portField().setText("7000");
+                d.tlsBox().doClick();
+            });
+            assertThat(edt(() -> d.portField().getText())).isEqualTo("7000");
+            assertThat(edt(() -> d.tlsBox().isSelected())).isTrue();
+        } finally {
+            SwingUtilities.invokeAndWait(d::dispose);
+        }
     }
 
     private static void enter(JTextField field) throws Exception {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.chatroom.client.DisconnectCause;
+import org.chatroom.client.ServerCertificate;
 import org.junit.jupiter.api.Test;
 
 class SmallPartsTest {
@@ -80,6 +81,11 @@ class SmallPartsTest {
         assertThat(ConnectProblems.describe("h:1", "cannot connect to h:1: odd", null)).isEqualTo("Could not connect to h:1: odd.");
         assertThat(ConnectProblems.describe("h:1", "cannot connect to h:1: PKIX path building failed", null))
                 .contains("certificate this computer does not trust");
+        assertThat(ConnectProblems.describe("h:1", "cannot connect to h:1: the server's certificate is not trusted "
+                + "(plain text sent to a TLS port? SHA-256 AB:CD)", DisconnectCause.UNTRUSTED_CERTIFICATE))
+                .startsWith("The server h:1 presented a certificate this computer does not trust: ")
+                .contains("SHA-256 AB:CD")
+                .doesNotContain("TLS) connection");
         assertThat(ConnectProblems.unknownHost("nope.invalid")).contains("Unknown host \"nope.invalid\"");
     }
 
@@ -102,5 +108,18 @@ class SmallPartsTest {
         c.markUnread(false);
         c.markUnread(true);
         assertThat(ChatWindow.title(c)).contains("<b>#a&lt;b</b>").contains("(2)").contains("#e5534b");
+    }
+
+    @Test
+    void certificateDialogShowsSubjectSelfSignedAndFingerprintAndAsks() {
+        String sha = "AB:".repeat(31) + "<C";
+        String text = CertificateDialog.message("chat.example:6697", new ServerCertificate("CN=chat.example",
+                "CN=chat.example", List.of("chat.example"), Instant.parse("2027-01-01T00:00:00Z"), true, sha));
+        assertThat(text).contains("chat.example:6697 presented a certificate this computer does not trust",
+                "Subject: CN=chat.example", "Self-signed: yes", "Valid for: chat.example",
+                "AB:".repeat(16) + "<br>", "&lt;C", "Trust this certificate?");
+        String issued = CertificateDialog.message("h:1", new ServerCertificate("CN=h", "CN=Some CA", List.of(),
+                Instant.parse("2027-01-01T00:00:00Z"), false, "AB:".repeat(31) + "CD"));
+        assertThat(issued).contains("Issued by: CN=Some CA").doesNotContain("Self-signed", "Valid for");
     }
 }
