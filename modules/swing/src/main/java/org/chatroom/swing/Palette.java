@@ -1,6 +1,7 @@
 package org.chatroom.swing;
 
 import java.awt.Color;
+import org.chatroom.client.NickHash;
 
 /** Colours for the transcript, one set for light and one for dark backgrounds (both readable, WCAG-ish). */
 record Palette(Color[] nicks, Color muted, Color error, Color link, Color ownBackground, Color own, Color mention,
@@ -19,7 +20,7 @@ record Palette(Color[] nicks, Color muted, Color error, Color link, Color ownBac
             new Color(0x3A3120), new Color(0xE3B341));
 
     Color nick(String nick) {
-        return nicks[NickColors.slotOf(nick) % nicks.length];
+        return nicks[NickHash.index(nick, nicks.length)];
     }
 
     static Palette current() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.chatroom.client.DisconnectCause;
+import org.chatroom.client.NickHash;
 import org.chatroom.client.ServerCertificate;
 import org.junit.jupiter.api.Test;
 
@@ -44,11 +45,12 @@ class SmallPartsTest {
 
     @Test
     void nickColoursAreStableAndIgnoreCase() {
-        assertThat(NickColors.slotOf("alice")).isEqualTo(NickColors.slotOf("ALICE")).isBetween(0, NickColors.SLOTS - 1);
+        assertThat(Palette.LIGHT.nick("alice")).isEqualTo(Palette.LIGHT.nick("ALICE"));
         long distinct = List.of("alice", "bob", "carol", "dave", "erin", "frank", "gina", "heidi").stream()
-                .map(NickColors::slotOf).distinct().count();
+                .map(Palette.DARK::nick).distinct().count();
         assertThat(distinct).isGreaterThan(4);
-        assertThat(Palette.LIGHT.nick("bob")).isEqualTo(Palette.LIGHT.nicks()[NickColors.slotOf("bob")]);
+        assertThat(Palette.LIGHT.nick("bob")).isEqualTo(Palette.LIGHT.nicks()[NickHash.index("bob", 12)]);
+        assertThat(Palette.LIGHT.nicks()).hasSameSizeAs(Palette.DARK.nicks());
     }
 
     @Test
