@@ -7,18 +7,12 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.time.ZoneId;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.function.IntConsumer;
 import javax.swing.BorderFactory;
 import javax.swing.JFrame;
-import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.Timer;
-import javax.swing.UIManager;
 
 /**
  * The main window: banner, topic bar, a tab per conversation, the member list, the input row and the
@@ -31,15 +25,13 @@ final class ChatWindow extends JFrame implements ChatModelListener {
     private final ChatPresenter presenter;
     private final ChatModel model;
     private final GuiPreferences prefs;
-    private final Map<Conversation, TranscriptPane> panes = new IdentityHashMap<>();
-    private final JTabbedPane tabs = new JTabbedPane();
-    private final JLabel topic = new JLabel();
-    private final JLabel status = new JLabel();
+    private final ConversationTabs tabs;
+    private final TopicBar topic = new TopicBar();
+    private final StatusBar status = new StatusBar();
     private final BannerPanel banner;
     private final UserListPanel users;
     private final InputRow input;
     private final Timer ticker;
-    private boolean syncing;
 
     ChatWindow(ChatPresenter presenter, GuiPreferences prefs, SystemDarkMode system) {
         super("Chatroom");
@@ -47,6 +39,7 @@ final class ChatWindow extends JFrame implements ChatModelListener {
         this.presenter = presenter;
         this.model = presenter.model();
         this.prefs = prefs;
+        this.tabs = new ConversationTabs(presenter);
         this.banner = new BannerPanel(presenter::reconnect);
         this.users = new UserListPanel(nick -> presenter.openPrivate(nick, true));
         this.input = new InputRow(presenter);
@@ -54,10 +47,11 @@ final class ChatWindow extends JFrame implements ChatModelListener {
         setJMenuBar(new ChatMenus(this, presenter, prefs, system).build());
         layoutComponents();
         sizeWindow();
+        int index = 0;
         for (Conversation c : model.conversations()) {
-            conversationAdded(c, tabs.getTabCount());
+            tabs.add(c, index++);
             for (ChatLine l : c.lines()) {
-                panes.get(c).append(l, 0);
+                tabs.append(c, l, 0);
             }
         }
         model.addListener(this);
@@ -79,40 +73,17 @@ final class ChatWindow extends JFrame implements ChatModelListener {
         presenter.finished().thenRun(() -> UiThread.EDT.post(this::dispose));
     }
 
-    private void topicBorder() {
-        topic.setBorder(BorderFactory.createCompoundBorder(
-                BorderFactory.createMatteBorder(0, 0, 1, 0, UIManager.getColor("Component.borderColor")),
-                BorderFactory.createEmptyBorder(8, 12, 8, 12)));
-    }
-
     private void layoutComponents() {
-        topicBorder();
         JPanel north = new JPanel(new BorderLayout());
         north.add(banner, BorderLayout.NORTH);
         north.add(topic, BorderLayout.SOUTH);
 
-        tabs.setName("tabs");
-        tabs.putClientProperty("JTabbedPane.tabClosable", Boolean.TRUE);
-        tabs.putClientProperty("JTabbedPane.tabCloseCallback", (IntConsumer) i -> presenter.closeTab(conversationAt(i), ""));
-        tabs.putClientProperty("JTabbedPane.tabType", "card");
-        tabs.putClientProperty("JTabbedPane.scrollButtonsPlacement", "trailing");
-        tabs.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
-        tabs.addChangeListener(e -> {
-            Conversation c = conversationAt(tabs.getSelectedIndex());
-            if (!syncing && c != null) {
-                presenter.select(c);
-            }
-        });
-        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, tabs, users);
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, tabs.component(), users);
         split.setResizeWeight(1.0);
         split.setBorder(BorderFactory.createEmptyBorder());
         users.setPreferredSize(new Dimension(200, 100));
         users.setMinimumSize(new Dimension(120, 50));
 
-        status.setName("status");
-        status.setBorder(BorderFactory.createEmptyBorder(4, 12, 4, 12));
-        status.putClientProperty("FlatLaf.styleClass", "small");
-        status.setIconTextGap(6);
         JPanel south = new JPanel(new BorderLayout());
         south.add(input, BorderLayout.CENTER);
         south.add(status, BorderLayout.SOUTH);
@@ -153,81 +124,28 @@ final class ChatWindow extends JFrame implements ChatModelListener {
     /** Redraws every transcript after a theme change. */
     void restyle() {
         UiThread.checkOnEdt();
-        for (Map.Entry<Conversation, TranscriptPane> e : panes.entrySet()) {
-            e.getValue().restyle(e.getKey().lines());
-        }
-        topicBorder();
+        tabs.restyle();
+        topic.restyle();
         users.updateUI();
         revalidate();
         repaint();
     }
 
-    private Conversation conversationAt(int index) {
-        if (index < 0 || index >= tabs.getTabCount()) {
-            return null;
-        }
-        for (Map.Entry<Conversation, TranscriptPane> e : panes.entrySet()) {
-            if (e.getValue() == tabs.getComponentAt(index)) {
-                return e.getKey();
-            }
-        }
-        return null;
-    }
-
     @Override
     public void conversationAdded(Conversation c, int index) {
-        UiThread.checkOnEdt();
-        TranscriptPane pane = new TranscriptPane(ZoneId.systemDefault());
-        pane.setName("transcript:" + c.name());
-        if (c.type() == Conversation.Type.SERVER) {
-            pane.putClientProperty("JTabbedPane.tabClosable", Boolean.FALSE);
-        }
-        panes.put(c, pane);
-        syncing = true;
-        try {
-            tabs.insertTab(title(c), null, pane, c.topic(), Math.min(index, tabs.getTabCount()));
-        } finally {
-            syncing = false;
-        }
+        tabs.add(c, index);
     }
 
     @Override
     public void conversationRemoved(Conversation c) {
-        UiThread.checkOnEdt();
-        TranscriptPane pane = panes.remove(c);
-        if (pane != null) {
-            syncing = true;
-            try {
-                tabs.remove(pane);
-            } finally {
-                syncing = false;
-            }
-        }
+        tabs.remove(c);
     }
 
     @Override
     public void conversationChanged(Conversation c) {
-        UiThread.checkOnEdt();
-        TranscriptPane pane = panes.get(c);
-        if (pane == null) {
-            return;
-        }
-        int i = tabs.indexOfComponent(pane);
-        tabs.setTitleAt(i, title(c));
-        tabs.setToolTipTextAt(i, c.topic().isEmpty() ? null : c.topic());
-        pane.setName("transcript:" + c.name());
-        if (c == model.selected()) {
+        if (tabs.changed(c) && c == model.selected()) {
             showHeader(c);
         }
-    }
-
-    /** The tab title: the name, and the unread count in bold (red for a mention or private message). */
-    static String title(Conversation c) {
-        if (c.unread() == 0) {
-            return c.name();
-        }
-        String color = c.mentioned() ? "#e5534b" : "#4493f8";
-        return "<html><b>" + escape(c.name()) + "</b> <font color='" + color + "'>(" + c.unread() + ")</font></html>";
     }
 
     static String escape(String s) {
@@ -236,45 +154,27 @@ final class ChatWindow extends JFrame implements ChatModelListener {
 
     @Override
     public void lineAdded(Conversation c, ChatLine line, int dropped) {
-        UiThread.checkOnEdt();
-        TranscriptPane pane = panes.get(c);
-        if (pane != null) {
-            pane.append(line, dropped);
-        }
+        tabs.append(c, line, dropped);
     }
 
     @Override
     public void selectionChanged(Conversation c) {
         UiThread.checkOnEdt();
-        TranscriptPane pane = panes.get(c);
-        if (pane != null && tabs.getSelectedComponent() != pane) {
-            syncing = true;
-            try {
-                tabs.setSelectedComponent(pane);
-            } finally {
-                syncing = false;
-            }
-        }
+        tabs.select(c);
         showHeader(c);
         input.target(c);
         input.focus();
     }
 
     private void showHeader(Conversation c) {
-        String text = switch (c.type()) {
-            case SERVER -> "<b>Server</b>&nbsp;&nbsp;" + escape(model.server());
-            case PRIVATE -> "<b>" + escape(c.name()) + "</b>&nbsp;&nbsp;private conversation";
-            case ROOM -> "<b>" + escape(c.name()) + "</b>&nbsp;&nbsp;" + (c.topic().isEmpty() ? "<i>no topic</i>" : escape(c.topic()));
-        };
-        topic.setText("<html>" + text + "</html>");
+        topic.show(c, model.server());
         users.show(c);
     }
 
     @Override
     public void connectionChanged(ChatModel m) {
         UiThread.checkOnEdt();
-        status.setText(m.status());
-        status.setIcon(StatusDot.forStatus(m.status()));
+        status.show(m.status());
         banner.show(m.banner());
         setTitle(m.nick().isEmpty() ? "Chatroom" : "Chatroom — " + m.nick() + " @ " + m.server());
         showHeader(model.selected());
@@ -287,12 +187,7 @@ final class ChatWindow extends JFrame implements ChatModelListener {
     }
 
     TranscriptPane transcript(String name) {
-        for (Map.Entry<Conversation, TranscriptPane> e : panes.entrySet()) {
-            if (e.getKey().name().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
+        return tabs.transcript(name);
     }
 
     UserListPanel userList() {
@@ -308,6 +203,6 @@ final class ChatWindow extends JFrame implements ChatModelListener {
     }
 
     JTabbedPane tabs() {
-        return tabs;
+        return tabs.component();
     }
 }

@@ -106,10 +106,10 @@ class SmallPartsTest {
     @Test
     void tabTitlesShowUnreadCounts() {
         Conversation c = new Conversation(Conversation.Type.ROOM, "#a<b", 10);
-        assertThat(ChatWindow.title(c)).isEqualTo("#a<b");
+        assertThat(ConversationTabs.title(c)).isEqualTo("#a<b");
         c.markUnread(false);
         c.markUnread(true);
-        assertThat(ChatWindow.title(c)).contains("<b>#a&lt;b</b>").contains("(2)").contains("#e5534b");
+        assertThat(ConversationTabs.title(c)).contains("<b>#a&lt;b</b>").contains("(2)").contains("#e5534b");
     }
 
     @Test
