@@ -124,6 +124,7 @@ start_server() {
   port="$(port_of "$name")"
   listening "$port" && die "port $port is already in use; set BENCH_PORT_BASE"
   dir="$TMP/$name"
+  STARTED_NS="$(date +%s%N)"
   rm -rf "$dir"
   mkdir -p "$dir"
   chmod 755 "$dir"
@@ -169,7 +170,10 @@ EOF
   esac
   PIDS+=("$SERVER_PID")
   for _ in $(seq 1 300); do # 30 s at most
-    listening "$port" && return 0
+    if listening "$port"; then
+      STARTUP_MS=$((($(date +%s%N) - STARTED_NS) / 1000000)) # launch to listening, 0.1 s polling
+      return 0
+    fi
     kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 20 "$dir/out.log" >&2; die "$name exited at start"; }
     sleep 0.1
   done
@@ -204,7 +208,8 @@ bench() { # server scenario rep
     2>>"$OUT/bench-stderr.log")" || rc=$?
   if [[ "$json" == "{"* ]]; then
     [[ "$scenario" == F1S ]] && json="${json/\"scenario\":\"F1\"/\"scenario\":\"F1S\"}"
-    printf '{"server":"%s","rep":%d,%s\n' "$name" "$rep" "${json#\{}" >>"$OUT/results.jsonl"
+    printf '{"server":"%s","rep":%d,"startup_ms":%d,%s\n' "$name" "$rep" "$STARTUP_MS" "${json#\{}" \
+      >>"$OUT/results.jsonl"
     say "  $(printf '%s' "$json" | grep -o '"\(ready\|time_to_all_ready_s\|deliveries_per_s\|latency_p50_ms\|latency_p99_ms\|lost\|server_cpu_cores\|server_rss_mb\)":[^,]*' | tr '\n' ' ')"
   fi
   ((rc == 0)) || say "  $name $scenario rep $rep: chat-bench exit $rc (see results.jsonl / bench-stderr.log)"

@@ -30,6 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * flush each once, release the original. The channels are {@link EmbeddedChannel}s whose
  * outbound end releases what reaches it (the socket write is not measured). Reported per
  * message; divide by N for the cost per delivery.
+ *
+ * <p>{@link #appendToMemberBuffers} is the alternative C daemons use: copy the line into each
+ * member's own send buffer (one write per member per flush, amortised over many messages), so a
+ * delivery costs a ~100-byte copy instead of a buffer object and an outbound-queue entry.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +46,7 @@ public class FanOutBenchmark {
     public int members;
 
     private EmbeddedChannel[] channels;
+    private ByteBuf[] sendBuffers;
     private final IrcMessage relayed = IrcMessage.from("alice!alice@127.0.0.1", "PRIVMSG", "#lobby",
             "hello everybody, how is it going today?");
 
@@ -67,6 +72,10 @@ public class FanOutBenchmark {
         for (int i = 0; i < members; i++) {
             channels[i] = new EmbeddedChannel(new Sink());
         }
+        sendBuffers = new ByteBuf[members];
+        for (int i = 0; i < members; i++) {
+            sendBuffers[i] = PooledByteBufAllocator.DEFAULT.directBuffer(64 * 1024);
+        }
     }
 
     @TearDown(Level.Trial)
@@ -74,6 +83,26 @@ public class FanOutBenchmark {
         for (EmbeddedChannel ch : channels) {
             ch.finishAndReleaseAll();
         }
+        for (ByteBuf b : sendBuffers) {
+            b.release();
+        }
+    }
+
+    @Benchmark
+    public int appendToMemberBuffers() {
+        String line = relayed.toLine();
+        ByteBuf encoded = PooledByteBufAllocator.DEFAULT.directBuffer(line.length() + 2);
+        encoded.writeCharSequence(line, StandardCharsets.UTF_8);
+        encoded.writeShort(('\r' << 8) | '\n');
+        int len = encoded.readableBytes();
+        for (ByteBuf b : sendBuffers) {
+            if (b.writableBytes() < len) {
+                b.clear(); // stands for the socket write that empties it once per flush
+            }
+            b.writeBytes(encoded, encoded.readerIndex(), len);
+        }
+        encoded.release();
+        return len;
     }
 
     @Benchmark

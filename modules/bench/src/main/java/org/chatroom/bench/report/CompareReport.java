@@ -40,6 +40,7 @@ public final class CompareReport {
         {"C", "ready", "registered connections (of 10,000)", "higher"},
         {"C", "time_to_all_ready_s", "time to all registered s", "lower"},
         {"C", "server_rss_mb", "server RSS MB", "lower"},
+        {"F1", "startup_ms", "launch to listening ms", "lower"},
     };
 
     private static final Pattern FIELD = Pattern.compile("\"([A-Za-z0-9_]+)\":(\"(?:[^\"\\\\]|\\\\.)*\"|[-0-9.eE]+|true|false|null)");
