@@ -69,7 +69,7 @@ class LoadSmokeTest {
         assertThat(r.sentTotal()).isPositive();
         assertThat(r.deliveries()).isEqualTo(r.expectedDeliveries()).isEqualTo(r.sentTotal() * 38);
         assertThat(r.deliveriesInWindow()).isPositive().isLessThanOrEqualTo(r.deliveries());
-        assertThat(r.measuredNanos()).isBetween(TimeUnit.SECONDS.toNanos(3), TimeUnit.SECONDS.toNanos(5));
+        assertThat(r.measuredNanos()).isBetween(TimeUnit.SECONDS.toNanos(3), TimeUnit.SECONDS.toNanos(10));
         LatencyHistogram l = r.latency();
         assertThat(l.count()).isPositive();
         assertThat(l.min()).isPositive();
@@ -89,7 +89,7 @@ class LoadSmokeTest {
         assertThat(r.deliveries()).isEqualTo(r.sentTotal() * 99);
         // 100/s for 1 s of warm-up and 2 s measured: about 300, more if the controller thread is late (busy machine).
         assertThat(r.sentTotal()).isBetween(150L, 400L);
-        assertThat(r.sentInWindow()).isBetween(100L, 300L);
+        assertThat(r.sentInWindow()).isBetween(50L, 300L);
     }
 
     @Test
