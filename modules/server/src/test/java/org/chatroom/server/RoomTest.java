@@ -107,6 +107,20 @@ class RoomTest {
     }
 
     @Test
+    void autojoinCanBeTurnedOff() throws Exception {
+        try (ChatServer s = TestServer.start(Map.of("room.default.autojoin", "false"));
+             IrcTestClient alice = new IrcTestClient(s.port())) {
+            alice.send("NICK alice");
+            alice.send("USER a 0 * :A");
+            alice.awaitContains(" 422 alice ");
+            alice.sync();
+            org.assertj.core.api.Assertions.assertThat(alice.received(" JOIN ")).isFalse();
+            alice.send("JOIN #lobby");
+            alice.awaitContains(":alice!~a@127.0.0.1 JOIN #lobby");
+        }
+    }
+
+    @Test
     void roomLimitPerUser() throws Exception {
         try (ChatServer s = TestServer.start(Map.of("user.max.rooms", "2"));
              IrcTestClient alice = IrcTestClient.registered(s.port(), "alice")) {

@@ -28,6 +28,9 @@ public final class ServerConfigKeys {
             "network name shown by clients (005 NETWORK)", false, ValueParsers::word);
     public static final ConfigKey<String> DEFAULT_ROOM = key("room.default", "#lobby",
             "room every user joins after connecting; it always exists", false, ServerConfigKeys::room);
+    public static final ConfigKey<Boolean> DEFAULT_ROOM_AUTOJOIN = key("room.default.autojoin", "true",
+            "whether every user joins the default room after registering (each join is announced to everyone in it)",
+            true, ValueParsers::bool);
     public static final ConfigKey<String> DEFAULT_TOPIC = key("room.default.topic", "Welcome to Chatroom",
             "topic of the default room at start", false, ValueParsers.text(390));
     public static final ConfigKey<Path> MOTD_FILE = key("motd.file", "conf/motd.txt",

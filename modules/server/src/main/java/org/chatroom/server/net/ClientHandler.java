@@ -241,7 +241,9 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         String nick = client.nick();
         context.events().fire(l -> l.registered(nick, client.address()));
         Welcome.send(this);
-        RoomCommands.join(this, context.config().get(ServerConfigKeys.DEFAULT_ROOM));
+        if (context.config().get(ServerConfigKeys.DEFAULT_ROOM_AUTOJOIN)) {
+            RoomCommands.join(this, context.config().get(ServerConfigKeys.DEFAULT_ROOM));
+        }
     }
 
     @Override
