@@ -34,6 +34,7 @@ class LoadSmokeTest {
         o.put("worker.threads", "2");
         o.put("admin.enabled", "false");
         o.put("motd.file", "target/no-such-motd.txt");
+        o.put("flood.rate", "0"); // benchmarks run without flood control (loopback is exempt anyway)
         server = new ChatServer(ServerConfig.defaults(o)).start();
     }
 
@@ -88,7 +89,7 @@ class LoadSmokeTest {
         assertThat(r.lost()).isZero();
         assertThat(r.deliveries()).isEqualTo(r.sentTotal() * 99);
         // 100/s for 1 s of warm-up and 2 s measured: about 300, more if the controller thread is late (busy machine).
-        assertThat(r.sentTotal()).isBetween(150L, 400L);
+        assertThat(r.sentTotal()).isBetween(150L, 600L);
         assertThat(r.sentInWindow()).isBetween(50L, 300L);
     }
 
