@@ -9,19 +9,13 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * One generator thread: a {@link Selector} over its share of the clients (client numbers
  * {@code id, id + loops, id + 2*loops, ...}). It opens them on the global connect schedule,
  * registers and joins them, answers PINGs, sends for its senders and reads every line in place
- * from one shared buffer with {@link IrcLine}: no String per line.
- *
- * <p>In-flight accounting: a message counts as in flight until every other room member has
- * received it. Each loop counts, per sender and sequence slot, how many of its own members got
- * the message; when that reaches its member count it publishes "everything below seq+1 arrived
- * here" in {@link #done}. A sender may send while {@code seq - min over loops(done) < inFlight}.
- * This is exact because one server connection delivers in order.
+ * from one shared buffer with {@link IrcLine}: no String per line. Received benchmark
+ * messages go to its {@link DeliveryTracker}.
  */
 final class IoLoop implements Runnable {
     private static final byte[] PRIVMSG = bytes("PRIVMSG");
@@ -32,7 +26,6 @@ final class IoLoop implements Runnable {
     private static final byte[] CRLF = bytes("\r\n");
     private static final int READ_BUFFER = 128 * 1024;
     private static final int READS_PER_WAKE = 8;
-    private static final int MAX_BATCH = 256;
 
     private final RunState run;
     private final BenchConfig cfg;
@@ -40,7 +33,6 @@ final class IoLoop implements Runnable {
     private final int loopCount;
     private final Selector selector;
     private final BenchClient[] clients;
-    private final List<BenchClient> senders = new ArrayList<>();
     private int opened;
     private boolean connectFailed;
 
@@ -52,17 +44,9 @@ final class IoLoop implements Runnable {
     private final byte[] joinLine;
 
     private final int window;
-    private final int[][] ring;
-    private final int[] members;
-    private final AtomicLongArray done;
-
-    final LatencyHistogram latency = new LatencyHistogram();
+    final DeliveryTracker tracker;
+    final SendPacer pacer;
     final LatencyHistogram registerTime = new LatencyHistogram();
-    long deliveries;
-    long windowDeliveries;
-    long windowSent;
-    long duplicates;
-    long gaps;
     long lastRegistered;
     long lastReady;
     volatile long progressDeliveries;
@@ -85,17 +69,16 @@ final class IoLoop implements Runnable {
         this.joinLine = bytes("JOIN " + cfg.room() + "\r\n");
         int senderCount = run.senderClient.length;
         this.window = Math.max(1, cfg.inFlight());
-        this.ring = new int[senderCount][window];
-        this.members = new int[senderCount];
-        this.done = new AtomicLongArray(senderCount);
         int stalledHere = 0;
         for (int j = 0; j < owned; j++) {
             stalledHere += cfg.isStalled(id + j * loopCount) ? 1 : 0;
         }
+        int[] readers = new int[senderCount];
         for (int s = 0; s < senderCount; s++) {
-            members[s] = owned - stalledHere - (run.senderClient[s] % loopCount == id ? 1 : 0);
-            done.set(s, members[s] == 0 ? Long.MAX_VALUE : 0);
+            readers[s] = owned - stalledHere - (run.senderClient[s] % loopCount == id ? 1 : 0);
         }
+        this.tracker = new DeliveryTracker(readers, window);
+        List<BenchClient> senders = new ArrayList<>();
         for (int j = 0; j < owned; j++) {
             int index = id + j * loopCount;
             int sender = run.senderOf(index);
@@ -106,10 +89,11 @@ final class IoLoop implements Runnable {
                 senders.add(clients[j]);
             }
         }
+        this.pacer = new SendPacer(run, senders, payload, window);
     }
 
     long done(int sender) {
-        return done.get(sender);
+        return tracker.done(sender);
     }
 
     @Override
@@ -147,10 +131,10 @@ final class IoLoop implements Runnable {
             mStart = run.measureStart;
             mEnd = run.measureEnd;
             selector.select(this::onKey, busy ? 1 : 10);
-            if ((phase == RunState.WARMUP || phase == RunState.MEASURE) && !senders.isEmpty()) {
-                sendDue(phase);
+            if ((phase == RunState.WARMUP || phase == RunState.MEASURE) && !pacer.isEmpty()) {
+                pacer.sendDue(mStart, mEnd, this::fail);
             }
-            progressDeliveries = deliveries;
+            progressDeliveries = tracker.deliveries;
         }
     }
 
@@ -355,77 +339,8 @@ final class IoLoop implements Runnable {
             return;
         }
         int s = payload.sender;
-        if (s < 0 || s >= members.length) {
-            return;
-        }
-        long seq = payload.seq;
-        long expected = c.expected[s];
-        if (seq < expected) {
-            duplicates++;
-            return;
-        }
-        if (seq > expected) {
-            gaps += seq - expected;
-        }
-        c.expected[s] = seq + 1;
-        deliveries++;
-        if (now >= mStart && now < mEnd) {
-            windowDeliveries++;
-        }
-        long sentAt = payload.sentNanos;
-        if (sentAt >= mStart && sentAt < mEnd) {
-            latency.record(now - sentAt);
-        }
-        int[] slots = ring[s];
-        int slot = (int) (seq % window);
-        if (++slots[slot] >= members[s]) {
-            slots[slot] = 0;
-            if (seq + 1 > done.get(s)) {
-                done.lazySet(s, seq + 1);
-            }
-        }
-    }
-
-    /** Lets each own sender send what its window (and rate, if any) allows, in one write. */
-    private void sendDue(int phase) {
-        double perSenderPerNano = cfg.rate() > 0 ? cfg.rate() / 1e9 / run.senderClient.length : 0;
-        long sendStart = run.sendStart;
-        for (BenchClient c : senders) {
-            if (c.state != BenchClient.State.READY) {
-                continue;
-            }
-            try {
-                if (c.hasPendingOutput()) {
-                    c.flush();
-                    if (c.hasPendingOutput()) {
-                        continue; // the server is not reading: back off until OP_WRITE drains it
-                    }
-                }
-                long now = run.now();
-                long allowed = run.delivered(c.sender) + window - c.sent;
-                if (perSenderPerNano > 0) {
-                    // Senders are offset by a fraction of the period so they do not fire together.
-                    double offset = (double) c.sender / run.senderClient.length;
-                    long due = (long) ((now - sendStart) * perSenderPerNano + offset) + 1;
-                    allowed = Math.min(allowed, due - c.sent);
-                }
-                allowed = Math.min(allowed, MAX_BATCH);
-                if (allowed <= 0) {
-                    continue;
-                }
-                c.ensureRoom((int) allowed * payload.maxLineBytes());
-                for (long k = 0; k < allowed; k++) {
-                    payload.encode(c.out, c.sender, c.sent, now);
-                    c.sent++;
-                }
-                if (now >= mStart && now < mEnd) {
-                    windowSent += allowed;
-                }
-                run.sent.lazySet(c.sender, c.sent);
-                c.flush();
-            } catch (IOException e) {
-                fail(c, c.nickText() + ": " + e.getMessage());
-            }
+        if (s >= 0 && s < tracker.senders()) {
+            tracker.received(c, s, payload.seq, payload.sentNanos, now, mStart, mEnd);
         }
     }
 

@@ -177,12 +177,12 @@ public final class LoadRun {
         long outOfOrder = 0;
         long lastReady = 0;
         for (IoLoop l : loops) {
-            latency.add(l.latency);
+            latency.add(l.tracker.latency);
             register.add(l.registerTime);
-            windowDeliveries += l.windowDeliveries;
-            windowSent += l.windowSent;
-            deliveries += l.deliveries;
-            outOfOrder += l.duplicates;
+            windowDeliveries += l.tracker.windowDeliveries;
+            windowSent += l.pacer.windowSent;
+            deliveries += l.tracker.deliveries;
+            outOfOrder += l.tracker.duplicates;
             lastReady = Math.max(lastReady, l.lastReady);
         }
         long sentTotal = 0;
