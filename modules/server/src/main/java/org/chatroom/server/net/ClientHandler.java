@@ -185,6 +185,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
     public void channelInactive(ChannelHandlerContext ctx) {
         if (client != null) {
             quit("Connection closed");
+            client.writer().discard(client);
             context.stats().connectionClosed();
             releaseLease.run();
         }
@@ -271,11 +272,13 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         }
         io.netty.channel.Channel ch = client.channel();
         if (ch.isActive()) {
-            String error = "ERROR :Closing link: (" + client.user() + "@" + client.host() + ") [" + reason + "]\r\n";
             if ("SendQ exceeded".equals(reason)) {
-                ch.close(); // its queue is full already: another line would only wait behind it
+                client.writer().discard(client); // its queue is full already: more would only wait behind it
+                ch.close();
             } else {
-                ch.writeAndFlush(ByteBufUtil.writeUtf8(ch.alloc(), error)).addListener(ChannelFutureListener.CLOSE);
+                String error = "ERROR :Closing link: (" + client.user() + "@" + client.host() + ") [" + reason + "]\r\n";
+                client.writer().write(client, ByteBufUtil.writeUtf8(ch.alloc(), error));
+                client.writer().flushNow(client).addListener(ChannelFutureListener.CLOSE);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.chatroom.server.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,15 @@ import org.chatroom.server.ServerStats;
 import org.chatroom.server.user.Client;
 
 /**
- * Writes for all clients of one event loop, and flushes each touched channel once per batch of
- * loop work instead of once per message: with hundreds of recipients per room message, a syscall
- * per delivery would dominate. Every method runs on {@link #loop()} only.
+ * Writes for all clients of one event loop. Each delivery is copied into the recipient's own
+ * pending buffer (a ~100-byte copy), and each touched client gets one write and one flush per
+ * batch of loop work: with hundreds of recipients per room message, a buffer duplicate, an
+ * outbound-queue entry and a syscall per delivery would dominate. Every method runs on
+ * {@link #loop()} only.
  */
 public final class LoopWriter {
+    private static final int INITIAL_PENDING_BYTES = 1024;
+
     private final EventLoop loop;
     private final ServerStats stats;
     private final List<Client> dirty = new ArrayList<>();
@@ -29,15 +34,20 @@ public final class LoopWriter {
         return loop;
     }
 
-    /** Queues {@code buf} (ownership passes here) to {@code client}; the flush follows after this batch. */
-    public void write(Client client, ByteBuf buf) {
+    /** Appends a copy of {@code line} (borrowed, not released) for {@code client}; sent after this batch. */
+    public void append(Client client, ByteBuf line) {
         Channel ch = client.channel();
-        if (!ch.isActive()) {
-            buf.release();
+        if (!ch.isActive() || client.isOverflowing()) {
             return;
         }
-        stats.bytesOut(buf.readableBytes());
-        ch.write(buf, ch.voidPromise());
+        int n = line.readableBytes();
+        ByteBuf pending = client.pending;
+        if (pending == null) {
+            pending = ch.alloc().directBuffer(Math.max(INITIAL_PENDING_BYTES, n));
+            client.pending = pending;
+        }
+        pending.writeBytes(line, line.readerIndex(), n);
+        stats.bytesOut(n);
         if (!client.flushPending) {
             client.flushPending = true;
             dirty.add(client);
@@ -46,8 +56,34 @@ public final class LoopWriter {
             flushScheduled = true;
             loop.execute(flushTask);
         }
-        if (!ch.isWritable()) {
-            client.sendQueueExceeded();
+        if (pending.readableBytes() > ch.bytesBeforeUnwritable()) {
+            client.sendQueueExceeded(); // what it has not read plus what waits here passed sendq.bytes
+        }
+    }
+
+    /** Like {@link #append} for a buffer the caller hands over: it is released here. */
+    public void write(Client client, ByteBuf owned) {
+        try {
+            append(client, owned);
+        } finally {
+            owned.release();
+        }
+    }
+
+    /** Sends {@code client}'s pending bytes now; the future completes when they are written. */
+    public ChannelFuture flushNow(Client client) {
+        Channel ch = client.channel();
+        ByteBuf pending = client.pending;
+        client.pending = null;
+        return pending == null ? ch.writeAndFlush(ch.alloc().buffer(0)) : ch.writeAndFlush(pending);
+    }
+
+    /** Drops what waits for a client that is gone. */
+    public void discard(Client client) {
+        ByteBuf pending = client.pending;
+        client.pending = null;
+        if (pending != null) {
+            pending.release();
         }
     }
 
@@ -56,7 +92,20 @@ public final class LoopWriter {
         for (int i = 0; i < dirty.size(); i++) {
             Client c = dirty.get(i);
             c.flushPending = false;
-            c.channel().flush();
+            ByteBuf pending = c.pending;
+            if (pending == null) {
+                continue;
+            }
+            c.pending = null;
+            Channel ch = c.channel();
+            if (!ch.isActive()) {
+                pending.release();
+                continue;
+            }
+            ch.writeAndFlush(pending, ch.voidPromise());
+            if (!ch.isWritable()) {
+                c.sendQueueExceeded();
+            }
         }
         dirty.clear();
     }

@@ -61,10 +61,14 @@ public final class OutboundLine {
         return buf;
     }
 
-    /** A new reference to the bytes {@code client} should get; the caller passes it on to a write. */
+    /** A new reference to the bytes {@code client} should get, for a write on another thread. */
     public ByteBuf bufFor(Client client) {
-        int variant = (client.serverTime() ? 1 : 0) | (client.messageTags() ? 2 : 0);
-        return variants[variant].retainedDuplicate();
+        return variantFor(client).retainedDuplicate();
+    }
+
+    /** The bytes {@code client} should get, borrowed: copy them before this line is released. */
+    public ByteBuf variantFor(Client client) {
+        return variants[(client.serverTime() ? 1 : 0) | (client.messageTags() ? 2 : 0)];
     }
 
     public OutboundLine retain() {

@@ -35,7 +35,7 @@ public final class Room {
             int n = 0;
             for (Client c : members) {
                 if (c != except) {
-                    writer.write(c, line.bufFor(c));
+                    writer.append(c, line.variantFor(c));
                     n++;
                 }
             }

@@ -53,8 +53,9 @@ public final class Client {
     };
     private boolean sendQueueExceeded;
 
-    /** Only {@link LoopWriter} touches this, on the client's loop. */
+    /** Only {@link LoopWriter} touches these, on the client's loop. */
     public boolean flushPending;
+    public io.netty.buffer.ByteBuf pending;
 
     public Client(Channel channel, LoopWriter writer, ServerStats stats, String address, boolean tls) {
         this.tls = tls;
@@ -76,7 +77,7 @@ public final class Client {
     /** Sends an already-encoded line from any thread; the caller keeps its own reference. */
     public void send(OutboundLine line) {
         if (writer.loop().inEventLoop()) {
-            writer.write(this, line.bufFor(this));
+            writer.append(this, line.variantFor(this));
         } else {
             io.netty.buffer.ByteBuf buf = line.bufFor(this);
             writer.loop().execute(() -> writer.write(this, buf));
@@ -91,6 +92,11 @@ public final class Client {
             stats.slowClientDropped();
             writer.loop().execute(() -> control.quit("SendQ exceeded"));
         }
+    }
+
+    /** True once the send queue passed its limit: nothing more is queued, the client is on its way out. */
+    public boolean isOverflowing() {
+        return sendQueueExceeded;
     }
 
     public void control(ClientControl handler) {
