@@ -130,7 +130,9 @@ start_server() {
   chmod 755 "$dir"
   case "$name" in
     chatroom)
-      # flood control and per-address limits off (loopback is exempt by default; said anyway)
+      # flood control and per-address limits off (loopback is exempt by default; said anyway);
+      # one event loop, as the peers have: the generator needs the machine's other core; no
+      # auto-join of #lobby, which the peers do not have either (its join storm is O(N^2))
       cat >"$dir/chat-server.properties" <<EOF
 bind=127.0.0.1
 port=$port
@@ -140,6 +142,8 @@ max.clients=20000
 flood.rate=0
 flood.exempt=127.0.0.1
 limits.exempt=127.0.0.1
+worker.threads=1
+room.default.autojoin=false
 EOF
       local jfr_opts=""
       [[ -n "$JFR" ]] && jfr_opts="-XX:StartFlightRecording=filename=$OUT/chatroom-$RUN_ID.jfr,settings=profile"
