@@ -44,6 +44,38 @@ public final class TlsTrust {
     }
 
     /**
+     * The trust the clients' command-line options ask for ({@code --trust-fingerprint},
+     * {@code --truststore}, {@code --truststore-password}; each may be null), checked the same way
+     * for every client: null means Java's trust store. A contradiction is an
+     * IllegalArgumentException with a one-line message naming the options; an unusable truststore
+     * an IOException.
+     */
+    public static TlsTrust fromOptions(boolean tls, String fingerprint, String truststore, String password)
+            throws IOException {
+        if ((fingerprint != null || truststore != null) && !tls) {
+            throw new IllegalArgumentException("--" + (fingerprint != null ? "trust-fingerprint" : "truststore")
+                    + " needs --tls");
+        }
+        if (fingerprint != null && truststore != null) {
+            throw new IllegalArgumentException("--trust-fingerprint and --truststore exclude each other");
+        }
+        if (password != null && truststore == null) {
+            throw new IllegalArgumentException("--truststore-password needs --truststore");
+        }
+        if (fingerprint != null) {
+            try {
+                return fingerprint(fingerprint);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--trust-fingerprint " + e.getMessage());
+            }
+        }
+        if (truststore != null) {
+            return truststore(Path.of(truststore), password == null ? null : password.toCharArray());
+        }
+        return null;
+    }
+
+    /**
      * Certificates vouched for by the PKCS12 or JKS truststore {@code file}, with host name verification.
      *
      * @param password the store password, or null if none (a PKCS12 store usually needs it to show its certificates)

@@ -2,7 +2,6 @@ package org.chatroom.swing;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -106,31 +105,10 @@ final class GuiCli {
         return new Parsed(new GuiOptions(host, port, nick, tls, maxLines, trust), 0);
     }
 
-    /** The trust options, checked as chat-console checks them: null when none was given. */
+    /** The trust options, checked as every client checks them: null for Java's trust store. */
     private static TlsTrust trust(CommandLine cl, boolean tls) throws IOException {
-        String pin = cl.getOptionValue("trust-fingerprint");
-        String store = cl.getOptionValue("truststore");
-        String password = cl.getOptionValue("truststore-password");
-        if ((pin != null || store != null) && !tls) {
-            throw new IllegalArgumentException("--" + (pin != null ? "trust-fingerprint" : "truststore") + " needs --tls");
-        }
-        if (pin != null && store != null) {
-            throw new IllegalArgumentException("--trust-fingerprint and --truststore exclude each other");
-        }
-        if (password != null && store == null) {
-            throw new IllegalArgumentException("--truststore-password needs --truststore");
-        }
-        if (pin != null) {
-            try {
-                return TlsTrust.fingerprint(pin);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--trust-fingerprint " + e.getMessage());
-            }
-        }
-        if (store != null) {
-            return TlsTrust.truststore(Path.of(store), password == null ? null : password.toCharArray());
-        }
-        return null;
+        return TlsTrust.fromOptions(tls, cl.getOptionValue("trust-fingerprint"), cl.getOptionValue("truststore"),
+                cl.getOptionValue("truststore-password"));
     }
 
     private Integer number(CommandLine cl, String name, int fallback, int min, int max) {
