@@ -179,6 +179,7 @@ class RoomModesTest {
         assertThat(server.registry().rooms().get("#den").contains(server.registry().byNick("bob"))).isFalse();
         op.send("KICK #den bob");
         op.awaitContains(" 441 owner bob #den :They aren't on that channel");
+        op.clear(); // the first JOIN is still in the list: wait for the new one
         bob.send("JOIN #den");
         op.awaitContains("bob!~bob@127.0.0.1 JOIN #den");
         op.send("KICK #den bob");
