@@ -117,9 +117,9 @@ final class AdminSession implements Runnable {
      */
     private boolean monitor(boolean json, AdminLineReader reader) throws IOException {
         Monitor monitor = new Monitor(MONITOR_QUEUE_LIMIT, json, () -> writers.execute(this::close));
+        context.events().add(monitor); // before OK: whatever happens after the admin sees OK is streamed
         write("OK\n");
         monitoring = true;
-        context.events().add(monitor);
         LOG.info("admin ({}): monitor started", who);
         Future<?> writer = writers.submit(() -> {
             try {
