@@ -47,7 +47,6 @@ public final class LoopWriter {
             client.pending = pending;
         }
         pending.writeBytes(line, line.readerIndex(), n);
-        stats.bytesOut(n);
         if (!client.flushPending) {
             client.flushPending = true;
             dirty.add(client);
@@ -75,7 +74,11 @@ public final class LoopWriter {
         Channel ch = client.channel();
         ByteBuf pending = client.pending;
         client.pending = null;
-        return pending == null ? ch.writeAndFlush(ch.alloc().buffer(0)) : ch.writeAndFlush(pending);
+        if (pending == null) {
+            return ch.writeAndFlush(ch.alloc().buffer(0));
+        }
+        stats.bytesOut(pending.readableBytes());
+        return ch.writeAndFlush(pending);
     }
 
     /** Drops what waits for a client that is gone. */
@@ -102,6 +105,7 @@ public final class LoopWriter {
                 pending.release();
                 continue;
             }
+            stats.bytesOut(pending.readableBytes()); // counted once per batch, not per delivery
             ch.writeAndFlush(pending, ch.voidPromise());
             if (!ch.isWritable()) {
                 c.sendQueueExceeded();

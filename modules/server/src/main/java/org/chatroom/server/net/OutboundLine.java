@@ -54,6 +54,16 @@ public final class OutboundLine {
             encode(alloc, "@" + time + ";" + tags + " " + line)});
     }
 
+    /**
+     * Encodes a server-made line for one client only, in the one form it takes (with {@code time}
+     * if it asked for server-time): replies and notices need no second variant and no msgid.
+     */
+    public static ByteBuf encodeFor(IrcMessage message, Client client) {
+        String line = message.toLine();
+        return encode(ByteBufAllocator.DEFAULT,
+                client.serverTime() ? "@time=" + TIME.format(Instant.now()) + " " + line : line);
+    }
+
     private static ByteBuf encode(ByteBufAllocator alloc, String line) {
         ByteBuf buf = alloc.directBuffer(ByteBufUtil.utf8MaxBytes(line) + 2);
         ByteBufUtil.writeUtf8(buf, line);

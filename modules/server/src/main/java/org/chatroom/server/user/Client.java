@@ -1,5 +1,6 @@
 package org.chatroom.server.user;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.util.Collections;
 import java.util.Set;
@@ -55,7 +56,7 @@ public final class Client {
 
     /** Only {@link LoopWriter} touches these, on the client's loop. */
     public boolean flushPending;
-    public io.netty.buffer.ByteBuf pending;
+    public ByteBuf pending;
 
     public Client(Channel channel, LoopWriter writer, ServerStats stats, String address, boolean tls) {
         this.tls = tls;
@@ -69,9 +70,13 @@ public final class Client {
 
     /** Sends one line to this client from any thread. */
     public void send(IrcMessage message) {
-        OutboundLine line = OutboundLine.of(message);
-        send(line);
-        line.release();
+        ByteBuf buf = OutboundLine.encodeFor(message, this);
+        if (writer.loop().inEventLoop()) {
+            writer.write(this, buf);
+        } else {
+            writer.loop().execute(() -> writer.write(this, buf));
+        }
+        stats.messagesOut(1);
     }
 
     /** Sends an already-encoded line from any thread; the caller keeps its own reference. */
@@ -79,7 +84,7 @@ public final class Client {
         if (writer.loop().inEventLoop()) {
             writer.append(this, line.variantFor(this));
         } else {
-            io.netty.buffer.ByteBuf buf = line.bufFor(this);
+            ByteBuf buf = line.bufFor(this);
             writer.loop().execute(() -> writer.write(this, buf));
         }
         stats.messagesOut(1);
