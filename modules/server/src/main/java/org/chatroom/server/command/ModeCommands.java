@@ -131,7 +131,7 @@ final class ModeCommands {
         params.addAll(appliedArgs);
         Client c = s.client();
         OutboundLine line = OutboundLine.of(new IrcMessage(java.util.Map.of(), c.prefix(), "MODE", params));
-        room.broadcast(line, null, s.context().stats());
+        room.broadcastInOrder(line, s.context().stats()); // under the lock: racing MODEs reach everyone in one order
         LOG.info("{} set mode {} {} on {}", c.nick(), applied, String.join(" ", appliedArgs), room.name());
         s.context().roomChanged(room);
     }

@@ -165,7 +165,7 @@ public final class RoomCommands {
         ctx.registry().atomically(() -> { // set and told in one step: racing TOPICs reach everyone in one order
             room.topic(new Topic(text, setter, System.currentTimeMillis() / 1000));
             OutboundLine line = OutboundLine.of(IrcMessage.from(source, "TOPIC", room.name(), text));
-            room.broadcast(line, null, ctx.stats());
+            room.broadcastInOrder(line, ctx.stats());
         });
         ctx.roomChanged(room);
     }

@@ -251,6 +251,17 @@ public final class Room {
         }
     }
 
+    /**
+     * Like {@link #broadcast} but queued on every lane, the caller's too. Called under the registry
+     * lock for changes of state (TOPIC, MODE), it makes every member see racing changes in the one
+     * order they were made: lanes run their queues in order, and the lock orders the queuing.
+     */
+    public void broadcastInOrder(OutboundLine line, ServerStats stats) {
+        for (LaneGroup g : groups) {
+            g.lane().execute(() -> g.deliver(line, null, stats));
+        }
+    }
+
     /** Every member of all of {@code rooms}, once each. */
     public static Collection<Client> membersOf(Collection<Room> rooms) {
         Set<Client> out = new LinkedHashSet<>();
