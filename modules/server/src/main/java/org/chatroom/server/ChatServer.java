@@ -33,9 +33,7 @@ import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.net.ChatChannelInitializer;
-import org.chatroom.server.net.LoopWriters;
-import org.chatroom.server.net.ConnectionLimiter;
-import org.chatroom.server.command.CommandDispatcher;
+import org.chatroom.server.net.NetResources;
 import org.chatroom.server.tls.TlsContextFactory;
 import io.netty.handler.ssl.SslContext;
 import org.chatroom.server.persist.RoomStateStore;
@@ -55,6 +53,7 @@ public final class ChatServer implements AutoCloseable, ServerControl {
     private Channel listener;
     private Channel tlsListener;
     private AdminService admin;
+    private NetResources net;
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private volatile Supplier<ServerConfig> configSource;
     private volatile boolean closed;
@@ -82,6 +81,12 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         context.roomStateListener(room -> roomStore.save(registry.rooms().all()));
     }
 
+    /** What to do after an error the process must not survive; Main exits. */
+    public ChatServer onFatal(java.util.function.Consumer<Throwable> handler) {
+        context.onFatal(handler);
+        return this;
+    }
+
     /** Binds and starts serving. Throws {@link ServerStartException} with a one-line reason if it cannot. */
     public synchronized ChatServer start() {
         ServerConfig cfg = context.config();
@@ -97,18 +102,16 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         workers = new MultiThreadIoEventLoopGroup(threads, io);
         int sendq = cfg.get(ServerConfigKeys.SENDQ_BYTES);
         InetAddress bind = cfg.get(ServerConfigKeys.BIND);
-        LoopWriters writers = new LoopWriters(workers, context.stats());
-        ConnectionLimiter limiter = new ConnectionLimiter(context);
-        CommandDispatcher dispatcher = new CommandDispatcher();
+        net = new NetResources(context, workers, boss);
         try {
             SslContext tls = cfg.get(ServerConfigKeys.TLS_ENABLED) ? TlsContextFactory.create(cfg) : null;
             if (cfg.get(ServerConfigKeys.PLAIN_ENABLED)) {
                 listener = bind(channelType, sendq, bind, cfg.port(),
-                        new ChatChannelInitializer(context, writers, channels, limiter, dispatcher, null));
+                        new ChatChannelInitializer(net, channels, null));
             }
             if (tls != null) {
                 tlsListener = bind(channelType, sendq, bind, cfg.get(ServerConfigKeys.TLS_PORT),
-                        new ChatChannelInitializer(context, writers, channels, limiter, dispatcher, tls));
+                        new ChatChannelInitializer(net, channels, tls));
             }
             if (listener == null && tlsListener == null) {
                 throw new ServerStartException("plain.enabled=false and tls.enabled=false: nothing to listen on");
@@ -224,6 +227,9 @@ public final class ChatServer implements AutoCloseable, ServerControl {
             ch.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(bye)).addListener(f -> ch.close());
         }
         channels.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        if (net != null) {
+            net.close();
+        }
         shutdownLoops();
         roomStore.close();
         context.passwords().close();

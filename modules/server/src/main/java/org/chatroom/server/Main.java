@@ -10,13 +10,26 @@ public final class Main {
     private Main() {
     }
 
+    /** After an out-of-memory error: exit at once with 1 (a supervisor restarts a clean process). */
+    private static void die(Throwable error) {
+        LogManager.shutdown();
+        Runtime.getRuntime().halt(1);
+    }
+
     public static void main(String[] args) {
         ServerCli.Outcome outcome = new ServerCli(System.out, System.err, System.in).parse(args);
         if (!outcome.shouldRun()) {
             System.exit(outcome.exitCode());
         }
         Logger log = LogManager.getLogger(Main.class);
-        ChatServer server = new ChatServer(outcome.config()).configSource(outcome.configSource());
+        ChatServer server = new ChatServer(outcome.config()).configSource(outcome.configSource()).onFatal(Main::die);
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError) {
+                server.context().fatal(e);
+            } else {
+                log.error("uncaught error in thread {}", thread.getName(), e);
+            }
+        });
         try {
             server.start();
         } catch (ServerStartException e) {

@@ -15,6 +15,7 @@ import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.server.context.Motd;
 import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.core.DropReason;
 import org.chatroom.server.core.ServerStats;
 import org.chatroom.server.command.RoomCommands;
 import org.chatroom.server.config.ConfigException;
@@ -83,6 +84,11 @@ final class ServerCommands {
         f.put("bytes_in", s.bytesIn());
         f.put("bytes_out", s.bytesOut());
         f.put("slow_clients_dropped", s.slowClientsDropped());
+        f.put("output_queued", s.queuedOutputBytes());
+        f.put("output_budget", s.outputBudgetBytes());
+        for (DropReason reason : DropReason.values()) {
+            f.put(reason.statName(), s.drops(reason));
+        }
         f.put("lines_refused", s.linesRefused());
         f.put("heap_used", rt.totalMemory() - rt.freeMemory());
         f.put("heap_max", rt.maxMemory());

@@ -11,6 +11,7 @@ import org.chatroom.protocol.Numeric;
 import org.chatroom.server.auth.PasswordHash;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.core.DropReason;
 import org.chatroom.server.core.Outbound;
 import org.chatroom.server.core.OutboundLine;
 import org.chatroom.server.state.Client;
@@ -85,10 +86,21 @@ public final class ChatSession implements Session, ClientControl {
         }
     }
 
-    /** The transport's queue for this user passed its bound: drop the user (never from inside a delivery). */
-    public void sendQueueExceeded() {
-        context.stats().slowClientDropped();
+    /**
+     * The transport's queue for this user passed its own bound ({@link DropReason#SENDQ}) or the
+     * budget of all output ({@link DropReason#OUTPUT_BUDGET}): drop the user, never from inside a delivery.
+     */
+    public void sendQueueExceeded(DropReason why) {
+        context.stats().dropped(why);
         out.lane().execute(() -> quit("SendQ exceeded"));
+    }
+
+    /** The server ends the connection (ping timeout, flood...), counted by why. */
+    public void drop(DropReason why, String reason) {
+        if (!quit) {
+            context.stats().dropped(why);
+            quit(reason);
+        }
     }
 
     /** The connection is gone (closed by either side). */
@@ -172,7 +184,14 @@ public final class ChatSession implements Session, ClientControl {
             quit("Banned: " + refusal);
             return;
         }
+        if (context.stats().registered() >= context.config().get(ServerConfigKeys.MAX_CLIENTS)) {
+            LOG.info("{} ({}) refused at registration: server full", client.nick(), client.address());
+            drop(DropReason.SERVER_FULL, "Server full");
+            return;
+        }
         client.markRegistered();
+        context.stats().userRegistered();
+        out.registered();
         LOG.info("{} registered as {}", client.address(), client.nick());
         String nick = client.nick();
         context.events().fire(l -> l.registered(nick, client.address()));
@@ -198,6 +217,7 @@ public final class ChatSession implements Session, ClientControl {
             } else {
                 context.registry().remove(client);
             }
+            context.stats().registeredUserLeft();
             LOG.info("{} quit ({})", client.nick(), reason);
             String nick = client.nick();
             context.events().fire(l -> l.quit(nick, reason));

@@ -39,7 +39,11 @@ public final class ServerConfigKeys {
     public static final ConfigKey<Integer> WORKER_THREADS = key("worker.threads", "0",
             "event-loop threads serving clients; 0 = 2 x CPU cores", false, ValueParsers.intRange(0, 256));
     public static final ConfigKey<Integer> MAX_CLIENTS = key("max.clients", "10000",
-            "connections accepted at once; more get 'Server full' (each needs a file descriptor)", true,
+            "registered users at once; more get 'Server full' (each needs a file descriptor)", true,
+            ValueParsers.intRange(1, 1_000_000));
+    public static final ConfigKey<Integer> MAX_UNREGISTERED = key("max.unregistered", "1000",
+            "connections still registering at once; when full the oldest is closed to admit the new one, so"
+                    + " half-open connections never lock registered users out", true,
             ValueParsers.intRange(1, 1_000_000));
     public static final ConfigKey<Integer> MAX_CONNECTIONS_PER_IP = key("max.connections.per.ip", "10",
             "connections at once from one address (exempt addresses have no limit)", true,
@@ -61,6 +65,11 @@ public final class ServerConfigKeys {
     public static final ConfigKey<Integer> SENDQ_BYTES = key("sendq.bytes", "1048576",
             "bytes queued to one slow client before it is dropped (SendQ exceeded); too low drops users on bursts",
             false, ValueParsers.intRange(4096, 256 * 1024 * 1024));
+    public static final ConfigKey<Integer> OUTPUT_BUDGET_BYTES = key("output.budget.bytes", "134217728",
+            "bytes queued to all clients together; past it the clients holding the most are dropped (SendQ exceeded)"
+                    + " until 3/4 of it is left; keep it well under the JVM's direct-memory limit"
+                    + " (-XX:MaxDirectMemorySize, which chat-server.sh sets)", false,
+            ValueParsers.intRange(1024 * 1024, Integer.MAX_VALUE));
     public static final ConfigKey<Boolean> ROOMS_USER_CREATE = key("rooms.user.create", "true",
             "whether users may create rooms by joining a name that does not exist", true, ValueParsers::bool);
     public static final ConfigKey<Integer> USER_MAX_ROOMS = key("user.max.rooms", "50",

@@ -88,6 +88,19 @@ public final class ServerContext {
         void changed(org.chatroom.server.state.Room room);
     }
 
+    private volatile java.util.function.Consumer<Throwable> fatal = t -> { };
+
+    /** What to do after an error the daemon must not survive (the daemon's main exits). */
+    public void onFatal(java.util.function.Consumer<Throwable> handler) {
+        this.fatal = handler;
+    }
+
+    /** Reports an error the process must not go on after (out of memory): logged, then the handler runs. */
+    public void fatal(Throwable error) {
+        org.apache.logging.log4j.LogManager.getLogger().fatal("cannot go on after {}; stopping", error.toString(), error);
+        fatal.accept(error);
+    }
+
     /** Where password checks run: never on an event loop. */
     public PasswordVerifier passwords() {
         return passwords;

@@ -10,6 +10,14 @@ public interface Lane extends Executor {
     /** True when the caller already runs on this lane, so work may be done inline. */
     boolean inLane();
 
+    /**
+     * Called on this lane after a room's message was handed to its members here. A transport that
+     * batches writes may send early when much is waiting: a lane fed faster than it drains must not
+     * let its batch grow without bound.
+     */
+    default void afterFanOut() {
+    }
+
     /** Runs {@code task} now when on this lane, else queues it; queued tasks run in order. */
     default void run(Runnable task) {
         if (inLane()) {

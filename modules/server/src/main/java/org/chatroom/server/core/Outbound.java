@@ -22,4 +22,8 @@ public interface Outbound {
     void pauseReading();
 
     void resumeReading();
+
+    /** Told once, when the user completes registration (a transport may count who is still registering). */
+    default void registered() {
+    }
 }

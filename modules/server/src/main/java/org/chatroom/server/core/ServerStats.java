@@ -1,7 +1,10 @@
 package org.chatroom.server.core;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /** Counters an operator reads with the admin {@code stats} command; updated lock-free from every loop. */
 public final class ServerStats {
@@ -13,8 +16,52 @@ public final class ServerStats {
     private final LongAdder messagesOut = new LongAdder();
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
-    private final LongAdder slowClientsDropped = new LongAdder();
     private final LongAdder linesRefused = new LongAdder();
+    private final AtomicInteger registered = new AtomicInteger();
+    private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
+    private volatile LongSupplier queuedOutput = () -> 0;
+    private volatile long outputBudget;
+
+    public ServerStats() {
+        for (DropReason r : DropReason.values()) {
+            drops.put(r, new LongAdder());
+        }
+    }
+
+    public void dropped(DropReason reason) {
+        drops.get(reason).increment();
+    }
+
+    public long drops(DropReason reason) {
+        return drops.get(reason).sum();
+    }
+
+    /** Registered users now; {@code max.clients} bounds it. */
+    public int registered() {
+        return registered.get();
+    }
+
+    public void userRegistered() {
+        registered.incrementAndGet();
+    }
+
+    public void registeredUserLeft() {
+        registered.decrementAndGet();
+    }
+
+    /** Where the bytes queued to all clients are read from (the transport's output budget). */
+    public void queuedOutput(LongSupplier source, long budget) {
+        this.queuedOutput = source;
+        this.outputBudget = budget;
+    }
+
+    public long queuedOutputBytes() {
+        return queuedOutput.getAsLong();
+    }
+
+    public long outputBudgetBytes() {
+        return outputBudget;
+    }
 
     public void connectionOpened() {
         connectionsTotal.increment();
@@ -42,9 +89,6 @@ public final class ServerStats {
         bytesOut.add(n);
     }
 
-    public void slowClientDropped() {
-        slowClientsDropped.increment();
-    }
 
     public void lineRefused() {
         linesRefused.increment();
@@ -82,8 +126,9 @@ public final class ServerStats {
         return bytesOut.sum();
     }
 
+    /** Clients dropped for output they did not read: their own queue or the global budget. */
     public long slowClientsDropped() {
-        return slowClientsDropped.sum();
+        return drops(DropReason.SENDQ) + drops(DropReason.OUTPUT_BUDGET);
     }
 
     public long linesRefused() {

@@ -18,7 +18,9 @@ final class AdmissionHandler extends ChannelInboundHandlerAdapter {
 
     private final ConnectionLimiter limiter;
     private final InetAddress address;
-    private Runnable release;
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> release =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean admitted;
 
     AdmissionHandler(ConnectionLimiter limiter, InetAddress address) {
         this.limiter = limiter;
@@ -34,24 +36,35 @@ final class AdmissionHandler extends ChannelInboundHandlerAdapter {
                     .addListener(ChannelFutureListener.CLOSE);
             return; // the rest of the pipeline never hears of it
         }
-        release = ((ConnectionLimiter.Admitted) admission).release();
+        release.set(((ConnectionLimiter.Admitted) admission).release());
+        admitted = true;
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (release == null) {
+        if (!admitted) {
             io.netty.util.ReferenceCountUtil.release(msg); // refused: read nothing
             return;
         }
         ctx.fireChannelRead(msg);
     }
 
+    /**
+     * Gives the connection's place back now, once, from any thread: a connection chosen to make
+     * room must stop counting before it has finished closing, or newcomers would be refused meanwhile.
+     */
+    void release() {
+        Runnable r = release.getAndSet(null);
+        if (r != null) {
+            r.run();
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (release != null) {
-            release.run();
-            release = null;
+        release();
+        if (admitted) {
             ctx.fireChannelInactive();
         }
     }

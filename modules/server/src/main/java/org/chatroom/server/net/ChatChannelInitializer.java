@@ -6,7 +6,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
-import org.chatroom.server.command.CommandDispatcher;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.context.ServerContext;
 
@@ -17,22 +16,17 @@ import org.chatroom.server.context.ServerContext;
  * ready-encoded buffers, so there is no encoder.
  */
 public final class ChatChannelInitializer extends io.netty.channel.ChannelInitializer<SocketChannel> {
+    private final NetResources net;
     private final ServerContext context;
-    private final CommandDispatcher dispatcher;
-    private final ConnectionLimiter limiter;
-    private final LoopWriters writers;
     private final ChannelGroup channels;
     private final IrcLineDecoder lineDecoder;
     private final SslContext tls;
 
     /** {@code tls} is null for the plain listener. */
-    public ChatChannelInitializer(ServerContext context, LoopWriters writers, ChannelGroup channels,
-                                  ConnectionLimiter limiter, CommandDispatcher dispatcher, SslContext tls) {
-        this.context = context;
-        this.writers = writers;
+    public ChatChannelInitializer(NetResources net, ChannelGroup channels, SslContext tls) {
+        this.net = net;
+        this.context = net.context;
         this.channels = channels;
-        this.limiter = limiter;
-        this.dispatcher = dispatcher;
         this.tls = tls;
         // the limit counts CRLF; tags have their own budget on top (IRCv3 message-tags)
         this.lineDecoder = new IrcLineDecoder(context.stats(), context.config().get(ServerConfigKeys.MAX_LINE_BYTES) - 2);
@@ -45,7 +39,7 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
         var cfg = context.config();
         int maxLine = cfg.get(ServerConfigKeys.MAX_LINE_BYTES) - 2 + IrcLineDecoder.MAX_TAG_BYTES;
         ChannelPipeline p = ch.pipeline();
-        p.addLast("admission", new AdmissionHandler(limiter, address));
+        p.addLast("admission", new AdmissionHandler(net.limiter, address));
         if (tls != null) {
             p.addLast("tls", tls.newHandler(ch.alloc()));
         }
@@ -56,6 +50,6 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
                 () -> context.config().get(ServerConfigKeys.PING_TIMEOUT).toNanos()));
         p.addLast("registration", new RegistrationTimeoutHandler(cfg.get(ServerConfigKeys.REGISTRATION_TIMEOUT).toNanos()));
         p.addLast("flood", new FloodControlHandler(context, cfg.get(ServerConfigKeys.FLOOD_EXEMPT).contains(address)));
-        p.addLast("client", new ClientHandler(context, dispatcher, writers, address.getHostAddress(), tls != null));
+        p.addLast("client", new ClientHandler(net, address.getHostAddress(), tls != null));
     }
 }

@@ -3,12 +3,12 @@ package org.chatroom.server.net;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.server.command.ChatSession;
-import org.chatroom.server.command.CommandDispatcher;
-import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.core.DropReason;
 
 /**
  * The thin adapter between a Netty channel and the core: makes the connection's
@@ -19,34 +19,41 @@ import org.chatroom.server.context.ServerContext;
 final class ClientHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LogManager.getLogger();
 
-    private final ServerContext context;
-    private final CommandDispatcher dispatcher;
-    private final LoopWriters writers;
+    private final NetResources net;
     private final String address;
     private final boolean tls;
     private ChannelOutbound out;
     private ChatSession session;
+    private volatile AdmissionHandler admission;
 
-    ClientHandler(ServerContext context, CommandDispatcher dispatcher, LoopWriters writers, String address,
-                  boolean tls) {
-        this.context = context;
-        this.dispatcher = dispatcher;
-        this.writers = writers;
+    ClientHandler(NetResources net, String address, boolean tls) {
+        this.net = net;
         this.address = address;
         this.tls = tls;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        out = new ChannelOutbound(ctx.channel(), writers.of(ctx.channel().eventLoop()));
-        session = new ChatSession(context, dispatcher, out, address, remote(ctx), tls);
-        out.onOverflow(session::sendQueueExceeded);
+        out = new ChannelOutbound(ctx.channel(), net.writers.of(ctx.channel().eventLoop()), net.budget);
+        session = new ChatSession(net.context, net.dispatcher, out, address, remote(ctx), tls);
+        out.onOverflow(() -> session.sendQueueExceeded(DropReason.SENDQ));
+        out.onOverBudget(() -> session.sendQueueExceeded(DropReason.OUTPUT_BUDGET));
+        out.onRegistered(() -> net.unregistered.done(this));
         session.opened();
+        admission = ctx.pipeline().get(AdmissionHandler.class);
+        ClientHandler evicted = net.unregistered.admit(this);
+        if (evicted != null) {
+            if (evicted.admission != null) {
+                evicted.admission.release(); // counts no more from now on, though it takes a moment to close
+            }
+            evicted.out.lane().execute(() -> evicted.session.drop(DropReason.UNREGISTERED_EVICTED,
+                    "Too many connections are registering; try again"));
+        }
         ctx.fireChannelActive();
     }
 
     private String remote(ChannelHandlerContext ctx) {
-        int port = ((java.net.InetSocketAddress) ctx.channel().remoteAddress()).getPort();
+        int port = ((InetSocketAddress) ctx.channel().remoteAddress()).getPort();
         return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + port;
     }
 
@@ -72,16 +79,18 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             session.ping();
         } else if (e instanceof ConnectionEvent.RegistrationDue) {
             if (!session.registered()) {
-                session.quit("Registration timed out");
+                session.drop(DropReason.REGISTRATION_TIMEOUT, "Registration timed out");
             }
         } else if (e instanceof ConnectionEvent.Drop d) {
-            session.quit(d.reason());
+            session.drop(d.why(), d.reason());
         }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (TlsFailures.isTlsFailure(cause)) {
+        if (FatalErrors.isOutOfMemory(cause)) {
+            net.context.fatal(cause); // never limp on: the operator's supervisor restarts a clean process
+        } else if (TlsFailures.isTlsFailure(cause)) {
             LOG.info("TLS handshake with {} failed: {}", address, TlsFailures.rootMessage(cause));
             ctx.close();
         } else if (cause instanceof IOException) {
@@ -100,6 +109,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (session != null) {
+            net.unregistered.done(this);
             session.closed();
             out.discard();
         }

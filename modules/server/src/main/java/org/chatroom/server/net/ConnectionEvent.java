@@ -1,5 +1,7 @@
 package org.chatroom.server.net;
 
+import org.chatroom.server.core.DropReason;
+
 /**
  * What the pipeline's timers and guards tell the {@link ClientHandler}, as user events: they decide
  * when, the session decides what it means.
@@ -13,8 +15,8 @@ public sealed interface ConnectionEvent {
     record RegistrationDue() implements ConnectionEvent {
     }
 
-    /** The connection must end with {@code reason} (ping timeout, excess flood). */
-    record Drop(String reason) implements ConnectionEvent {
+    /** The connection must end: {@code why} for the counters, {@code reason} for the users. */
+    record Drop(DropReason why, String reason) implements ConnectionEvent {
     }
 
     PingDue PING_DUE = new PingDue();

@@ -8,7 +8,7 @@ import org.chatroom.server.context.ServerContext;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 
-/** Enforces max.clients and max.connections.per.ip (exempt addresses aside); limits are read live. */
+/** Enforces the connection total (max.clients + max.unregistered) and max.connections.per.ip (exempt addresses aside); limits are read live. */
 public final class ConnectionLimiter {
     private final ServerContext context;
     private final AtomicInteger total = new AtomicInteger();
@@ -34,7 +34,10 @@ public final class ConnectionLimiter {
     /** Counts a new connection from {@code address}, or refuses it. */
     public Admission tryAcquire(InetAddress address) {
         ServerConfig cfg = context.config();
-        if (total.incrementAndGet() > cfg.get(ServerConfigKeys.MAX_CLIENTS)) {
+        // Registered users are bounded by max.clients at registration and the rest by max.unregistered,
+        // whose oldest is closed for each newcomer; this hard bound only leaves room for those closing.
+        int unregistered = cfg.get(ServerConfigKeys.MAX_UNREGISTERED);
+        if (total.incrementAndGet() > cfg.get(ServerConfigKeys.MAX_CLIENTS) + 2 * unregistered) {
             total.decrementAndGet();
             return new Refused("Server full");
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.server.config.ServerConfig;
+import org.chatroom.server.core.DropReason;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.context.ServerContext;
 
@@ -59,7 +60,7 @@ final class FloodControlHandler extends ChannelInboundHandlerAdapter {
             held.clear();
             LOG.info("{} flooded past {} held lines", ctx.channel().remoteAddress(),
                     cfg.get(ServerConfigKeys.FLOOD_MAX_QUEUED));
-            ctx.fireUserEventTriggered(new ConnectionEvent.Drop("Excess Flood"));
+            ctx.fireUserEventTriggered(new ConnectionEvent.Drop(DropReason.EXCESS_FLOOD, "Excess Flood"));
             return;
         }
         held.add(msg);

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.chatroom.server.core.DropReason;
 
 /**
  * Keep-alive on the loop's own clock ({@code ctx.executor().ticker()}): after {@code interval} of
@@ -60,7 +61,8 @@ final class KeepAliveHandler extends ChannelInboundHandlerAdapter {
             long timeout = timeoutNanos.getAsLong();
             if (now - pingSentAt >= timeout) {
                 long silentSeconds = TimeUnit.NANOSECONDS.toSeconds(now - lastInput);
-                ctx.fireUserEventTriggered(new ConnectionEvent.Drop("Ping timeout: " + silentSeconds + " seconds"));
+                ctx.fireUserEventTriggered(new ConnectionEvent.Drop(DropReason.PING_TIMEOUT,
+                        "Ping timeout: " + silentSeconds + " seconds"));
                 return;
             }
             schedule(pingSentAt + timeout - now);

@@ -16,13 +16,19 @@ import org.chatroom.server.core.ServerStats;
 public final class LoopWriter implements Lane {
     private final EventLoop loop;
     private final ServerStats stats;
+    /** Bytes queued in this batch past which the batch is flushed at once, not at its end. */
+    static final int EARLY_FLUSH_BYTES = 1024 * 1024;
+
     private final List<ChannelOutbound> dirty = new ArrayList<>();
     private final Runnable flushTask = this::flushDirty;
+    private final OutputBudget budget;
     private boolean flushScheduled;
+    private long batchBytes;
 
-    public LoopWriter(EventLoop loop, ServerStats stats) {
+    public LoopWriter(EventLoop loop, ServerStats stats, OutputBudget budget) {
         this.loop = loop;
         this.stats = stats;
+        this.budget = budget;
     }
 
     public EventLoop loop() {
@@ -48,15 +54,35 @@ public final class LoopWriter implements Lane {
         }
     }
 
+    /** {@code n} bytes were queued to one connection in this batch. */
+    void added(int n) {
+        batchBytes += n;
+    }
+
+    /**
+     * When another loop hands this one deliveries faster than it sends them, the end of the batch
+     * may be thousands of tasks away, and every member's pending buffer would grow until then,
+     * unseen by the output budget. Past {@link #EARLY_FLUSH_BYTES} the batch is sent now, and what
+     * the sockets do not take is counted where the budget sees it.
+     */
+    @Override
+    public void afterFanOut() {
+        if (batchBytes >= EARLY_FLUSH_BYTES) {
+            flushDirty();
+            budget.checkSoon();
+        }
+    }
+
     void countSent(int bytes) {
         stats.bytesOut(bytes); // once per batch, not per delivery
     }
 
     private void flushDirty() {
         flushScheduled = false;
+        batchBytes = 0;
         for (int i = 0; i < dirty.size(); i++) {
             dirty.get(i).flushPending();
         }
-        dirty.clear();
+        dirty.clear(); // an early flush leaves the scheduled task nothing to do, which is harmless
     }
 }

@@ -11,9 +11,9 @@ import org.chatroom.server.core.ServerStats;
 public final class LoopWriters {
     private final Map<EventExecutor, LoopWriter> byLoop = new IdentityHashMap<>();
 
-    public LoopWriters(EventLoopGroup workers, ServerStats stats) {
+    public LoopWriters(EventLoopGroup workers, ServerStats stats, OutputBudget budget) {
         for (EventExecutor e : workers) {
-            byLoop.put(e, new LoopWriter((EventLoop) e, stats));
+            byLoop.put(e, new LoopWriter((EventLoop) e, stats, budget));
         }
     }
 

@@ -65,5 +65,6 @@ final class LaneGroup {
             }
         }
         stats.messagesOut(sent);
+        lane.afterFanOut();
     }
 }

@@ -108,12 +108,13 @@ class FloodControlTest {
             a.awaitContains("PONG");
         }
         try (ChatServer s = TestServer.start(Map.of("max.clients", "1"));
-             IrcTestClient a = new IrcTestClient(s.port())) {
-            a.sync(); // a is counted before b connects
-            IrcTestClient b = new IrcTestClient(s.port());
-            b.awaitContains("ERROR :Closing link: Server full");
+             IrcTestClient a = IrcTestClient.registered(s.port(), "a");
+             IrcTestClient b = new IrcTestClient(s.port())) {
+            b.send("NICK b");
+            b.send("USER b 0 * :b");
+            b.awaitLine(l -> l.startsWith("ERROR :Closing link") && l.endsWith("[Server full]"));
             b.awaitClosed();
-            b.close();
+            assertThat(s.stats().drops(org.chatroom.server.core.DropReason.SERVER_FULL)).isEqualTo(1);
         }
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class AdmissionHandlerTest {
     private final ConnectionLimiter limiter = new ConnectionLimiter(TestContexts.with(
-            Map.of("max.clients", "2", "max.connections.per.ip", "5", "limits.exempt", "")));
+            Map.of("max.clients", "1", "max.unregistered", "1", "max.connections.per.ip", "5", "limits.exempt", "")));
 
     private EmbeddedChannel connect(String ip, EventRecorder recorder) throws Exception {
         return new EmbeddedChannel(new AdmissionHandler(limiter, InetAddress.getByName(ip)), recorder);
@@ -21,6 +21,7 @@ class AdmissionHandlerTest {
     void pastTheLimitAConnectionGetsOneErrorLineAndIsClosedUnseen() throws Exception {
         EmbeddedChannel a = connect("10.0.0.1", new EventRecorder());
         EmbeddedChannel b = connect("10.0.0.2", new EventRecorder());
+        EmbeddedChannel b2 = connect("10.0.0.5", new EventRecorder()); // max.clients + 2 x max.unregistered = 3
         EventRecorder third = new EventRecorder();
         EmbeddedChannel c = connect("10.0.0.3", third);
         ByteBuf error = c.readOutbound();
@@ -33,6 +34,7 @@ class AdmissionHandlerTest {
         assertThat(d.isActive()).as("a closed connection gave its place back").isTrue();
         assertThat((Object) d.readOutbound()).isNull();
         b.finishAndReleaseAll();
+        b2.finishAndReleaseAll();
         d.finishAndReleaseAll();
     }
 }

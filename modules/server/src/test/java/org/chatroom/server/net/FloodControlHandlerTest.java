@@ -8,6 +8,7 @@ import io.netty.util.concurrent.Ticker;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.chatroom.protocol.IrcMessage;
+import org.chatroom.server.core.DropReason;
 import org.junit.jupiter.api.Test;
 
 class FloodControlHandlerTest {
@@ -50,7 +51,7 @@ class FloodControlHandlerTest {
         ch.writeInbound(RejectedLine.overlong(), RejectedLine.overlong(), RejectedLine.overlong());
         assertThat(recorder.events).isEmpty();
         ch.writeInbound(IrcMessage.of("PONG", "x"));
-        assertThat(recorder.events).containsExactly(new ConnectionEvent.Drop("Excess Flood"));
+        assertThat(recorder.events).containsExactly(new ConnectionEvent.Drop(DropReason.EXCESS_FLOOD, "Excess Flood"));
         assertThat(recorder.messages).hasSize(5);
         ch.writeInbound(line(99));
         assertThat(recorder.messages).as("nothing passes once dropped").hasSize(5);

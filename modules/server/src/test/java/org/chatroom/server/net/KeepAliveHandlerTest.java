@@ -8,6 +8,7 @@ import io.netty.util.concurrent.Ticker;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.chatroom.protocol.IrcMessage;
+import org.chatroom.server.core.DropReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class KeepAliveHandlerTest {
         advance(59);
         assertThat(recorder.events).hasSize(1);
         advance(1);
-        assertThat(recorder.events).last().isEqualTo(new ConnectionEvent.Drop("Ping timeout: 150 seconds"));
+        assertThat(recorder.events).last().isEqualTo(new ConnectionEvent.Drop(DropReason.PING_TIMEOUT, "Ping timeout: 150 seconds"));
     }
 
     @Test
