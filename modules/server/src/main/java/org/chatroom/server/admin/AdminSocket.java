@@ -23,6 +23,7 @@ import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.chatroom.protocol.Durations;
 import org.chatroom.server.ServerContext;
 import org.chatroom.server.ServerStartException;
 
@@ -209,8 +210,7 @@ final class AdminSocket implements AutoCloseable {
         long now = System.nanoTime();
         for (AdminSession s : sessions) {
             if (s.idleNanos(now) > idleTimeout.toNanos()) {
-                String span = idleTimeout.toMillis() % 1000 != 0 ? idleTimeout.toMillis() + "ms"
-                        : BanDuration.format(idleTimeout.toSeconds());
+                String span = Durations.human(idleTimeout);
                 LOG.info("admin ({}): closing a connection idle for {}", s.who(), span);
                 s.closeWith(AdminReply.error(AdminReply.CLOSING, "idle timeout (" + span + "), closing"));
             }
