@@ -3,8 +3,9 @@ package org.chatroom.server;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.chatroom.server.admin.ConfigReload;
 
-/** Entry point of the daemon: parse, start, wait for SIGTERM/SIGINT, stop cleanly, exit 0. */
+/** Entry point of the daemon: parse, start, reload on SIGHUP, wait for SIGTERM/SIGINT, stop cleanly, exit 0. */
 public final class Main {
     private Main() {
     }
@@ -28,10 +29,14 @@ public final class Main {
         server.closeFuture().thenRun(stop::countDown); // the admin "shutdown" command
         // Handling TERM ourselves (rather than only a shutdown hook) lets the JVM exit with 0, not 143.
         for (String name : new String[] {"TERM", "INT"}) {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> {
+            Signals.handle(name, () -> { // null or a reason: INT is ignored in a background job, and then stays so
                 log.info("received SIG{}", name);
                 stop.countDown();
             });
+        }
+        String noHup = Signals.handle("HUP", () -> ConfigReload.onSignal(server)); // reload, as IRC daemons do
+        if (noHup != null) {
+            log.info("{}: use 'chat-admin.sh reload' to re-read the configuration", noHup);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!server.isClosed()) {
