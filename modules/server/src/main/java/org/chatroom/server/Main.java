@@ -1,5 +1,7 @@
 package org.chatroom.server;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -38,9 +40,20 @@ public final class Main {
         if (noHup != null) {
             log.info("{}: use 'chat-admin.sh reload' to re-read the configuration", noHup);
         }
+        Path ready = outcome.readyFile(); // written last: whoever waits for it may signal at once
+        if (ready != null) {
+            try {
+                ReadyFile.write(ready, server);
+            } catch (IOException e) {
+                log.warn("cannot write the ready file {}: {}", ready, e.toString());
+            }
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!server.isClosed()) {
                 server.close();
+                if (ready != null) {
+                    ReadyFile.remove(ready);
+                }
                 LogManager.shutdown();
             }
         }, "chat-server-shutdown"));
@@ -50,6 +63,9 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         server.close();
+        if (ready != null) {
+            ReadyFile.remove(ready);
+        }
         LogManager.shutdown();
         System.exit(ServerCli.EXIT_OK);
     }

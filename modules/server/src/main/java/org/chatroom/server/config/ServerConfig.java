@@ -28,7 +28,7 @@ public final class ServerConfig {
         this.raw = Collections.unmodifiableMap(new LinkedHashMap<>(raw));
         this.home = home;
         this.source = source;
-        this.masked = Set.copyOf(masked);
+        this.masked = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(masked));
         Map<ConfigKey<?>, Object> parsed = new HashMap<>();
         for (ConfigKey<?> key : ServerConfigKeys.all().values()) {
             parsed.put(key, key.parse(raw.get(key.name())));
