@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.server.admin.ConfigReload;
+import org.chatroom.server.context.ServerStartException;
 
 /** Entry point of the daemon: parse, start, reload on SIGHUP, wait for SIGTERM/SIGINT, stop cleanly, exit 0. */
 public final class Main {

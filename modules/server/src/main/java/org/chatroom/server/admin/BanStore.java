@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.chatroom.protocol.Mask;
-import org.chatroom.server.ChatRegistry;
+import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.persist.StateFile;
 import org.chatroom.server.persist.StateWriter;
 

@@ -8,13 +8,12 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.chatroom.server.ChatServer;
-import org.chatroom.server.Motd;
 import org.chatroom.server.config.ConfigException;
 import org.chatroom.server.config.ConfigKey;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.config.ServerConfigLoader;
+import org.chatroom.server.context.Motd;
 
 /**
  * Re-reads the file the daemon started from (with the same command-line overrides), applies the
@@ -30,7 +29,7 @@ public final class ConfigReload {
     }
 
     /** For SIGHUP: reloads and logs what happened (INFO, or WARN with the reason); never throws. */
-    public static void onSignal(ChatServer server) {
+    public static void onSignal(ServerControl server) {
         try {
             run(server, "SIGHUP");
         } catch (AdminException e) {
@@ -39,13 +38,13 @@ public final class ConfigReload {
     }
 
     /** Reloads; {@code actor} opens the log line ("admin (chat)", "SIGHUP"). Returns one row per key reported. */
-    static List<Map<String, Object>> run(ChatServer server, String actor) throws AdminException {
+    static List<Map<String, Object>> run(ServerControl server, String actor) throws AdminException {
         synchronized (LOCK) {
             return reload(server, actor);
         }
     }
 
-    private static List<Map<String, Object>> reload(ChatServer server, String actor) throws AdminException {
+    private static List<Map<String, Object>> reload(ServerControl server, String actor) throws AdminException {
         Supplier<ServerConfig> source = server.configSource();
         if (source == null) {
             throw new AdminException(AdminReply.CANT, "the daemon was not started from a configuration file; nothing to re-read");

@@ -11,12 +11,12 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.IrcMessage;
-import org.chatroom.server.ServerContext;
-import org.chatroom.server.ServerStats;
+import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.core.ServerStats;
 import org.chatroom.server.command.RoomCommands;
 import org.chatroom.server.config.ServerConfigKeys;
-import org.chatroom.server.room.Room;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.state.Room;
+import org.chatroom.server.state.Client;
 
 /** {@code rooms}, {@code topic}, {@code stats}, {@code shutdown} and {@code version} ({@code reload} is {@link ConfigReload}). */
 final class ServerCommands {

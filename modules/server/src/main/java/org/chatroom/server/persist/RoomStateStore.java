@@ -7,12 +7,12 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.Mask;
-import org.chatroom.server.ChatRegistry;
-import org.chatroom.server.room.BanEntry;
-import org.chatroom.server.room.Room;
-import org.chatroom.server.room.RoomModes;
-import org.chatroom.server.room.RoomRegistry;
-import org.chatroom.server.room.Topic;
+import org.chatroom.server.state.ChatRegistry;
+import org.chatroom.server.state.BanEntry;
+import org.chatroom.server.state.Room;
+import org.chatroom.server.state.RoomModes;
+import org.chatroom.server.state.RoomRegistry;
+import org.chatroom.server.state.Topic;
 
 /**
  * Keeps permanent rooms' topic, modes and ban lists in {@code <data.dir>/rooms.tsv}, so an
@@ -69,7 +69,7 @@ public final class RoomStateStore implements AutoCloseable {
         switch (f[0]) {
             case "room" -> room.modes(parseModes(f[2], f[3], number(f[4], "limit")));
             case "topic" -> room.topic(new Topic(f[4], f[3], number(f[2], "set-at")));
-            default -> room.bans().add(new BanEntry(mask(f[2]), f[3], number(f[4], "set-at")));
+            default -> room.addBan(new BanEntry(mask(f[2]), f[3], number(f[4], "set-at")));
         }
         return true;
     }

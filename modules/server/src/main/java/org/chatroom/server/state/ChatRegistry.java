@@ -1,29 +1,32 @@
-package org.chatroom.server;
+package org.chatroom.server.state;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.chatroom.protocol.CaseMapping;
-import org.chatroom.server.room.Room;
-import org.chatroom.server.room.RoomRegistry;
-import org.chatroom.server.user.Client;
 
 /**
- * The shared state of the daemon: who is online under which nick, and who is in which room.
- * Every change takes one lock (changes are rare next to messages, and one lock makes nick
- * changes, joins and quits atomic with respect to each other); every read is lock-free from
- * concurrent maps and immutable snapshots.
+ * The shared state of the daemon: who is online under which nick, who is in which room, and each
+ * room's modes, topic and bans.
+ *
+ * <p><b>The rule:</b> every change of this state, and every decision that leads to one (may this
+ * user join, is this mask banned already, who holds this nick), is made while holding this
+ * registry's one lock — {@link #atomically} for callers that decide several things at once. Changes
+ * are rare next to messages and one lock makes nick changes, joins, mode changes and quits atomic
+ * with respect to each other. Every read is lock-free (concurrent maps, volatile fields). Delivery
+ * takes no lock at all (see {@link Room}). Nothing done under the lock blocks: no I/O, no hashing.
  */
 public final class ChatRegistry {
     public static final CaseMapping MAPPING = CaseMapping.RFC1459;
 
     private final Object lock = new Object();
     private final Map<String, Client> byNick = new ConcurrentHashMap<>();
-    private final RoomRegistry rooms = new RoomRegistry(MAPPING);
+    private final RoomRegistry rooms = new RoomRegistry(MAPPING, lock);
 
     public RoomRegistry rooms() {
         return rooms;
@@ -33,13 +36,27 @@ public final class ChatRegistry {
         return byNick.get(MAPPING.fold(nick));
     }
 
-    /** Registered users. */
+    /** Users holding a nick (registered, or registering with a nick claimed). */
     public Collection<Client> clients() {
         return List.copyOf(byNick.values());
     }
 
     public int clientCount() {
         return byNick.size();
+    }
+
+    /** Runs {@code decision} under the lock: checks and the changes they lead to happen as one step. */
+    public void atomically(Runnable decision) {
+        synchronized (lock) {
+            decision.run();
+        }
+    }
+
+    /** Like {@link #atomically(Runnable)} with a result. */
+    public <T> T atomically(Supplier<T> decision) {
+        synchronized (lock) {
+            return decision.get();
+        }
     }
 
     /**
@@ -67,23 +84,26 @@ public final class ChatRegistry {
         }
     }
 
-    /** Joins {@code c} to the room; null if it does not exist and {@code create} is false. */
-    public Room join(Client c, String name, boolean create) {
+    /**
+     * Joins {@code c} to room {@code name} if +b, +i, +k and +l allow it — checked and joined in one
+     * step, so two racing joins can never overfill +l. A missing room is made when {@code create}.
+     */
+    public JoinResult join(Client c, String name, String key, boolean create) {
         synchronized (lock) {
-            return rooms.join(c, name, create);
+            return rooms.join(c, name, key, create);
         }
     }
 
     /** Changes a member's operator/voice standing; false if {@code c} is not in {@code room}. */
-    public boolean setMembership(Room room, Client c, java.util.function.UnaryOperator<org.chatroom.server.room.Membership> change) {
+    public boolean setMembership(Room room, Client c, UnaryOperator<Membership> change) {
         synchronized (lock) {
-            org.chatroom.server.room.Membership now = room.membership(c);
-            return now != null && rooms.setMembership(room, c, change.apply(now));
+            Membership now = room.membership(c);
+            return now != null && room.setMembership(c, change.apply(now));
         }
     }
 
     /** Applies a mode change to a room atomically with other changes. */
-    public void changeModes(Room room, java.util.function.UnaryOperator<org.chatroom.server.room.RoomModes> change) {
+    public void changeModes(Room room, UnaryOperator<RoomModes> change) {
         synchronized (lock) {
             room.modes(change.apply(room.modes()));
         }
@@ -102,11 +122,7 @@ public final class ChatRegistry {
      */
     public Set<Client> remove(Client c) {
         synchronized (lock) {
-            Set<Client> peers = new LinkedHashSet<>();
-            for (Room r : c.rooms()) {
-                peers.addAll(r.members());
-            }
-            peers.remove(c);
+            Set<Client> peers = peersOf(c);
             rooms.leaveAll(c);
             byNick.remove(MAPPING.fold(c.nick()), c);
             return peers;
@@ -116,7 +132,7 @@ public final class ChatRegistry {
     /** Everyone who shares at least one room with {@code c}, without {@code c}. */
     public Set<Client> peersOf(Client c) {
         Set<Client> peers = new LinkedHashSet<>();
-        for (Room r : new ArrayList<>(c.rooms())) {
+        for (Room r : c.rooms()) {
             peers.addAll(r.members());
         }
         peers.remove(c);

@@ -1,4 +1,4 @@
-package org.chatroom.server.room;
+package org.chatroom.server.state;
 
 /**
  * A member's standing in one room: operator ({@code @}, +o) and voice ({@code +}, +v).

@@ -1,4 +1,4 @@
-package org.chatroom.server;
+package org.chatroom.server.context;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.chatroom.server;
+package org.chatroom.server.context;
 
 /** The server could not start for a reason the operator can fix (port in use, address missing). */
 public final class ServerStartException extends RuntimeException {

@@ -1,7 +1,10 @@
-package org.chatroom.server;
+package org.chatroom.server.context;
 
 import java.util.List;
+import org.chatroom.server.auth.PasswordVerifier;
 import org.chatroom.server.config.ServerConfig;
+import org.chatroom.server.core.ServerStats;
+import org.chatroom.server.state.ChatRegistry;
 
 /**
  * What every connection's handler shares: the live configuration (swapped whole on reload), the
@@ -18,6 +21,7 @@ public final class ServerContext {
     private volatile RoomStateListener roomStateListener;
     private final org.chatroom.server.event.ChatEvents events = new org.chatroom.server.event.ChatEvents();
     private volatile AdmissionPolicy admission = client -> null;
+    private final PasswordVerifier passwords = PasswordVerifier.forThisMachine();
 
     public ServerContext(ServerConfig config, List<String> motd, ChatRegistry registry, ServerStats stats,
                          String version) {
@@ -67,7 +71,7 @@ public final class ServerContext {
     }
 
     /** Called after a room's modes, topic or bans changed, so permanent rooms can be saved. */
-    public void roomChanged(org.chatroom.server.room.Room room) {
+    public void roomChanged(org.chatroom.server.state.Room room) {
         RoomStateListener l = roomStateListener;
         if (l != null && room.configured()) {
             l.changed(room);
@@ -81,7 +85,12 @@ public final class ServerContext {
     /** Persists permanent rooms' state; set by the server at start. */
     @FunctionalInterface
     public interface RoomStateListener {
-        void changed(org.chatroom.server.room.Room room);
+        void changed(org.chatroom.server.state.Room room);
+    }
+
+    /** Where password checks run: never on an event loop. */
+    public PasswordVerifier passwords() {
+        return passwords;
     }
 
     public ChatRegistry registry() {

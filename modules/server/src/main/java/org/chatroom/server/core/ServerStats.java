@@ -1,4 +1,4 @@
-package org.chatroom.server;
+package org.chatroom.server.core;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;

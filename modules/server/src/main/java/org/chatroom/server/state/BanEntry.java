@@ -1,4 +1,4 @@
-package org.chatroom.server.room;
+package org.chatroom.server.state;
 
 import org.chatroom.protocol.Mask;
 

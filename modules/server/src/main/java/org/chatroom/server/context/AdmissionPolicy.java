@@ -1,6 +1,6 @@
-package org.chatroom.server;
+package org.chatroom.server.context;
 
-import org.chatroom.server.user.Client;
+import org.chatroom.server.state.Client;
 
 /** Checked when a user completes registration (nick, user and address known). */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.chatroom.server.room;
+package org.chatroom.server.state;
 
 /**
  * A room topic and who set it when (for 332/333).

@@ -1,4 +1,4 @@
-package org.chatroom.server.net;
+package org.chatroom.server.command;
 
 import java.util.ArrayList;
 import java.util.List;

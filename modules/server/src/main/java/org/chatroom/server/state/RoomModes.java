@@ -1,4 +1,4 @@
-package org.chatroom.server.room;
+package org.chatroom.server.state;
 
 /**
  * A room's flag and parameter modes, immutable; a change publishes a new instance.
