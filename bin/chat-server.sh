@@ -215,7 +215,8 @@ cmd_start() {
   local fifo="$CHAT_RUN_DIR/chat-server.out.fifo"
   rm -f "$fifo"
   mkfifo -m 600 "$fifo"
-  bounded_copy "$OUT_FILE" "$CHAT_OUT_MAX_BYTES" <"$fifo" &
+  # its stdout and stderr must not be ours: a caller reading our output ($(...)) would wait for it
+  bounded_copy "$OUT_FILE" "$CHAT_OUT_MAX_BYTES" <"$fifo" >/dev/null 2>&1 &
   local copier=$!
   local detach=()
   if command -v setsid >/dev/null 2>&1; then
