@@ -130,7 +130,7 @@ start_server() {
   chmod 755 "$dir"
   case "$name" in
     chatroom)
-      # flood control and per-address limits off (loopback is exempt by default; said anyway);
+      # flood control and per-address limits off (the generator runs on loopback, exempt here);
       # one event loop, as the peers have: the generator needs the machine's other core; no
       # auto-join of #lobby, which the peers do not have either (its join storm is O(N^2))
       cat >"$dir/chat-server.properties" <<EOF

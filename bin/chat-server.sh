@@ -6,6 +6,7 @@
 #   chat-server.sh stop                      SIGTERM, wait up to CHAT_STOP_TIMEOUT seconds (30)
 #   chat-server.sh status                    0 running, 1 dead but pid file left, 3 not running
 #   chat-server.sh restart [daemon options]  stop, then start
+#   chat-server.sh reload                    SIGHUP: re-read the configuration; prints what the log says
 #   chat-server.sh run [daemon options]      foreground (systemd, containers): exec java
 #   chat-server.sh print-cmd [daemon opts]   print the java command line and exit
 #   chat-server.sh --version | --hash-password | --generate-keystore   the daemon's one-shot commands
@@ -15,10 +16,12 @@
 # Environment (each applied only when unset; conf/chat-env.sh may set them):
 #   CHAT_CONF          config file                 (default $CHAT_CONF_DIR/chat-server.properties)
 #   CHAT_HEAP_OPTS     heap flags                  (default "-Xms64m -Xmx512m")
+#   CHAT_DIRECT_OPTS   direct-memory flags         (default -XX:MaxDirectMemorySize= the heap's -Xmx)
 #   CHAT_GC_OPTS       collector flags             (default "-XX:+UseSerialGC")
 #   CHAT_SERVER_OPTS   more JVM flags for the daemon
 #   JAVA_OPTS          JVM flags appended last
-#   CHAT_START_TIMEOUT seconds start waits for the "listening" line (default 60)
+#   CHAT_START_TIMEOUT seconds start waits until the daemon listens (default 60)
+#   CHAT_OUT_MAX_BYTES size at which logs/chat-server.out moves to .out.1 (default 10485760)
 #   CHAT_STOP_TIMEOUT  seconds stop waits after SIGTERM (default 30)
 #   JAVA_HOME          Java 17 or newer; else java on PATH
 set -euo pipefail
@@ -39,21 +42,33 @@ CHAT_CONF="${CHAT_CONF:-$CHAT_CONF_DIR/chat-server.properties}"
 # back after a full collection. With a live set under 100 MB its young pauses are a few ms, which
 # a chat server does not notice. Bigger installs: CHAT_GC_OPTS=-XX:+UseG1GC CHAT_HEAP_OPTS=-Xmx2g.
 CHAT_HEAP_OPTS="${CHAT_HEAP_OPTS--Xms64m -Xmx512m}"
+# Direct memory: Netty's output buffers live there, outside the heap. The JVM's default limit is
+# the heap's size; saying it explicitly keeps it visible in print-cmd and lets CHAT_DIRECT_OPTS
+# change it (the server's output budget must stay well under it).
+if [[ -z "${CHAT_DIRECT_OPTS+set}" ]]; then
+  CHAT_DIRECT_OPTS="-XX:MaxDirectMemorySize=512m"
+  if [[ " $CHAT_HEAP_OPTS " =~ [[:space:]]-Xmx([0-9]+[kKmMgGtT]?)[[:space:]] ]]; then
+    CHAT_DIRECT_OPTS="-XX:MaxDirectMemorySize=${BASH_REMATCH[1]}"
+  fi
+fi
 CHAT_GC_OPTS="${CHAT_GC_OPTS--XX:+UseSerialGC}"
 CHAT_SERVER_OPTS="${CHAT_SERVER_OPTS:-}"
 CHAT_START_TIMEOUT="${CHAT_START_TIMEOUT:-60}"
 CHAT_STOP_TIMEOUT="${CHAT_STOP_TIMEOUT:-30}"
+CHAT_OUT_MAX_BYTES="${CHAT_OUT_MAX_BYTES:-10485760}"
 PID_FILE="$CHAT_RUN_DIR/chat-server.pid"
 OUT_FILE="$CHAT_LOG_DIR/chat-server.out"
+READY_FILE="$CHAT_RUN_DIR/chat-server.listening"
 LOG_FILE="$CHAT_LOG_DIR/chat-server.log"
 
 usage() {
   cat <<EOF
-Usage: chat-server.sh start|stop|status|restart|run|print-cmd [daemon options]
+Usage: chat-server.sh start|stop|status|restart|reload|run|print-cmd [daemon options]
   start      start in the background, wait until it listens (or fails), report the port
   stop       stop with SIGTERM, wait up to \$CHAT_STOP_TIMEOUT s (now $CHAT_STOP_TIMEOUT)
   status     exit 0 running (prints pid and address), 1 dead with a pid file, 3 not running
   restart    stop, then start
+  reload     re-read the configuration (SIGHUP), print the result the daemon logs
   run        run in the foreground (for systemd and containers)
   print-cmd  print the java command line
   --version, --hash-password, --generate-keystore
@@ -66,9 +81,9 @@ EOF
 say() { printf '%s: %s\n' "$CHAT_PROG" "$*"; }
 err() { printf '%s: %s\n' "$CHAT_PROG" "$*" >&2; }
 
-for knob in CHAT_START_TIMEOUT CHAT_STOP_TIMEOUT; do
+for knob in CHAT_START_TIMEOUT CHAT_STOP_TIMEOUT CHAT_OUT_MAX_BYTES; do
   if ! [[ "${!knob}" =~ ^[0-9]+$ ]]; then
-    err "$knob=${!knob} is not a number of seconds"
+    err "$knob=${!knob} is not a whole number"
     exit 2
   fi
 done
@@ -94,15 +109,33 @@ read_pid() {
   return 0
 }
 
-# What the last "listening on" line of the daemon's console output says it listens on:
+# What the daemon's ready file (written once it listens, removed at shutdown) says it listens on:
 # "0.0.0.0:6667", or "0.0.0.0:6667 and 0.0.0.0:6697 (TLS)" with a TLS listener.
 listening_address() {
-  [[ -f "$OUT_FILE" ]] || return 1
+  [[ -s "$READY_FILE" ]] || return 1
   local line
-  line="$(grep -F ' listening on ' "$OUT_FILE" | tail -n 1)" || return 1
-  [[ -n "$line" ]] || return 1
-  line="${line#* listening on }"
-  printf '%s\n' "${line%% (config *}"
+  IFS= read -r line <"$READY_FILE" || [[ -n "$line" ]] || return 1
+  printf '%s\n' "$line"
+}
+
+# Copies its input to $1, moving the file to $1.1 whenever it would pass $2 bytes, so the daemon's
+# console file stays bounded for as long as the daemon runs. Ignores HUP and INT: it outlives the
+# terminal and a Ctrl-C of this script, as the daemon does.
+bounded_copy() {
+  trap '' HUP INT
+  local file="$1" max="$2" line size
+  export LC_ALL=C # ${#line} counts bytes
+  size="$(wc -c <"$file" 2>/dev/null || echo 0)"
+  size="${size//[^0-9]/}"
+  # -n: a "line" without an end (a dump of binary junk) is cut into pieces, never held whole in memory
+  while IFS= read -r -n 8192 line || [[ -n "$line" ]]; do
+    if ((size > 0 && size + ${#line} + 1 > max)); then
+      mv -f "$file" "$file.1"
+      size=0
+    fi
+    printf '%s\n' "$line" >>"$file"
+    size=$((size + ${#line} + 1))
+  done
 }
 
 # Does the caller pass its own --config (or -c) / --home? Then ours is left out: Commons CLI
@@ -121,13 +154,15 @@ has_option() {
 build_cmd() {
   chat_require_java
   chat_require_classpath chat-server
-  local heap gc server java
+  local heap direct gc server java
   read -r -a heap <<<"$CHAT_HEAP_OPTS" || true
+  read -r -a direct <<<"$CHAT_DIRECT_OPTS" || true
   read -r -a gc <<<"$CHAT_GC_OPTS" || true
   read -r -a server <<<"$CHAT_SERVER_OPTS" || true
   read -r -a java <<<"$JAVA_OPTS" || true
   CMD=("$JAVA"
     ${heap[@]+"${heap[@]}"}
+    ${direct[@]+"${direct[@]}"}
     ${gc[@]+"${gc[@]}"}
     -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$CHAT_LOG_DIR" -XX:+ExitOnOutOfMemoryError
     "-XX:ErrorFile=$CHAT_LOG_DIR/hs_err_pid%p.log"
@@ -152,6 +187,9 @@ cmd_start() {
     rm -f "$PID_FILE"
   fi
   build_cmd "$@"
+  # Everything the daemon logs goes to chat-server.log; its console keeps only what that cannot hold.
+  CMD=("${CMD[0]}" -Dchat.log.console=off "${CMD[@]:1}")
+  has_option --ready-file "" "$@" || CMD+=(--ready-file "$READY_FILE")
   mkdir -p "$CHAT_LOG_DIR"
   if [[ ! -d "$CHAT_RUN_DIR" ]]; then # private: it also holds the admin socket
     mkdir -p "$(dirname "$CHAT_RUN_DIR")"
@@ -167,8 +205,24 @@ cmd_start() {
     return 1
   fi
   [[ ! -f "$OUT_FILE" ]] || mv -f "$OUT_FILE" "$OUT_FILE.1" # keep the previous run's output
+  rm -f "$READY_FILE"
   chat_raise_nofile
-  nohup "${CMD[@]}" >"$OUT_FILE" 2>&1 </dev/null &
+  printf '%s: started by chat-server.sh at %s; the log is %s, this file keeps the JVM'"'"'s own output\n' \
+    "$CHAT_PROG" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$LOG_FILE" >"$OUT_FILE"
+  # The console goes through a FIFO to bounded_copy, a child of this script, so that a failed start
+  # can wait for its last lines. setsid (where there is one) detaches the daemon from the terminal
+  # instead of nohup, which would leave SIGHUP ignored, and SIGHUP is how the daemon reloads.
+  local fifo="$CHAT_RUN_DIR/chat-server.out.fifo"
+  rm -f "$fifo"
+  mkfifo -m 600 "$fifo"
+  # its stdout and stderr must not be ours: a caller reading our output ($(...)) would wait for it
+  bounded_copy "$OUT_FILE" "$CHAT_OUT_MAX_BYTES" <"$fifo" >/dev/null 2>&1 &
+  local copier=$!
+  local detach=()
+  if command -v setsid >/dev/null 2>&1; then
+    detach=(setsid)
+  fi
+  ${detach[@]+"${detach[@]}"} "${CMD[@]}" >"$fifo" 2>&1 </dev/null &
   local pid=$!
   printf '%s\n' "$pid" >"$PID_FILE"
   local deadline=$((SECONDS + CHAT_START_TIMEOUT)) address
@@ -179,12 +233,15 @@ cmd_start() {
       if read_pid && [[ "$PID" == "$pid" ]]; then
         rm -f "$PID_FILE"
       fi
+      wait "$copier" 2>/dev/null || true # its last lines are in the file now
+      rm -f "$fifo"
       ((rc != 0)) || rc=1
       err "failed to start (exit code $rc); last lines of $OUT_FILE:"
       tail -n 20 "$OUT_FILE" | sed 's/^/  /' >&2
       return "$rc"
     fi
     if address="$(listening_address)"; then
+      rm -f "$fifo" # both ends are open: the name is no longer needed
       say "started, pid $pid, listening on $address"
       say "log: $LOG_FILE (console output: $OUT_FILE)"
       return 0
@@ -239,6 +296,41 @@ cmd_status() {
   return 1
 }
 
+# SIGHUP makes the daemon re-read its configuration; the result is what it logs about it.
+cmd_reload() {
+  if ! read_pid || [[ -z "$PID" ]] || ! is_daemon "$PID"; then
+    err "not running (no live daemon in $PID_FILE); nothing to reload"
+    return 3
+  fi
+  local ignored
+  if [[ -r "/proc/$PID/status" ]]; then
+    ignored="$(sed -n 's/^SigIgn:[[:space:]]*//p' "/proc/$PID/status")"
+    if ((0x${ignored:-0} & 1)); then
+      err "pid $PID ignores SIGHUP (it was started under nohup, by an older chat-server.sh?); use chat-admin.sh reload"
+      return 1
+    fi
+  fi
+  local before=0 deadline line
+  [[ ! -f "$LOG_FILE" ]] || before="$(wc -c <"$LOG_FILE")"
+  before="${before//[^0-9]/}"
+  kill -HUP "$PID"
+  deadline=$((SECONDS + 10))
+  while ((SECONDS < deadline)); do
+    line="$(tail -c "+$((before + 1))" "$LOG_FILE" 2>/dev/null | grep -m 1 -E ' SIGHUP: ' || true)"
+    if [[ -n "$line" ]]; then
+      line="${line#* SIGHUP: }"
+      if [[ "$line" == reloaded* ]]; then
+        say "$line"
+        return 0
+      fi
+      err "$line"
+      return 1
+    fi
+    sleep 0.1
+  done
+  say "sent SIGHUP to pid $PID; the result will be in $LOG_FILE"
+}
+
 cmd_run() {
   build_cmd "$@"
   mkdir -p "$CHAT_LOG_DIR"
@@ -261,6 +353,7 @@ case "$action" in
   start) cmd_start "$@" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
+  reload) cmd_reload ;;
   restart)
     cmd_stop
     cmd_start "$@"
@@ -279,7 +372,7 @@ case "$action" in
     exit 2
     ;;
   *)
-    err "unknown command '$action'; use start, stop, status, restart, run or print-cmd"
+    err "unknown command '$action'; use start, stop, status, restart, reload, run or print-cmd"
     exit 2
     ;;
 esac

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import org.chatroom.protocol.Durations;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -133,7 +134,7 @@ final class ReplyFormatter {
         try {
             if (SECONDS.contains(key)) {
                 long s = Long.parseLong(value);
-                return s < 0 ? "-" : duration(s);
+                return s < 0 ? "-" : Durations.human(s);
             }
             if (BYTES.contains(key)) {
                 return bytes(Long.parseLong(value));
@@ -142,19 +143,6 @@ final class ReplyFormatter {
             return value;
         }
         return value.isEmpty() ? "-" : value;
-    }
-
-    static String duration(long seconds) {
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3600) {
-            return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
-        }
-        if (seconds < 86400) {
-            return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
-        }
-        return String.format(Locale.ROOT, "%dd%02dh", seconds / 86400, seconds % 86400 / 3600);
     }
 
     static String bytes(long n) {

@@ -111,6 +111,12 @@ class AdminCliTest {
         assertThat(few.code()).isEqualTo(2);
         assertThat(few.err()).contains("too few arguments: usage: info NICK");
         assertThat(Run.of("--socket", sock(), "ban", "alice", "0h").code()).as("bad value").isEqualTo(2);
+        Run typo = Run.of("--socket", sock(), "ban", "troll", "5x");
+        assertThat(typo.code()).as("a duration-shaped typo").isEqualTo(2);
+        assertThat(typo.err()).startsWith("chat-admin: '5x' is not a duration (").endsWith("permanent\n")
+                .doesNotContain("\n\n");
+        assertThat(Run.of("--socket", sock(), "ban", "foo", "999999999999999999d", "x").code()).isEqualTo(2);
+        assertThat(Run.of("--socket", sock(), "bans").out()).isEqualTo("no bans\n");
     }
 
     @Test

@@ -31,6 +31,14 @@ public final class Mask {
         } else if (m.indexOf('@') < 0) {
             m = m + "@*";
         }
+        int bang = m.indexOf('!');
+        int at = m.indexOf('@');
+        // One '!' before one '@', and something in each part: "!!!@@@" is a typo, not a mask.
+        if (bang == 0 || at != m.lastIndexOf('@') || bang != m.lastIndexOf('!') || at < bang + 2
+                || at == m.length() - 1) {
+            throw new IllegalArgumentException("a mask is a nick, an address or nick!user@host (one '!' before one '@',"
+                    + " no part empty)");
+        }
         return new Mask(m, mapping);
     }
 

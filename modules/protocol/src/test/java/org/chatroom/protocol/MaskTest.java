@@ -42,4 +42,14 @@ class MaskTest {
         assertThatThrownBy(() -> mask(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> mask("a b")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void rejectsMasksWithAnEmptyOrDoubledPart() {
+        for (String bad : new String[] {"!!!@@@", "a!@h", "!u@h", "a!u@", "a@b!c", "a!b!c@d", "a!b@c@d"}) {
+            assertThatThrownBy(() -> mask(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("nick!user@host");
+        }
+        assertThat(mask("*@host").pattern()).isEqualTo("*!*@host");
+        assertThat(mask("*!*@*").pattern()).isEqualTo("*!*@*");
+    }
 }

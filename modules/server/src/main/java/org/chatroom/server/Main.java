@@ -1,11 +1,14 @@
 package org.chatroom.server;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.chatroom.server.admin.ConfigReload;
 import org.chatroom.server.context.ServerStartException;
 
-/** Entry point of the daemon: parse, start, wait for SIGTERM/SIGINT, stop cleanly, exit 0. */
+/** Entry point of the daemon: parse, start, reload on SIGHUP, wait for SIGTERM/SIGINT, stop cleanly, exit 0. */
 public final class Main {
     private Main() {
     }
@@ -42,14 +45,29 @@ public final class Main {
         server.closeFuture().thenRun(stop::countDown); // the admin "shutdown" command
         // Handling TERM ourselves (rather than only a shutdown hook) lets the JVM exit with 0, not 143.
         for (String name : new String[] {"TERM", "INT"}) {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> {
+            Signals.handle(name, () -> { // null or a reason: INT is ignored in a background job, and then stays so
                 log.info("received SIG{}", name);
                 stop.countDown();
             });
         }
+        String noHup = Signals.handle("HUP", () -> ConfigReload.onSignal(server)); // reload, as IRC daemons do
+        if (noHup != null) {
+            log.info("{}: use 'chat-admin.sh reload' to re-read the configuration", noHup);
+        }
+        Path ready = outcome.readyFile(); // written last: whoever waits for it may signal at once
+        if (ready != null) {
+            try {
+                ReadyFile.write(ready, server);
+            } catch (IOException e) {
+                log.warn("cannot write the ready file {}: {}", ready, e.toString());
+            }
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!server.isClosed()) {
                 server.close();
+                if (ready != null) {
+                    ReadyFile.remove(ready);
+                }
                 LogManager.shutdown();
             }
         }, "chat-server-shutdown"));
@@ -59,6 +77,9 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         server.close();
+        if (ready != null) {
+            ReadyFile.remove(ready);
+        }
         LogManager.shutdown();
         System.exit(ServerCli.EXIT_OK);
     }

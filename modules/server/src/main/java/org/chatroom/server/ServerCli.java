@@ -46,9 +46,13 @@ public final class ServerCli {
     }
 
     /** What parsing decided: an exit status now, or a config to run with. */
-    public record Outcome(int exitCode, ServerConfig config, Supplier<ServerConfig> configSource) {
+    public record Outcome(int exitCode, ServerConfig config, Supplier<ServerConfig> configSource, Path readyFile) {
         public Outcome(int exitCode, ServerConfig config) {
-            this(exitCode, config, null);
+            this(exitCode, config, null, null);
+        }
+
+        public Outcome(int exitCode, ServerConfig config, Supplier<ServerConfig> configSource) {
+            this(exitCode, config, configSource, null);
         }
 
         boolean shouldRun() {
@@ -68,6 +72,9 @@ public final class ServerCli {
                 .desc("address to listen on (overrides bind=)").get());
         o.addOption(Option.builder("o").longOpt("override").hasArg().argName("KEY=VALUE")
                 .desc("set any configuration key, over the file; repeatable").get());
+        o.addOption(Option.builder().longOpt("ready-file").hasArg().argName("FILE")
+                .desc("once listening, write the address(es) to FILE; removed at shutdown (chat-server.sh start waits"
+                        + " for it)").get());
         o.addOption(Option.builder().longOpt("hash-password")
                 .desc("read a password from standard input and print its hash for server.password").get());
         o.addOption(Option.builder().longOpt("generate-keystore")
@@ -125,7 +132,8 @@ public final class ServerCli {
             if (cl.hasOption("generate-keystore")) {
                 return generateKeystore(config);
             }
-            return new Outcome(EXIT_OK, config, source);
+            Path ready = cl.hasOption("ready-file") ? Path.of(cl.getOptionValue("ready-file")).toAbsolutePath() : null;
+            return new Outcome(EXIT_OK, config, source, ready);
         } catch (ConfigException e) {
             err.println(NAME + ": " + e.getMessage());
             return new Outcome(EXIT_USAGE, null);

@@ -25,7 +25,8 @@ class ConcurrencyTest {
     void racingJoinsNickChangesAndQuitsLeaveConsistentState() throws Exception {
         int workers = 8;
         int rounds = 15;
-        try (ChatServer s = TestServer.start(java.util.Map.of("worker.threads", "4"));
+        try (ChatServer s = TestServer.start(java.util.Map.of("worker.threads", "4",
+                "flood.exempt", "127.0.0.1", "limits.exempt", "127.0.0.1"));
              IrcTestClient observer = IrcTestClient.registered(s.port(), "observer")) {
             ExecutorService pool = Executors.newFixedThreadPool(workers);
             List<Future<?>> done = new ArrayList<>();

@@ -49,7 +49,7 @@ final class AdminCommands {
                     throw new IllegalStateException("the session runs monitor");
                 });
         add("reload", "reload", 0, 0, "re-read the configuration file; say what changed and what needs a restart",
-                (r, w) -> ServerCommands.reload(env, w));
+                (r, w) -> AdminReply.rows(ConfigReload.run(env.server(), "admin (" + w + ")")));
         add("shutdown", "shutdown [MESSAGE]", 0, -1, "tell every user, then stop the daemon",
                 (r, w) -> ServerCommands.shutdown(env, r, w));
         add("version", "version", 0, 0, "the daemon's version and name", (r, w) -> ServerCommands.version(env));

@@ -32,6 +32,7 @@ final class AdminSession implements Runnable {
     private final Object writeLock = new Object();
     private volatile long lastActiveNanos = System.nanoTime();
     private volatile boolean monitoring;
+    private volatile boolean busy;
 
     AdminSession(SocketChannel channel, AdminCommands commands, ServerContext context, ExecutorService writers,
                  String who) {
@@ -42,9 +43,9 @@ final class AdminSession implements Runnable {
         this.who = who;
     }
 
-    /** Nanos since the last request, or 0 while a monitor stream runs (it is never idle). */
+    /** Nanos since the last request, or 0 while a request or a monitor stream runs (they are never idle). */
     long idleNanos(long now) {
-        return monitoring ? 0 : now - lastActiveNanos;
+        return monitoring || busy ? 0 : now - lastActiveNanos;
     }
 
     String who() {
@@ -64,8 +65,18 @@ final class AdminSession implements Runnable {
                     reply(AdminReply.error(AdminReply.SYNTAX, "line too long (at most " + t.limit() + " bytes)"), false);
                 } else if (r instanceof AdminLineReader.BadText b) {
                     reply(AdminReply.error(AdminReply.SYNTAX, b.why()), false);
-                } else if (!handle(((AdminLineReader.Line) r).text(), reader)) {
-                    break;
+                } else {
+                    busy = true;
+                    boolean more;
+                    try {
+                        more = handle(((AdminLineReader.Line) r).text(), reader);
+                    } finally {
+                        busy = false;
+                        lastActiveNanos = System.nanoTime();
+                    }
+                    if (!more) {
+                        break;
+                    }
                 }
             }
         } catch (IOException e) {

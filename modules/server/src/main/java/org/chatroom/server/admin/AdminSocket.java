@@ -23,6 +23,7 @@ import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.chatroom.protocol.Durations;
 import org.chatroom.server.context.ServerContext;
 import org.chatroom.server.context.ServerStartException;
 
@@ -35,12 +36,15 @@ import org.chatroom.server.context.ServerStartException;
 final class AdminSocket implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
     static final int MAX_CONNECTIONS = 16;
+    /** When every slot is taken, a connection idle this long gives its slot to a new one. */
+    static final Duration IDLE_WHEN_FULL = Duration.ofSeconds(5);
 
     private final Path path;
     private final ServerSocketChannel server;
     private final AdminCommands commands;
     private final ServerContext context;
     private final Duration idleTimeout;
+    private final Duration idleWhenFull;
     private final UserPrincipal owner;
     private final Set<AdminSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadCount = new AtomicInteger();
@@ -58,8 +62,9 @@ final class AdminSocket implements AutoCloseable {
     private volatile boolean closed;
 
     private AdminSocket(Path path, ServerSocketChannel server, AdminCommands commands, ServerContext context,
-                        Duration idleTimeout, UserPrincipal owner) {
+                        Duration idleTimeout, Duration idleWhenFull, UserPrincipal owner) {
         this.path = path;
+        this.idleWhenFull = idleWhenFull;
         this.server = server;
         this.commands = commands;
         this.context = context;
@@ -75,6 +80,11 @@ final class AdminSocket implements AutoCloseable {
      * {@link ServerStartException} with a one-line reason.
      */
     static AdminSocket open(Path path, AdminCommands commands, ServerContext context, Duration idleTimeout) {
+        return open(path, commands, context, idleTimeout, IDLE_WHEN_FULL);
+    }
+
+    static AdminSocket open(Path path, AdminCommands commands, ServerContext context, Duration idleTimeout,
+                            Duration idleWhenFull) {
         try {
             prepareFolder(path.getParent());
             clearStale(path);
@@ -83,7 +93,7 @@ final class AdminSocket implements AutoCloseable {
                 server.bind(UnixDomainSocketAddress.of(path));
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
                 UserPrincipal owner = Files.getOwner(path);
-                AdminSocket s = new AdminSocket(path, server, commands, context, idleTimeout, owner);
+                AdminSocket s = new AdminSocket(path, server, commands, context, idleTimeout, idleWhenFull, owner);
                 s.startThreads();
                 return s;
             } catch (IOException | RuntimeException e) {
@@ -161,7 +171,7 @@ final class AdminSocket implements AutoCloseable {
                 refuse(session, AdminReply.error(AdminReply.CLOSING, "access denied: only the daemon's user may use this socket"));
                 continue;
             }
-            if (sessions.size() >= MAX_CONNECTIONS) {
+            if (sessions.size() >= MAX_CONNECTIONS && !freeIdlestSlot()) {
                 LOG.warn("refused an admin connection: {} are open already", MAX_CONNECTIONS);
                 refuse(session, AdminReply.error(AdminReply.CLOSING, "too many admin connections (" + MAX_CONNECTIONS + ")"));
                 continue;
@@ -180,6 +190,38 @@ final class AdminSocket implements AutoCloseable {
                 sessions.remove(session);
             }
         }
+    }
+
+    /**
+     * Closes the connection idle the longest, if it has been idle past {@code idleWhenFull}, so that
+     * connections left open (a script, a forgotten console) cannot lock the operator out until the
+     * idle timeout. True if a slot was freed.
+     */
+    private boolean freeIdlestSlot() {
+        long now = System.nanoTime();
+        AdminSession idlest = null;
+        for (AdminSession s : sessions) {
+            if (idlest == null || s.idleNanos(now) > idlest.idleNanos(now)) {
+                idlest = s;
+            }
+        }
+        if (idlest == null || idlest.idleNanos(now) <= idleWhenFull.toNanos()) {
+            return false;
+        }
+        long ms = idlest.idleNanos(now) / 1_000_000;
+        String span = Durations.human(ms >= 1000 ? Duration.ofSeconds(ms / 1000) : Duration.ofMillis(ms));
+        sessions.remove(idlest);
+        AdminSession closing = idlest;
+        LOG.info("admin ({}): closing a connection idle for {}: all {} admin connections were taken and another one"
+                + " was waiting", closing.who(), span, MAX_CONNECTIONS);
+        AdminReply bye = AdminReply.error(AdminReply.CLOSING, "closed after " + span + " idle: all " + MAX_CONNECTIONS
+                + " admin connections were taken and another one was waiting");
+        try {
+            threads.execute(() -> closing.closeWith(bye)); // not on this thread: the peer may not be reading
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            closing.close();
+        }
+        return true;
     }
 
     private void refuse(AdminSession session, AdminReply reply) {
@@ -209,8 +251,7 @@ final class AdminSocket implements AutoCloseable {
         long now = System.nanoTime();
         for (AdminSession s : sessions) {
             if (s.idleNanos(now) > idleTimeout.toNanos()) {
-                String span = idleTimeout.toMillis() % 1000 != 0 ? idleTimeout.toMillis() + "ms"
-                        : BanDuration.format(idleTimeout.toSeconds());
+                String span = Durations.human(idleTimeout);
                 LOG.info("admin ({}): closing a connection idle for {}", s.who(), span);
                 s.closeWith(AdminReply.error(AdminReply.CLOSING, "idle timeout (" + span + "), closing"));
             }

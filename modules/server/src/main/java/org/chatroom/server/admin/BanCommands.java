@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.chatroom.protocol.Durations;
 import org.chatroom.protocol.Mask;
 import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.state.Client;
@@ -28,7 +29,7 @@ final class BanCommands {
         Mask mask = mask(r.args().get(0));
         int next = 1;
         Duration length = null;
-        if (r.args().size() > 1 && BanDuration.looksLikeOne(r.args().get(1))) {
+        if (r.args().size() > 1 && BanDuration.isLength(r.args().get(1))) {
             length = BanDuration.parse(r.args().get(1));
             next = 2;
         }
@@ -43,7 +44,7 @@ final class BanCommands {
                 dropped++;
             }
         }
-        String span = length == null ? "for good" : "for " + BanDuration.format(length.toSeconds());
+        String span = length == null ? "for good" : "for " + Durations.human(length);
         LOG.info("admin ({}): banned {} {} ({} online users disconnected): {}", who, mask, span, dropped, reason);
         awaitSave(saved, "banned " + mask);
         return AdminReply.text(List.of("banned " + mask + " " + span + " (" + dropped + " users disconnected)"));

@@ -2,52 +2,48 @@ package org.chatroom.server.admin;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import org.chatroom.protocol.Durations;
 
-/** Ban lengths as operators type them: {@code 90s}, {@code 30m}, {@code 2h}, {@code 7d}, {@code 2w}. */
+/**
+ * The length word of {@code ban MASK [LENGTH] [REASON]}: a duration with its unit ({@code 30m},
+ * {@code 2h}, {@code 7d}, {@code 1h30m}) or one of {@code 0}, {@code forever}, {@code permanent} for
+ * a ban without end. A word that looks like a duration but is not one ({@code 5x},
+ * {@code 999999999999999999d}) is an error, so a typo never turns into a permanent ban.
+ */
 final class BanDuration {
-    private static final Pattern FORMAT = Pattern.compile("(\\d{1,6})(s|m|h|d|w)");
+    private static final Set<String> FOREVER = Set.of("0", "forever", "permanent");
+    private static final String FOR_GOOD = "for a ban without end write 0, forever or permanent";
 
     private BanDuration() {
     }
 
-    /** True if {@code text} is written like a duration (it may still be out of range). */
-    static boolean looksLikeOne(String text) {
-        return FORMAT.matcher(text.toLowerCase(Locale.ROOT)).matches();
+    /** True if {@code word} is meant as the length (valid or not), so it is not the start of the reason. */
+    static boolean isLength(String word) {
+        return FOREVER.contains(word.toLowerCase(Locale.ROOT)) || Durations.looksLikeOne(word);
     }
 
-    static Duration parse(String text) throws AdminException {
-        Matcher m = FORMAT.matcher(text.toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new AdminException(AdminReply.BAD_VALUE,
-                    "'" + text + "' is not a duration (a number with s, m, h, d or w, e.g. 30m, 2h, 7d)");
+    /** The length {@code word} gives, or null for a ban without end. */
+    static Duration parse(String word) throws AdminException {
+        if (FOREVER.contains(word.toLowerCase(Locale.ROOT))) {
+            return null;
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofDays(7 * n);
-        };
+        Duration d;
+        try {
+            d = Durations.parse(word);
+        } catch (IllegalArgumentException e) {
+            throw bad("'" + word + "' " + e.getMessage() + "; " + FOR_GOOD);
+        }
+        if (!Durations.hasUnit(word)) {
+            throw bad("'" + word + "' has no unit (" + word + "m? " + word + "h?); " + FOR_GOOD);
+        }
         if (d.isZero()) {
-            throw new AdminException(AdminReply.BAD_VALUE, "a ban of 0 would end at once (leave the duration out for a permanent ban)");
+            throw bad("a ban of " + word + " would end at once; " + FOR_GOOD);
         }
         return d;
     }
 
-    /** Compact form for people: {@code 1h02m}, {@code 45s}, {@code 3d04h}. */
-    static String format(long seconds) {
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3600) {
-            return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
-        }
-        if (seconds < 86400) {
-            return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
-        }
-        return String.format(Locale.ROOT, "%dd%02dh", seconds / 86400, seconds % 86400 / 3600);
+    private static AdminException bad(String message) {
+        return new AdminException(AdminReply.BAD_VALUE, message);
     }
 }

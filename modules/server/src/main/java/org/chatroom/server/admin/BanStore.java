@@ -1,17 +1,13 @@
 package org.chatroom.server.admin;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.Mask;
 import org.chatroom.server.state.ChatRegistry;
+import org.chatroom.server.persist.StateFile;
 import org.chatroom.server.persist.StateWriter;
 
 /**
@@ -21,7 +17,6 @@ import org.chatroom.server.persist.StateWriter;
  * or the new list and no event loop ever waits for the disk.
  */
 final class BanStore implements AutoCloseable {
-    private static final Logger LOG = LogManager.getLogger();
     static final String FILE_NAME = "bans.tsv";
     private static final String HEADER = "# Chatroom bans, written by the daemon (edit with chat-admin.sh ban/unban)\n"
             + "# mask\texpires-at-ms (0 = never)\tset-at-ms\tset-by\treason\n";
@@ -38,33 +33,47 @@ final class BanStore implements AutoCloseable {
         return file;
     }
 
-    /** Reads the saved bans (a missing file is an empty list); expired ones are left out. Called at start. */
+    /**
+     * Reads the saved bans (a missing file is an empty list); expired ones are left out. A damaged
+     * line is skipped with a WARN and the file kept aside ({@link StateFile}). Called at start.
+     */
     List<Ban> load(long nowMillis) throws IOException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
         List<Ban> out = new ArrayList<>();
-        int lineNo = 0;
-        for (String line : lines) {
-            lineNo++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+        StateFile.read(file, line -> {
+            Ban b = parse(line.text());
+            if (!b.expired(nowMillis)) {
+                out.add(b);
             }
-            String[] f = line.split("\t", 5);
-            try {
-                Ban b = new Ban(Mask.of(f[0], ChatRegistry.MAPPING), f.length > 4 ? f[4] : "",
-                        f.length > 3 ? f[3] : "", Long.parseLong(f[2]), Long.parseLong(f[1]));
-                if (!b.expired(nowMillis)) {
-                    out.add(b);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("{}:{}: skipping an unreadable ban line ({})", file, lineNo, e.toString());
-            }
-        }
+        });
         return out;
+    }
+
+    /** One line as {@link #save} writes it; the message of the exception says what is wrong. */
+    static Ban parse(String line) {
+        String[] f = line.split("\t", 5);
+        if (f.length != 5) {
+            throw new IllegalArgumentException("a ban has 5 tab-separated fields (mask, expires-at, set-at, set-by,"
+                    + " reason), this line " + f.length + " (cut short?)");
+        }
+        Mask mask;
+        try {
+            mask = Mask.of(f[0], ChatRegistry.MAPPING);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + f[0] + "' is not a mask");
+        }
+        return new Ban(mask, f[4], f[3], millis(f[2], "set-at"), millis(f[1], "expires-at"));
+    }
+
+    private static long millis(String text, String field) {
+        try {
+            long v = Long.parseLong(text);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(field + " '" + text + "' is not a time in epoch milliseconds");
     }
 
     /** Saves {@code bans} in the background; the future ends when the file is in place. Saves run in call order. */

@@ -8,25 +8,18 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.IrcMessage;
-import org.chatroom.server.context.Motd;
 import org.chatroom.server.context.ServerContext;
 import org.chatroom.server.core.DropReason;
 import org.chatroom.server.core.ServerStats;
 import org.chatroom.server.command.RoomCommands;
-import org.chatroom.server.config.ConfigException;
-import org.chatroom.server.config.ConfigKey;
-import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
-import org.chatroom.server.config.ServerConfigLoader;
 import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Client;
 
-/** {@code rooms}, {@code topic}, {@code stats}, {@code reload}, {@code shutdown} and {@code version}. */
+/** {@code rooms}, {@code topic}, {@code stats}, {@code shutdown} and {@code version} ({@code reload} is {@link ConfigReload}). */
 final class ServerCommands {
     private static final Logger LOG = LogManager.getLogger(AdminCommands.class);
 
@@ -103,61 +96,6 @@ final class ServerCommands {
         f.put("started", Instant.ofEpochMilli(env.context().stats().startedAtMillis())
                 .truncatedTo(ChronoUnit.SECONDS).toString());
         return AdminReply.record(f);
-    }
-
-    /**
-     * Re-reads the file the daemon started from (with the same command-line overrides), applies the
-     * keys that can change live and the MOTD, and reports every changed key. Keys that need a
-     * restart keep their running value; a bad file changes nothing.
-     */
-    static AdminReply reload(AdminEnv env, String who) throws AdminException {
-        Supplier<ServerConfig> source = env.server().configSource();
-        if (source == null) {
-            throw new AdminException(AdminReply.CANT, "the daemon was not started from a configuration file; nothing to re-read");
-        }
-        ServerConfig fresh;
-        try {
-            fresh = source.get();
-        } catch (ConfigException e) {
-            LOG.info("admin ({}): reload refused, configuration unchanged: {}", who, e.getMessage());
-            throw new AdminException(AdminReply.CANT, "reload failed, nothing changed: " + e.getMessage());
-        }
-        ServerConfig old = env.context().config();
-        Map<String, String> merged = new LinkedHashMap<>(old.raw());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> applied = new ArrayList<>();
-        List<String> restart = new ArrayList<>();
-        for (ConfigKey<?> key : ServerConfigKeys.all().values()) {
-            String was = old.raw().get(key.name());
-            String now = fresh.raw().get(key.name());
-            if (Objects.equals(was, now)) {
-                continue;
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("key", key.name());
-            row.put("status", key.reloadable() ? "applied" : "needs-restart");
-            rows.add(row);
-            if (key.reloadable()) {
-                merged.put(key.name(), now);
-                applied.add(key.name());
-            } else {
-                restart.add(key.name());
-            }
-        }
-        ServerConfig next;
-        try {
-            next = ServerConfigLoader.fromMap(merged, old.home(), fresh.source());
-        } catch (ConfigException e) {
-            throw new AdminException(AdminReply.CANT, "reload failed, nothing changed: " + e.getMessage());
-        }
-        List<String> motd = Motd.load(next);
-        env.context().update(next, motd);
-        Map<String, Object> motdRow = new LinkedHashMap<>();
-        motdRow.put("key", "motd");
-        motdRow.put("status", motd == null ? "none" : "re-read");
-        rows.add(motdRow);
-        LOG.info("admin ({}): reloaded {}: applied {}, need a restart {}", who, fresh.source(), applied, restart);
-        return AdminReply.rows(rows);
     }
 
     static AdminReply shutdown(AdminEnv env, AdminRequest r, String who) throws AdminException {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The daemon's configuration: every key of {@link ServerConfigKeys} parsed and validated, immutable.
@@ -17,11 +18,17 @@ public final class ServerConfig {
     private final Map<ConfigKey<?>, Object> values;
     private final Path home;
     private final String source;
+    private final Set<String> masked;
 
     ServerConfig(Map<String, String> raw, Path home, String source) {
+        this(raw, home, source, Set.of());
+    }
+
+    private ServerConfig(Map<String, String> raw, Path home, String source, Set<String> masked) {
         this.raw = Collections.unmodifiableMap(new LinkedHashMap<>(raw));
         this.home = home;
         this.source = source;
+        this.masked = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(masked));
         Map<ConfigKey<?>, Object> parsed = new HashMap<>();
         for (ConfigKey<?> key : ServerConfigKeys.all().values()) {
             parsed.put(key, key.parse(raw.get(key.name())));
@@ -37,7 +44,17 @@ public final class ServerConfig {
 
     /** The same settings with relative paths resolved against {@code newHome}. */
     public ServerConfig withHome(Path newHome) {
-        return new ServerConfig(raw, newHome, source);
+        return new ServerConfig(raw, newHome, source, masked);
+    }
+
+    /** The same settings, noting the keys the file sets that the command line overrides. */
+    ServerConfig masking(Set<String> keys) {
+        return new ServerConfig(raw, home, source, keys);
+    }
+
+    /** Keys the file sets whose value the command line overrides (checked, but not in effect). */
+    public Set<String> masked() {
+        return masked;
     }
 
     @SuppressWarnings("unchecked")

@@ -48,8 +48,9 @@ public final class ServerConfigKeys {
     public static final ConfigKey<Integer> MAX_CONNECTIONS_PER_IP = key("max.connections.per.ip", "10",
             "connections at once from one address (exempt addresses have no limit)", true,
             ValueParsers.intRange(1, 1_000_000));
-    public static final ConfigKey<List<InetAddress>> LIMITS_EXEMPT = key("limits.exempt", "127.0.0.1,::1",
-            "comma-separated addresses free of per-address limits; empty = none", true, ValueParsers::addressList);
+    public static final ConfigKey<List<InetAddress>> LIMITS_EXEMPT = key("limits.exempt", "",
+            "comma-separated addresses free of per-address limits (bots, bridges); empty = none. Never a proxy's"
+                    + " address: every user behind it would have no limits", true, ValueParsers::addressList);
     public static final ConfigKey<Integer> MAX_LINE_BYTES = key("max.line.bytes", "512",
             "longest line a client may send, CRLF included (IRC says 512); longer lines get 417", false,
             ValueParsers.intRange(64, 16384));
@@ -95,8 +96,9 @@ public final class ServerConfigKeys {
     public static final ConfigKey<Integer> FLOOD_MAX_QUEUED = key("flood.max.queued", "50",
             "commands held back for a flooding client before it is disconnected (Excess Flood)", true,
             ValueParsers.intRange(1, 100_000));
-    public static final ConfigKey<List<InetAddress>> FLOOD_EXEMPT = key("flood.exempt", "127.0.0.1,::1",
-            "comma-separated addresses free of flood control (bots, bridges, operators' tools); empty = none", true,
+    public static final ConfigKey<List<InetAddress>> FLOOD_EXEMPT = key("flood.exempt", "",
+            "comma-separated addresses free of flood control (bots, bridges, operators' tools); empty = none. Never"
+                    + " a proxy's address: every user behind it could flood", true,
             ValueParsers::addressList);
     public static final ConfigKey<Integer> CONNECT_RATE_PER_IP = key("connect.rate.per.ip", "10",
             "new connections per second accepted from one address (exempt addresses have no limit)", true,

@@ -9,7 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Builds a {@link ServerConfig} from defaults, then a properties file, then command-line overrides,
@@ -23,12 +25,32 @@ public final class ServerConfigLoader {
     public static ServerConfig load(Path file, Map<String, String> overrides, Path home) {
         Map<String, String> merged = new LinkedHashMap<>(defaults());
         String source = file.toString();
+        Set<String> masked = new LinkedHashSet<>();
         try {
-            readFile(file).forEach((k, v) -> merged.put(checkKnown(k), v));
+            readFile(file).forEach((k, v) -> {
+                merged.put(checkKnown(k), v);
+                if (overrides.containsKey(k)) {
+                    masked.add(k);
+                    checkMasked(ServerConfigKeys.all().get(k), v);
+                }
+            });
         } catch (ConfigException e) {
             throw e.in(source);
         }
-        return build(merged, overrides, home, source);
+        return build(merged, overrides, home, source).masking(masked);
+    }
+
+    /**
+     * A value the command line overrides is checked all the same: otherwise a mistake in the file
+     * shows only on the day the daemon starts without the override.
+     */
+    private static void checkMasked(ConfigKey<?> key, String value) {
+        try {
+            key.parse(value);
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage() + " (the command line overrides " + key.name()
+                    + ", but the file is checked too)");
+        }
     }
 
     /** Defaults with {@code overrides} on top, no file: for tests and embedding. */

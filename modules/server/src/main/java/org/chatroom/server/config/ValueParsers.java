@@ -9,12 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chatroom.protocol.Durations;
 
 /** Parsers for the value types of the configuration; each message says what is allowed. */
 final class ValueParsers {
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)?");
     private static final Pattern LITERAL_ADDRESS = Pattern.compile("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
     private ValueParsers() {
@@ -58,45 +57,15 @@ final class ValueParsers {
         };
     }
 
-    /** {@code 90}, {@code 90s}, {@code 500ms}, {@code 2m}, {@code 1h}, {@code 7d}; plain numbers are seconds. */
+    /** A duration in the one grammar of {@link Durations} ({@code 90}, {@code 90s}, {@code 500ms}, {@code 2m}); bare numbers are seconds. */
     static Function<String, Duration> duration(Duration min, Duration max) {
         return text -> {
-            Duration d = parseDuration(text);
+            Duration d = Durations.parse(text);
             if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-                throw new IllegalArgumentException("is out of range (" + format(min) + "-" + format(max) + ")");
+                throw new IllegalArgumentException("is out of range (" + Durations.format(min) + "-" + Durations.format(max) + ")");
             }
             return d;
         };
-    }
-
-    static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new IllegalArgumentException("is not a duration (a number with ms, s, m, h or d, e.g. 90s)");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofSeconds(n);
-        };
-    }
-
-    static String format(Duration d) {
-        if (d.toMillis() % 1000 != 0) {
-            return d.toMillis() + "ms";
-        }
-        long s = d.toSeconds();
-        if (s % 86400 == 0 && s > 0) {
-            return s / 86400 + "d";
-        }
-        if (s % 3600 == 0 && s > 0) {
-            return s / 3600 + "h";
-        }
-        return s % 60 == 0 && s > 0 ? s / 60 + "m" : s + "s";
     }
 
     /** A literal IP address only: a name would need DNS at start-up, which may hang or change. */

@@ -1,12 +1,8 @@
 package org.chatroom.server.persist;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -38,45 +34,73 @@ public final class RoomStateStore implements AutoCloseable {
         return writer.file();
     }
 
-    /** Applies saved state to the permanent rooms already configured in {@code rooms}; unknown rooms are skipped. */
+    /**
+     * Applies saved state to the permanent rooms already configured in {@code rooms}; rooms that are
+     * no longer permanent are skipped. A damaged line is skipped with a WARN and the file kept aside
+     * ({@link StateFile}). Returns the number of records applied.
+     */
     public int load(RoomRegistry rooms) throws IOException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(writer.file(), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return 0;
-        }
-        int applied = 0;
-        int lineNo = 0;
-        for (String line : lines) {
-            lineNo++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+        int[] applied = {0};
+        StateFile.read(writer.file(), line -> {
+            if (apply(line.text(), rooms)) {
+                applied[0]++;
+            } else {
+                LOG.info("{}:{}: skipped: {} is not a permanent room any more", writer.file(), line.number(),
+                        line.text().split("\t", 3)[1]);
             }
-            String[] f = line.split("\t", -1);
-            Room room = f.length > 1 ? rooms.get(f[1]) : null;
-            if (room == null || !room.configured()) {
-                continue;
-            }
-            try {
-                switch (f[0]) {
-                    case "room" -> room.modes(parseModes(f[2], f[3], Integer.parseInt(f[4])));
-                    case "topic" -> room.topic(new Topic(f[4], f[3], Long.parseLong(f[2])));
-                    case "ban" -> room.addBan(new BanEntry(Mask.of(f[2], ChatRegistry.MAPPING), f[3],
-                            Long.parseLong(f[4])));
-                    default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
-                }
-                applied++;
-            } catch (RuntimeException e) {
-                LOG.warn("{}:{}: skipping an unreadable line ({})", writer.file(), lineNo, e.toString());
-            }
-        }
-        return applied;
+        });
+        return applied[0];
     }
 
-    private static RoomModes parseModes(String flags, String key, int limit) {
+    /** Applies one record; false if its room is not a configured one. Throws if the line is damaged. */
+    private static boolean apply(String line, RoomRegistry rooms) {
+        String[] f = line.split("\t", -1);
+        if (!f[0].equals("room") && !f[0].equals("topic") && !f[0].equals("ban")) {
+            throw new IllegalArgumentException("unknown record '" + f[0] + "' (room, topic or ban)");
+        }
+        if (f.length != 5) {
+            throw new IllegalArgumentException("a " + f[0] + " record has 5 tab-separated fields, this line "
+                    + f.length + " (cut short?)");
+        }
+        Room room = rooms.get(f[1]);
+        if (room == null || !room.configured()) {
+            return false;
+        }
+        switch (f[0]) {
+            case "room" -> room.modes(parseModes(f[2], f[3], number(f[4], "limit")));
+            case "topic" -> room.topic(new Topic(f[4], f[3], number(f[2], "set-at")));
+            default -> room.addBan(new BanEntry(mask(f[2]), f[3], number(f[4], "set-at")));
+        }
+        return true;
+    }
+
+    private static long number(String text, String field) {
+        try {
+            long v = Long.parseLong(text);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(field + " '" + text + "' is not a number");
+    }
+
+    private static Mask mask(String text) {
+        try {
+            return Mask.of(text, ChatRegistry.MAPPING);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a mask");
+        }
+    }
+
+    private static RoomModes parseModes(String flags, String key, long limit) {
+        if (!flags.matches("[imnt]*") || limit > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("modes '" + flags + "' limit " + limit
+                    + " are not room modes (letters i, m, n, t and a limit)");
+        }
         return new RoomModes(flags.indexOf('i') >= 0, flags.indexOf('m') >= 0, flags.indexOf('n') >= 0,
-                flags.indexOf('t') >= 0, key.isEmpty() ? null : key, limit);
+                flags.indexOf('t') >= 0, key.isEmpty() ? null : key, (int) limit);
     }
 
     /** Saves every permanent room in the background, in call order. */

@@ -18,7 +18,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * Writes one state file under the data folder: on a thread of its own (no event loop waits for the
  * disk), in call order, to a temporary file next to it that is then moved over the old one
- * atomically, so a crash leaves either the old or the new content.
+ * atomically, so a crash leaves either the old or the new content. The temporary file is named
+ * {@code NAME*.tmp}: {@link StateFile} removes such leftovers at start.
  */
 public final class StateWriter implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();

@@ -217,6 +217,34 @@ class AdminSocketTest {
     }
 
     @Test
+    void connectionsLeftIdleDoNotLockTheOperatorOut() throws Exception {
+        ChatServer s = fx.start(java.util.Map.of("admin.enabled", "false"));
+        BanList bans = new BanList(new BanStore(fx.data), List.of());
+        List<AdminTestClient> open = new java.util.ArrayList<>();
+        try (AdminSocket sock = AdminSocket.open(fx.socket, new AdminCommands(new AdminEnv(s, bans)), s.context(),
+                Duration.ofMinutes(10), Duration.ofMillis(300))) {
+            for (int i = 0; i < AdminSocket.MAX_CONNECTIONS; i++) {
+                AdminTestClient c = new AdminTestClient(fx.socket);
+                open.add(c);
+                assertThat(c.call("ping").ok()).isTrue();
+            }
+            // Well inside the 10-minute idle timeout, a new connection gets the slot of the idlest one.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                try (AdminTestClient late = new AdminTestClient(fx.socket)) {
+                    assertThat(late.call("ping").ok()).isTrue();
+                }
+            });
+            assertThat(open.get(0).awaitClosed()).hasSize(2).first().asString()
+                    .startsWith("ERR 500 closed after ").endsWith(" idle: all 16 admin connections were taken and"
+                            + " another one was waiting");
+        } finally {
+            for (AdminTestClient c : open) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void quitEndsTheConnection() throws Exception {
         fx.start();
         try (AdminTestClient a = fx.admin()) {

@@ -113,4 +113,38 @@ class BanTest {
                     .anyMatch(l -> l.startsWith("mask=*!*@192.0.2.66 expires=never"));
         }
     }
+
+    @Test
+    void aDurationShapedTypoIsAnErrorNotAPermanentBan() throws Exception {
+        try (AdminTestClient a = fx.admin()) {
+            AdminTestClient.Reply huge = a.call("ban foo 999999999999999999d x");
+            assertThat(huge.status()).isEqualTo("ERR 106 '999999999999999999d' is too long a duration (at most 1000000d);"
+                    + " for a ban without end write 0, forever or permanent");
+            AdminTestClient.Reply typo = a.call("ban troll 5x");
+            assertThat(typo.status()).startsWith("ERR 106 '5x' is not a duration (");
+            assertThat(a.call("ban troll 30").status()).startsWith("ERR 106 '30' has no unit");
+            assertThat(a.call("ban troll 0s").status()).startsWith("ERR 106 a ban of 0s would end at once");
+            assertThat(a.call("bans").body()).as("nothing was banned").isEmpty();
+        }
+    }
+
+    @Test
+    void zeroForeverAndPermanentMeanWithoutEnd() throws Exception {
+        try (AdminTestClient a = fx.admin()) {
+            assertThat(a.call("ban one 0 spam").body()).containsExactly("banned one!*@* for good (0 users disconnected)");
+            assertThat(a.call("ban two forever spam").body()).containsExactly("banned two!*@* for good (0 users disconnected)");
+            assertThat(a.call("ban three PERMANENT").body()).containsExactly("banned three!*@* for good (0 users disconnected)");
+            assertThat(a.call("ban four 1h30m").body()).containsExactly("banned four!*@* for 1h30m (0 users disconnected)");
+            assertThat(a.call("bans").body()).filteredOn(l -> l.contains("expires=never")).hasSize(3)
+                    .allMatch(l -> !l.contains("reason=0") && !l.contains("reason=forever"));
+        }
+    }
+
+    @Test
+    void aMaskWithNoNickUserOrHostIsRefused() throws Exception {
+        try (AdminTestClient a = fx.admin()) {
+            assertThat(a.call("ban !!!@@@").status()).startsWith("ERR 106 '!!!@@@' is not a mask: ");
+            assertThat(a.call("bans").body()).isEmpty();
+        }
+    }
 }

@@ -75,6 +75,21 @@ class ReloadAndShutdownTest {
     }
 
     @Test
+    void keysMaskedByTheCommandLineAreCheckedAndNamed() throws Exception {
+        Files.writeString(file, "max.clients=100\nport=sixty-six\n");
+        try (AdminTestClient a = new AdminTestClient(fx.socket)) {
+            AdminTestClient.Reply bad = a.call("reload");
+            assertThat(bad.status()).isEqualTo("ERR 300 reload failed, nothing changed: " + file
+                    + ": port=sixty-six is not a whole number (0-65535) (the command line overrides port, but the file"
+                    + " is checked too)");
+            Files.writeString(file, "max.clients=100\nport=7000\n");
+            assertThat(a.call("reload").body()).containsExactly("key=port status=overridden-on-command-line",
+                    "key=motd status=re-read");
+            assertThat(server.context().config().port()).isZero();
+        }
+    }
+
+    @Test
     void reloadWithoutAFileIsRefused() throws Exception {
         server.configSource(null);
         try (AdminTestClient a = new AdminTestClient(fx.socket)) {

@@ -81,6 +81,23 @@ class ServerConfigLoaderTest {
     }
 
     @Test
+    void aBadValueTheCommandLineOverridesIsStillAnError() throws Exception {
+        Path f = file("port=70000\n");
+        assertThatThrownBy(() -> ServerConfigLoader.load(f, Map.of("port", "0"), dir))
+                .hasMessage(f + ": port=70000 is out of range (0-65535) (the command line overrides port, but the file"
+                        + " is checked too)");
+        assertThat(ServerConfigLoader.load(file("port=7000\n"), Map.of("port", "0"), dir).masked())
+                .containsExactly("port");
+    }
+
+    @Test
+    void loopbackIsNotExemptByDefault() {
+        ServerConfig c = ServerConfig.defaults(Map.of());
+        assertThat(c.get(ServerConfigKeys.FLOOD_EXEMPT)).isEmpty();
+        assertThat(c.get(ServerConfigKeys.LIMITS_EXEMPT)).isEmpty();
+    }
+
+    @Test
     void missingFileIsOneLine() {
         Path f = dir.resolve("nope.properties");
         assertThatThrownBy(() -> ServerConfigLoader.load(f, Map.of(), dir))

@@ -14,9 +14,12 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
 class FloodControlTest {
-    /** Loopback is flood-exempt by default; these tests take that away. */
-    private static final Map<String, String> STRICT = Map.of("flood.exempt", "", "flood.rate", "5",
-            "flood.burst", "10", "flood.max.queued", "50");
+    /**
+     * Small limits, and no exemption: these tests rely on the defaults of flood.exempt and
+     * limits.exempt being empty, loopback included (a local proxy must not exempt its users).
+     */
+    private static final Map<String, String> STRICT = Map.of("flood.rate", "5", "flood.burst", "10",
+            "flood.max.queued", "50");
 
     @Test
     void burstIsDelayedNotDropped() throws Exception {
@@ -74,7 +77,7 @@ class FloodControlTest {
 
     @Test
     void newConnectionsPerAddressAreThrottled() throws Exception {
-        try (ChatServer s = TestServer.start(Map.of("limits.exempt", "", "connect.rate.per.ip", "3",
+        try (ChatServer s = TestServer.start(Map.of("connect.rate.per.ip", "3",
                 "max.connections.per.ip", "100"))) {
             List<IrcTestClient> clients = new ArrayList<>();
             try {
@@ -94,7 +97,7 @@ class FloodControlTest {
 
     @Test
     void perAddressAndTotalLimits() throws Exception {
-        try (ChatServer s = TestServer.start(Map.of("limits.exempt", "", "max.connections.per.ip", "2",
+        try (ChatServer s = TestServer.start(Map.of("max.connections.per.ip", "2",
                 "connect.rate.per.ip", "100"));
              IrcTestClient a = new IrcTestClient(s.port());
              IrcTestClient b = new IrcTestClient(s.port())) {

@@ -128,7 +128,9 @@ class TlsTest {
 
     @Test
     void plainTextOnTheTlsPortIsRefusedAndHarmless() throws Exception {
-        try (ChatServer s = tlsServer()) {
+        try (ChatServer s = tlsServer();
+             org.chatroom.server.support.LogWatcher log = org.chatroom.server.support.LogWatcher.install(
+                     Class.forName("org.chatroom.server.net.ClientHandler"), org.apache.logging.log4j.Level.INFO)) {
             try (Socket raw = new Socket("127.0.0.1", s.tlsPort())) {
                 raw.setSoTimeout(10_000);
                 raw.getOutputStream().write("NICK sneaky\r\nUSER x 0 * :x\r\n".getBytes(StandardCharsets.UTF_8));
@@ -143,6 +145,10 @@ class TlsTest {
                 }
             }
             assertThat(s.registry().byNick("sneaky")).isNull();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(log.events()).anySatisfy(e -> assertThat(e)
+                            .endsWith("TLS handshake with 127.0.0.1 failed: not a TLS record (plain-text IRC sent to the TLS port)")));
+            assertThat(log.events()).as("the reason, not the client's bytes").noneMatch(e -> e.contains("4e49434b"));
             try (SSLSocket ok = pinnedSocket(s.tlsPort())) {
                 assertThat(ok.getSession().isValid()).isTrue();
             }

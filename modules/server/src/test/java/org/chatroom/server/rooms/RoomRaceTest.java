@@ -24,7 +24,8 @@ class RoomRaceTest {
 
     @Test
     void modeKickAndPartRaces() throws Exception {
-        try (ChatServer s = TestServer.start(java.util.Map.of("worker.threads", "4"))) {
+        try (ChatServer s = TestServer.start(java.util.Map.of("worker.threads", "4",
+                "flood.exempt", "127.0.0.1", "limits.exempt", "127.0.0.1"))) {
             List<IrcTestClient> clients = new ArrayList<>();
             try {
                 for (int i = 0; i < 6; i++) {
