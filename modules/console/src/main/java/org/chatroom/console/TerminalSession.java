@@ -13,7 +13,6 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -31,6 +30,7 @@ final class TerminalSession {
     private final ClientFactory factory;
     private final Terminal terminal;
     private final LineReader reader;
+    private final LivePrompt livePrompt;
     private volatile ChatClient client;
     private volatile RoomFocus focus;
     private volatile ConnectionState stopped;
@@ -46,6 +46,7 @@ final class TerminalSession {
                 .option(LineReader.Option.INSERT_TAB, true)
                 .option(LineReader.Option.ERASE_LINE_ON_FINISH, true) // our own lines come back as events
                 .build();
+        this.livePrompt = new LivePrompt(reader, this::prompt);
     }
 
     int run() {
@@ -98,7 +99,7 @@ final class TerminalSession {
         while (true) {
             String nick;
             try {
-                nick = reader.readLine("nick: ").strip();
+                nick = reader.readLine(prompt()).strip();
             } catch (UserInterruptException | EndOfFileException e) {
                 return null;
             }
@@ -134,27 +135,21 @@ final class TerminalSession {
     }
 
     private void refreshPrompt() {
-        if (!(reader instanceof LineReaderImpl impl)) {
-            return;
-        }
-        impl.setPrompt(prompt());
-        try {
-            reader.callWidget(LineReader.REDRAW_LINE);
-            reader.callWidget(LineReader.REDISPLAY);
-        } catch (IllegalStateException notReading) {
-            // the next readLine shows the new prompt
-        }
+        livePrompt.refresh();
     }
 
     private void feedback(String text) {
         reader.printAbove(new AttributedString(text, EventFormatter.MUTED));
     }
 
-    /** {@code alice #lobby> }, or {@code alice (offline)> } while not connected. */
+    /**
+     * {@code alice #lobby> }, or {@code alice (offline)> } while not connected; {@code nick: } before
+     * there is a client. Every read shows this, whatever was passed to readLine (see {@link LivePrompt}).
+     */
     String prompt() {
         ChatClient c = client;
         if (c == null) {
-            return "> ";
+            return "nick: ";
         }
         String room = focus.current();
         String where = !c.isConnected() ? " (offline)" : room == null ? "" : " " + room;
