@@ -14,7 +14,7 @@ import org.chatroom.client.TlsTrust;
 /** Parses the command line; prints help, version and usage errors. Never exits the JVM. */
 final class ConsoleCli {
     static final String PROGRAM = "chat-console";
-    static final int MAX_NICK_LENGTH = 30;
+    static final int MAX_NICK_LENGTH = org.chatroom.client.input.InputParser.MAX_NICK_LENGTH;
 
     private final PrintStream out;
     private final PrintStream err;

@@ -107,7 +107,7 @@ class TerminalPtyTest {
 
         tmux.type("/frobnicate");
         tmux.press("Enter");
-        await().atMost(WAIT).until(() -> tmux.screen().contains("unknown command, try /help"));
+        await().atMost(WAIT).until(() -> tmux.screen().contains("unknown command /frobnicate, try /help"));
 
         tmux.press("C-d");
         awaitExit();

@@ -100,4 +100,36 @@ class TerminalSessionTest {
         type("/quit");
         assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
     }
+
+    @Test
+    void exitAloneLeavesButSayExitSendsTheWord() throws Exception {
+        Future<Integer> code = run("leaver");
+        await().atMost(WAIT).until(() -> shown().contains("leaver #lobby> "));
+        type("/say exit");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(bob.roomTexts()).containsExactly("exit"));
+        type("exit");
+        assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(bob.of(ChatEvent.Quit.class)).singleElement()
+                .satisfies(q -> assertThat(q.nick()).isEqualTo("leaver")));
+        assertThat(bob.roomTexts()).containsExactly("exit");
+    }
+
+    @Test
+    void braceCloseLeavesToo() throws Exception {
+        Future<Integer> code = run("closer");
+        await().atMost(WAIT).until(() -> shown().contains("closer #lobby> "));
+        type("{close}");
+        assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(bob.roomTexts()).isEmpty();
+    }
+
+    @Test
+    void anUnknownCommandIsNamed() throws Exception {
+        Future<Integer> code = run("typo");
+        await().atMost(WAIT).until(() -> shown().contains("typo #lobby> "));
+        type("/jion dev");
+        await().atMost(WAIT).until(() -> shown().contains("unknown command /jion, try /help"));
+        type("/quit");
+        assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
+    }
 }

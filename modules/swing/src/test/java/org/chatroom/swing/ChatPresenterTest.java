@@ -286,7 +286,7 @@ class ChatPresenterTest {
         connectToLobby();
         presenter.submit("/help");
         assertThat(texts(model.find("#lobby"))).contains("/msg NICK TEXT: private message, in its own tab",
-                "/quit [REASON]: leave and close the window");
+                "/quit [REASON]: leave and close the window; so do exit, {quit} or {close} alone on a line");
     }
 
     @Test
@@ -326,6 +326,20 @@ class ChatPresenterTest {
 
         assertThat(gateways.last().quitReason).isEqualTo("see you");
         assertThat(presenter.finished()).isCompleted();
+    }
+
+    @Test
+    void theOldProgramsLeaveWordsQuitAndSayExitSendsTheWord() {
+        for (String word : List.of("{quit}", "{close}", "exit")) {
+            setUp();
+            connectToLobby();
+            presenter.submit("/say exit");
+            presenter.submit(word);
+            ui.drain();
+
+            assertThat(gateways.last().sent).as(word).containsExactly("say #lobby exit");
+            assertThat(presenter.finished()).as(word).isCompleted();
+        }
     }
 
     @Test
