@@ -34,6 +34,7 @@ final class TerminalSession {
     private volatile ChatClient client;
     private volatile RoomFocus focus;
     private volatile ConnectionState stopped;
+    private volatile boolean everConnected;
 
     TerminalSession(ConsoleOptions options, ClientFactory factory, Terminal terminal) {
         this.options = options;
@@ -113,19 +114,34 @@ final class TerminalSession {
     }
 
     private void show(ChatEvent event, EventFormatter formatter) {
+        if (event instanceof ConnectionState s && s.status() == ConnectionState.Status.CONNECTED) {
+            everConnected = true;
+        }
+        if (event instanceof ConnectionState s && s.status() == ConnectionState.Status.RECONNECTING && !everConnected) {
+            // a connection that never worked (wrong host or port) will not start working: say why and stop
+            reader.printAbove(new AttributedString("!!! " + s.reason(), EventFormatter.ERROR));
+            stop(s);
+            return;
+        }
         AttributedString line = formatter.format(event);
         if (line != null) {
             reader.printAbove(line);
         }
         if (event instanceof ConnectionState s && s.status() == ConnectionState.Status.DISCONNECTED) {
             if (s.cause() != DisconnectCause.USER_QUIT && s.cause() != DisconnectCause.CLOSED) {
-                stopped = s;
-                terminal.raise(Terminal.Signal.INT); // wakes readLine with UserInterruptException
+                stop(s);
             }
             return;
         }
         if (event instanceof ConnectionState || isSelf(event)) {
             refreshPrompt();
+        }
+    }
+
+    private void stop(ConnectionState why) {
+        if (stopped == null) {
+            stopped = why;
+            terminal.raise(Terminal.Signal.INT); // wakes readLine with UserInterruptException
         }
     }
 

@@ -50,7 +50,11 @@ class TerminalSessionTest {
     }
 
     private Future<Integer> run(String nick) {
-        ConsoleOptions options = new ConsoleOptions("127.0.0.1", server.port(), nick, false);
+        return run("127.0.0.1", server.port(), nick);
+    }
+
+    private Future<Integer> run(String host, int port, String nick) {
+        ConsoleOptions options = new ConsoleOptions(host, port, nick, false);
         return runner.submit(() -> new TerminalSession(options, ClientFactory.defaults(), terminal).run());
     }
 
@@ -131,5 +135,38 @@ class TerminalSessionTest {
         await().atMost(WAIT).until(() -> shown().contains("unknown command /jion, try /help"));
         type("/quit");
         assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aServerThatNeverAnsweredEndsTheSessionWithTheReasonAndExit1() throws Exception {
+        try (java.net.Socket closed = new java.net.Socket()) {
+            closed.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            Future<Integer> code = run("127.0.0.1", closed.getLocalPort(), "early");
+            assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(shown()).contains("!!! cannot connect to 127.0.0.1:" + closed.getLocalPort())
+                    .doesNotContain("reconnecting");
+        }
+    }
+
+    @Test
+    void anUnknownHostIsSaidInPlainWordsAndEndsWithExit1() throws Exception {
+        Future<Integer> code = run("no-such-host.invalid", 6667, "lost");
+        assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(shown()).contains("unknown host \"no-such-host.invalid\"; check the spelling of the server name")
+                .doesNotContain("reconnecting");
+    }
+
+    @Test
+    void typingBeforeTheConnectionIsUpSaysNotConnected() throws Exception {
+        // a server that accepts but never answers keeps the client connecting
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Future<Integer> code = run("127.0.0.1", silent.getLocalPort(), "eager");
+            await().atMost(WAIT).until(() -> shown().contains("eager (offline)> "));
+            type("anyone here?");
+            await().atMost(WAIT).until(() -> shown().contains("not connected: wait for the connection, or /quit"));
+            assertThat(shown()).doesNotContain("you are in no room");
+            type("/quit");
+            assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
+        }
     }
 }
