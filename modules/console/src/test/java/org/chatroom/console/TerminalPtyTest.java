@@ -158,6 +158,7 @@ class TerminalPtyTest {
             assertThat(tmux.exitStatus()).isEqualTo(1);
             assertThat(screenText()).contains("you were kicked from #lobby by chat.localhost (flooding)",
                     "!!! disconnected: Closing link:").doesNotContain("reconnecting");
+            assertThat(screenText().split("Closing link", -1)).as("said once").hasSize(2);
         } finally {
             if (admin != null) {
                 admin.close();
