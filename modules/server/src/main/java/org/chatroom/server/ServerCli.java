@@ -46,9 +46,13 @@ public final class ServerCli {
     }
 
     /** What parsing decided: an exit status now, or a config to run with. */
-    public record Outcome(int exitCode, ServerConfig config, Supplier<ServerConfig> configSource) {
+    public record Outcome(int exitCode, ServerConfig config, Supplier<ServerConfig> configSource, Path pidFile) {
         public Outcome(int exitCode, ServerConfig config) {
-            this(exitCode, config, null);
+            this(exitCode, config, null, null);
+        }
+
+        public Outcome(int exitCode, ServerConfig config, Supplier<ServerConfig> configSource) {
+            this(exitCode, config, configSource, null);
         }
 
         boolean shouldRun() {
@@ -68,6 +72,9 @@ public final class ServerCli {
                 .desc("address to listen on (overrides bind=)").get());
         o.addOption(Option.builder("o").longOpt("override").hasArg().argName("KEY=VALUE")
                 .desc("set any configuration key, over the file; repeatable").get());
+        o.addOption(Option.builder().longOpt("pid-file").hasArg().argName("FILE")
+                .desc("when stopping cleanly, remove FILE if it still holds this process's pid "
+                        + "(chat-server.sh start passes its pid file, so status knows a clean stop from a crash)").get());
         o.addOption(Option.builder().longOpt("hash-password")
                 .desc("read a password from standard input and print its hash for server.password").get());
         o.addOption(Option.builder().longOpt("generate-keystore")
@@ -125,11 +132,36 @@ public final class ServerCli {
             if (cl.hasOption("generate-keystore")) {
                 return generateKeystore(config);
             }
-            return new Outcome(EXIT_OK, config, source);
+            String notHere = bindProblem(config.get(org.chatroom.server.config.ServerConfigKeys.BIND));
+            if (notHere != null) {
+                err.println(NAME + ": " + notHere);
+                return new Outcome(EXIT_USAGE, null);
+            }
+            String pid = cl.getOptionValue("pid-file");
+            return new Outcome(EXIT_OK, config, source, pid == null ? null : Path.of(pid));
         } catch (ConfigException e) {
             err.println(NAME + ": " + e.getMessage());
             return new Outcome(EXIT_USAGE, null);
         }
+    }
+
+    /**
+     * An address that is on none of this machine's interfaces cannot be listened on: say so before
+     * binding, with the hint that fits (the address, not the port). Loopback addresses all work.
+     */
+    static String bindProblem(java.net.InetAddress bind) {
+        if (bind.isAnyLocalAddress() || bind.isLoopbackAddress()) {
+            return null;
+        }
+        try {
+            if (java.net.NetworkInterface.getByInetAddress(bind) != null) {
+                return null;
+            }
+        } catch (java.net.SocketException e) {
+            return null; // cannot tell: let the bind itself decide
+        }
+        return "cannot listen on " + bind.getHostAddress() + ": that address is not on this machine "
+                + "(choose one of its addresses with --bind or bind=, or 0.0.0.0 for all of them)";
     }
 
     private Outcome hashPassword() {
