@@ -3,6 +3,7 @@ package org.chatroom.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +101,22 @@ class ZipContentsIT {
                     .noneMatch(e -> e.contains("flatlaf") || e.contains("chat-server") || e.contains("netty"));
             assertThat(paths.get("chat-admin")).as("the admin console's class path")
                     .noneMatch(e -> e.contains("flatlaf") || e.contains("chat-server") || e.contains("netty"));
+        }
+    }
+
+    @Test
+    void windowsScriptsPassTheirArgumentsThroughAsTyped() throws IOException {
+        try (FileSystem zip = Release.openZip(); Stream<Path> files = Files.list(zip.getPath("/" + Release.NAME, "bin"))) {
+            List<Path> scripts = files.filter(p -> p.toString().endsWith(".cmd") && !p.endsWith("chat-env.cmd")).toList();
+            assertThat(scripts).hasSizeGreaterThanOrEqualTo(5);
+            for (Path script : scripts) {
+                String text = Files.readString(script, StandardCharsets.UTF_8);
+                // re-splitting %* (for /f over it, or a command kept in a variable) breaks quotes, & and %
+                assertThat(text).as(script.toString()).doesNotContain("(\"%*\")").doesNotContain("%CMD%")
+                        .doesNotContain("%ARGS%");
+                List<String> javaLines = text.lines().filter(l -> l.startsWith("\"%JAVA%\"")).toList();
+                assertThat(javaLines).as(script.toString()).isNotEmpty().allMatch(l -> l.endsWith(" %*"));
+            }
         }
     }
 

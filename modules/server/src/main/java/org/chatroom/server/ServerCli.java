@@ -91,8 +91,16 @@ public final class ServerCli {
         } catch (ParseException e) {
             return usageError(e.getMessage());
         }
-        if (!cl.getArgList().isEmpty()) {
-            return usageError("unexpected argument '" + cl.getArgList().get(0) + "'");
+        java.util.List<String> words = cl.getArgList();
+        // chat-server.cmd passes its arguments through untouched, action word included: cmd.exe
+        // cannot drop the first one without re-parsing (and breaking) quotes, & and % in the rest
+        boolean printCmd = words.size() == 1 && words.get(0).equals("print-cmd");
+        if (!words.isEmpty() && !printCmd && !(words.size() == 1 && words.get(0).equals("run"))) {
+            return usageError("unexpected argument '" + words.get(0) + "'");
+        }
+        if (printCmd) {
+            out.println(commandLine(args));
+            return new Outcome(EXIT_OK, null, null);
         }
         if (cl.hasOption("help")) {
             out.print(help());
@@ -162,6 +170,27 @@ public final class ServerCli {
         }
         return "cannot listen on " + bind.getHostAddress() + ": that address is not on this machine "
                 + "(choose one of its addresses with --bind or bind=, or 0.0.0.0 for all of them)";
+    }
+
+    /** This JVM's command line, as chat-server.cmd print-cmd shows it: java, its options, class path, arguments. */
+    static String commandLine(String[] args) {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        for (String a : args) {
+            if (!a.equals("print-cmd")) {
+                cmd.add(a);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String c : cmd) {
+            sb.append(sb.length() > 0 ? " " : "").append(c.isEmpty() || c.matches(".*[\\s\"&%^|<>].*")
+                    ? "\"" + c.replace("\"", "\\\"") + "\"" : c);
+        }
+        return sb.toString();
     }
 
     private Outcome hashPassword() {
