@@ -1,5 +1,6 @@
 package org.chatroom.console;
 
+import org.chatroom.client.cli.ClientOptions;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ import org.jline.utils.AttributedStyle;
 final class TerminalSession {
     private static final long QUIT_WAIT_SECONDS = 10;
 
-    private final ConsoleOptions options;
+    private final ClientOptions options;
     private final ClientFactory factory;
     private final Terminal terminal;
     private final LineReader reader;
@@ -36,7 +37,7 @@ final class TerminalSession {
     private volatile ConnectionState stopped;
     private volatile boolean everConnected;
 
-    TerminalSession(ConsoleOptions options, ClientFactory factory, Terminal terminal) {
+    TerminalSession(ClientOptions options, ClientFactory factory, Terminal terminal) {
         this.options = options;
         this.factory = factory;
         this.terminal = terminal;

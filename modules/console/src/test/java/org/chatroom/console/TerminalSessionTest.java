@@ -1,5 +1,6 @@
 package org.chatroom.console;
 
+import org.chatroom.client.cli.ClientOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,7 +55,7 @@ class TerminalSessionTest {
     }
 
     private Future<Integer> run(String host, int port, String nick) {
-        ConsoleOptions options = new ConsoleOptions(host, port, nick, false);
+        ClientOptions options = new ClientOptions(host, port, nick, false);
         return runner.submit(() -> new TerminalSession(options, ClientFactory.defaults(), terminal).run());
     }
 
