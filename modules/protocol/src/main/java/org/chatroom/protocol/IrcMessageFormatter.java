@@ -1,7 +1,6 @@
 package org.chatroom.protocol;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes an {@link IrcMessage} in wire form. The last parameter gets the trailing ':' (as most
@@ -18,18 +17,7 @@ final class IrcMessageFormatter {
         StringBuilder sb = new StringBuilder(64);
         if (!m.tags().isEmpty()) {
             sb.append('@');
-            boolean first = true;
-            for (Map.Entry<String, String> e : m.tags().entrySet()) {
-                if (!first) {
-                    sb.append(';');
-                }
-                first = false;
-                sb.append(e.getKey());
-                if (!e.getValue().isEmpty()) {
-                    sb.append('=');
-                    MessageTags.appendEscaped(sb, e.getValue());
-                }
-            }
+            MessageTags.appendTo(sb, m.tags());
             sb.append(' ');
         }
         if (m.source() != null) {

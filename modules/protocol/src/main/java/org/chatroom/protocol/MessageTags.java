@@ -75,6 +75,28 @@ public final class MessageTags {
         return sb.toString();
     }
 
+    /** The tag section without the leading '@': {@code key=value;key2}, values escaped; empty map, empty string. */
+    public static String format(Map<String, String> tags) {
+        StringBuilder sb = new StringBuilder();
+        appendTo(sb, tags);
+        return sb.toString();
+    }
+
+    static void appendTo(StringBuilder sb, Map<String, String> tags) {
+        boolean first = true;
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            if (!first) {
+                sb.append(';');
+            }
+            first = false;
+            sb.append(e.getKey());
+            if (!e.getValue().isEmpty()) {
+                sb.append('=');
+                appendEscaped(sb, e.getValue());
+            }
+        }
+    }
+
     static void appendEscaped(StringBuilder sb, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -24,6 +24,12 @@ import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.server.admin.AdminService;
+import org.chatroom.server.admin.ServerControl;
+import org.chatroom.server.context.Motd;
+import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.context.ServerStartException;
+import org.chatroom.server.core.ServerStats;
+import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.net.ChatChannelInitializer;
@@ -33,13 +39,13 @@ import org.chatroom.server.command.CommandDispatcher;
 import org.chatroom.server.tls.TlsContextFactory;
 import io.netty.handler.ssl.SslContext;
 import org.chatroom.server.persist.RoomStateStore;
-import org.chatroom.server.room.Topic;
+import org.chatroom.server.state.Topic;
 
 /**
  * The daemon: binds the listener, owns the event loops and the shared state, and shuts down in
  * the right order (stop accepting, tell every client, close them, stop the loops).
  */
-public final class ChatServer implements AutoCloseable {
+public final class ChatServer implements AutoCloseable, ServerControl {
     private static final Logger LOG = LogManager.getLogger();
 
     private final ServerContext context;
@@ -162,6 +168,7 @@ public final class ChatServer implements AutoCloseable {
         return ((InetSocketAddress) tlsListener.localAddress()).getPort();
     }
 
+    @Override
     public ServerContext context() {
         return context;
     }
@@ -190,6 +197,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /** The configuration source for reload, or null when the server was built from a map. */
+    @Override
     public Supplier<ServerConfig> configSource() {
         return configSource;
     }
@@ -218,6 +226,7 @@ public final class ChatServer implements AutoCloseable {
         channels.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
         shutdownLoops();
         roomStore.close();
+        context.passwords().close();
         LOG.info("stopped");
         closeFuture.complete(null);
     }

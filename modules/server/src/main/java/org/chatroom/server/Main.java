@@ -3,6 +3,7 @@ package org.chatroom.server;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.chatroom.server.context.ServerStartException;
 
 /** Entry point of the daemon: parse, start, wait for SIGTERM/SIGINT, stop cleanly, exit 0. */
 public final class Main {

@@ -10,10 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.chatroom.server.room.Room;
+import org.chatroom.server.state.Room;
 import org.chatroom.server.support.IrcTestClient;
 import org.chatroom.server.support.TestServer;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.state.Client;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -63,13 +63,15 @@ class NickAndQuitTest {
 
     @Test
     void silentClientIsPingedThenDropped() throws Exception {
-        try (ChatServer s = TestServer.start(Map.of("ping.interval", "300ms", "ping.timeout", "700ms"));
-             IrcTestClient alice = IrcTestClient.registered(s.port(), "alice");
+        // The timing itself is KeepAliveHandlerTest's (mock ticker); this proves the wiring end to end.
+        // The bystander answers every PING from its reader thread, with a timeout five times the interval.
+        try (ChatServer s = TestServer.start(Map.of("ping.interval", "200ms", "ping.timeout", "1s"));
+             IrcTestClient alice = IrcTestClient.registered(s.port(), "alice").answeringPings();
              IrcTestClient mute = IrcTestClient.registered(s.port(), "mute")) {
             mute.awaitContains("PING :chat.localhost");
-            alice.send("PONG chat.localhost"); // alice keeps answering
-            alice.awaitContains(":mute!~mute@127.0.0.1 QUIT :Ping timeout: 1 seconds");
+            alice.awaitLine(l -> l.matches(":mute!~mute@127\\.0\\.0\\.1 QUIT :Ping timeout: \\d+ seconds"));
             mute.awaitClosed();
+            assertThat(alice.isClosed()).isFalse();
         }
     }
 

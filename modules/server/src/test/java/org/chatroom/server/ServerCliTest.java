@@ -1,5 +1,6 @@
 package org.chatroom.server;
 
+import org.chatroom.server.context.ServerStartException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,11 +1,10 @@
 package org.chatroom.server.admin;
 
-import org.chatroom.server.ChatServer;
-import org.chatroom.server.ServerContext;
+import org.chatroom.server.context.ServerContext;
 import org.chatroom.server.config.ServerConfigKeys;
 
 /** What admin commands act on: the running daemon and its ban list. */
-record AdminEnv(ChatServer server, BanList bans) {
+record AdminEnv(ServerControl server, BanList bans) {
     ServerContext context() {
         return server.context();
     }

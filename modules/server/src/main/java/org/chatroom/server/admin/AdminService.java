@@ -6,15 +6,14 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.chatroom.server.ChatServer;
-import org.chatroom.server.ServerStartException;
+import org.chatroom.server.context.ServerStartException;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 
 /**
  * Administration of a running daemon: loads the bans (they are enforced whether or not the socket
  * is open) and, when {@code admin.enabled}, opens the admin socket. Started and closed by
- * {@link ChatServer}.
+ * the daemon.
  */
 public final class AdminService implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
@@ -29,11 +28,11 @@ public final class AdminService implements AutoCloseable {
     }
 
     /** Loads the bans and opens the socket; throws {@link ServerStartException} with a one-line reason. */
-    public static AdminService start(ChatServer server) {
+    public static AdminService start(ServerControl server) {
         return start(server, IDLE_TIMEOUT);
     }
 
-    static AdminService start(ChatServer server, Duration idleTimeout) {
+    static AdminService start(ServerControl server, Duration idleTimeout) {
         ServerConfig cfg = server.context().config();
         Path data = cfg.path(ServerConfigKeys.DATA_DIR);
         BanStore store = new BanStore(data);

@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.chatroom.server.ServerContext;
+import org.chatroom.server.context.ServerContext;
 
 /**
  * One admin connection, on a thread of its own: reads request lines, runs them, writes replies.

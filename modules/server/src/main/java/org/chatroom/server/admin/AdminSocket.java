@@ -23,8 +23,8 @@ import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.chatroom.server.ServerContext;
-import org.chatroom.server.ServerStartException;
+import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.context.ServerStartException;
 
 /**
  * The admin socket: a Unix domain socket only the daemon's user can use (folder 0700 when we make

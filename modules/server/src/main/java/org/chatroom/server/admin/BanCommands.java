@@ -14,8 +14,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.Mask;
-import org.chatroom.server.ChatRegistry;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.state.ChatRegistry;
+import org.chatroom.server.state.Client;
 
 /** {@code ban}, {@code unban} and {@code bans}. */
 final class BanCommands {

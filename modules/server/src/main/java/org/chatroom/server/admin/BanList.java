@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.chatroom.protocol.Mask;
-import org.chatroom.server.AdmissionPolicy;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.context.AdmissionPolicy;
+import org.chatroom.server.state.Client;
 
 /**
  * The bans in force. Checking (at every registration, on an event loop) reads an immutable snapshot

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.Mask;
-import org.chatroom.server.ChatRegistry;
+import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.persist.StateWriter;
 
 /**

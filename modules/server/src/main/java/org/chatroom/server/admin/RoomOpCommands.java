@@ -4,9 +4,9 @@ import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.IrcMessage;
-import org.chatroom.server.net.OutboundLine;
-import org.chatroom.server.room.Room;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.state.Room;
+import org.chatroom.server.state.Client;
 
 /** {@code op} and {@code deop}: name a room operator, e.g. for a permanent room that has none. */
 final class RoomOpCommands {
@@ -30,7 +30,6 @@ final class RoomOpCommands {
         OutboundLine line = OutboundLine.of(IrcMessage.from(env.serverName(), "MODE", room.name(), on ? "+o" : "-o",
                 c.nick()));
         room.broadcast(line, null, env.context().stats());
-        line.release();
         LOG.info("admin ({}): {} {} in {}", who, on ? "made an operator of" : "took operator status from", c.nick(),
                 room.name());
         return AdminReply.text(List.of(c.nick() + (on ? " is now an operator of " : " is no longer an operator of ")

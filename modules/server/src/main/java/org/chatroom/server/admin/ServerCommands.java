@@ -13,17 +13,17 @@ import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.IrcMessage;
-import org.chatroom.server.Motd;
-import org.chatroom.server.ServerContext;
-import org.chatroom.server.ServerStats;
+import org.chatroom.server.context.Motd;
+import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.core.ServerStats;
 import org.chatroom.server.command.RoomCommands;
 import org.chatroom.server.config.ConfigException;
 import org.chatroom.server.config.ConfigKey;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.config.ServerConfigLoader;
-import org.chatroom.server.room.Room;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.state.Room;
+import org.chatroom.server.state.Client;
 
 /** {@code rooms}, {@code topic}, {@code stats}, {@code reload}, {@code shutdown} and {@code version}. */
 final class ServerCommands {

@@ -1,7 +1,5 @@
 package org.chatroom.server.admin;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,8 +10,8 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.IrcMessage;
-import org.chatroom.server.room.Room;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.state.Room;
+import org.chatroom.server.state.Client;
 
 /** {@code list}, {@code info}, {@code nicks}, {@code kick} and {@code say}: the users online. */
 final class UserCommands {
@@ -118,12 +116,7 @@ final class UserCommands {
     }
 
     private static String addr(Client c) {
-        SocketAddress a = c.channel().remoteAddress();
-        if (a instanceof InetSocketAddress in) {
-            String host = in.getAddress().getHostAddress();
-            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + in.getPort();
-        }
-        return c.address();
+        return c.remote();
     }
 
     private static boolean tls(Client c) {

@@ -3,12 +3,13 @@ package org.chatroom.server.command;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.chatroom.server.core.Cap;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
-import org.chatroom.server.net.OutboundLine;
-import org.chatroom.server.room.Room;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.state.Room;
+import org.chatroom.server.state.Client;
 
 /** PRIVMSG and NOTICE to rooms and nicks. NOTICE never triggers error replies (RFC 2812 3.3.2). */
 final class MessageCommands {
@@ -92,16 +93,15 @@ final class MessageCommands {
         }
         OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "TAGMSG", shownTarget), tags);
         for (Client r : to) {
-            if (r.messageTags() && (r != c || c.echoMessage())) {
+            if (r.has(Cap.MESSAGE_TAGS) && (r != c || c.has(Cap.ECHO_MESSAGE))) {
                 r.send(line);
             }
         }
-        line.release();
     }
 
     /** +n (members only), +m (operators and voiced only) and +b (banned members are muted). */
     static boolean maySpeak(Room room, Client c) {
-        org.chatroom.server.room.Membership m = room.membership(c);
+        org.chatroom.server.state.Membership m = room.membership(c);
         if (m == null) {
             return !room.modes().noExternal() && !room.modes().moderated() && !room.isBanned(c);
         }
@@ -127,13 +127,12 @@ final class MessageCommands {
                 }
                 return;
             }
-            OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, room.name(), text), tags);
-            room.broadcast(line, c.echoMessage() ? null : c, s.context().stats());
-            line.release();
-            if (!notice) {
+            if (!notice) { // told before delivery: an observer never sees a reply to a message before the message
                 String nick = c.nick();
                 s.context().events().fire(l -> l.roomMessage(nick, room.name(), text));
             }
+            OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, room.name(), text), tags);
+            room.broadcast(line, c.has(Cap.ECHO_MESSAGE) ? null : c, s.context().stats());
             return;
         }
         Client to = s.context().registry().byNick(target);
@@ -145,10 +144,9 @@ final class MessageCommands {
         }
         OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, to.nick(), text), tags);
         to.send(line);
-        if (c.echoMessage()) {
+        if (c.has(Cap.ECHO_MESSAGE)) {
             c.send(line);
         }
-        line.release();
         String away = to.away();
         if (!notice && away != null) {
             s.reply(Numeric.RPL_AWAY, to.nick(), away);

@@ -8,18 +8,17 @@ import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.Mask;
 import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
-import org.chatroom.server.ChatRegistry;
-import org.chatroom.server.net.OutboundLine;
-import org.chatroom.server.room.BanEntry;
-import org.chatroom.server.room.Room;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.state.ChatRegistry;
+import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.state.BanEntry;
+import org.chatroom.server.state.Room;
+import org.chatroom.server.state.Client;
 
 /** MODE on rooms (query, flags i/m/n/t, k, l, o, v, b) and on oneself (+i). */
 final class ModeCommands {
     private static final Logger LOG = LogManager.getLogger();
     /** Mode changes that take a parameter, per MODE command (005 MODES). */
     static final int MAX_PARAM_MODES = 4;
-    private static final int MAX_BANS = 100;
     private static final int MAX_KEY_LENGTH = 23;
 
     private ModeCommands() {
@@ -61,7 +60,9 @@ final class ModeCommands {
             s.reply(Numeric.ERR_CHANOPRIVSNEEDED, room.name());
             return;
         }
-        apply(s, room, modes, m.params().subList(2, m.params().size()));
+        // Every check and change of one MODE line, and telling the room, as one step under the registry lock:
+        // two operators adding the same ban, or racing +l and JOIN, see each other's changes.
+        s.context().registry().atomically(() -> apply(s, room, modes, m.params().subList(2, m.params().size())));
     }
 
     private static boolean isBanListQuery(String modes, int paramCount) {
@@ -130,8 +131,7 @@ final class ModeCommands {
         params.addAll(appliedArgs);
         Client c = s.client();
         OutboundLine line = OutboundLine.of(new IrcMessage(java.util.Map.of(), c.prefix(), "MODE", params));
-        room.broadcast(line, null, s.context().stats());
-        line.release();
+        room.broadcastInOrder(line, s.context().stats()); // under the lock: racing MODEs reach everyone in one order
         LOG.info("{} set mode {} {} on {}", c.nick(), applied, String.join(" ", appliedArgs), room.name());
         s.context().roomChanged(room);
     }
@@ -218,14 +218,13 @@ final class ModeCommands {
             if (room.bans().stream().anyMatch(b -> b.mask().equals(mask))) {
                 return null;
             }
-            if (room.bans().size() >= MAX_BANS) {
+            if (room.bans().size() >= Room.MAX_BANS) {
                 s.replyText(Numeric.ERR_BANLISTFULL, "Channel ban list is full", room.name(), "b");
                 return null;
             }
-            room.bans().add(new BanEntry(mask, s.client().nick(), System.currentTimeMillis() / 1000));
-            return mask.pattern();
+            return room.addBan(new BanEntry(mask, s.client().nick(), System.currentTimeMillis() / 1000))
+                    ? mask.pattern() : null;
         }
-        boolean removed = room.bans().removeIf(b -> b.mask().equals(mask));
-        return removed ? mask.pattern() : null;
+        return room.removeBan(mask) ? mask.pattern() : null;
     }
 }

@@ -3,13 +3,14 @@ package org.chatroom.server.command;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.chatroom.server.core.Cap;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.Numeric;
 import org.chatroom.server.auth.PasswordHash;
 import org.chatroom.server.config.ServerConfigKeys;
-import org.chatroom.server.net.OutboundLine;
-import org.chatroom.server.room.Room;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.state.Room;
+import org.chatroom.server.state.Client;
 
 /** Keeping order: KICK and INVITE by room operators; OPER, KILL and WALLOPS for server operators. */
 final class OperatorCommands {
@@ -56,7 +57,6 @@ final class OperatorCommands {
             }
             OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "KICK", room.name(), target.nick(), reason));
             room.broadcast(line, null, s.context().stats());
-            line.release();
             s.context().registry().part(target, room);
             LOG.info("{} kicked {} from {}", c.nick(), target.nick(), room.name());
             String by = c.nick();
@@ -94,11 +94,10 @@ final class OperatorCommands {
         OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "INVITE", target.nick(), room.name()));
         target.send(line);
         for (Client member : room.members()) { // IRCv3 invite-notify: operators see who was invited
-            if (member != c && member.inviteNotify() && mayModerate(room, member)) {
+            if (member != c && member.has(Cap.INVITE_NOTIFY) && mayModerate(room, member)) {
                 member.send(line);
             }
         }
-        line.release();
         LOG.info("{} invited {} to {}", c.nick(), target.nick(), room.name());
     }
 
@@ -111,15 +110,18 @@ final class OperatorCommands {
             s.reply(Numeric.ERR_NOOPERHOST);
             return;
         }
-        if (!hash.matches(m.param(1))) {
-            LOG.info("{} ({}) gave a wrong password for OPER {}", c.nick(), c.address(), m.param(0));
-            s.reply(Numeric.ERR_PASSWDMISMATCH);
-            return;
-        }
-        c.serverOperator(true);
-        s.reply(Numeric.RPL_YOUREOPER);
-        s.send(IrcMessage.from(c.prefix(), "MODE", c.nick(), "+o"));
-        LOG.info("{} ({}) is now a server operator as {}", c.nick(), c.address(), m.param(0));
+        String name = m.param(0);
+        s.verifyPassword(hash, m.param(1), ok -> {
+            if (!ok) {
+                LOG.info("{} ({}) gave a wrong password for OPER {}", c.nick(), c.address(), name);
+                s.reply(Numeric.ERR_PASSWDMISMATCH);
+                return;
+            }
+            c.serverOperator(true);
+            s.reply(Numeric.RPL_YOUREOPER);
+            s.send(IrcMessage.from(c.prefix(), "MODE", c.nick(), "+o"));
+            LOG.info("{} ({}) is now a server operator as {}", c.nick(), c.address(), name);
+        });
     }
 
     private static void kill(Session s, IrcMessage m) {
@@ -150,6 +152,5 @@ final class OperatorCommands {
                 other.send(line);
             }
         }
-        line.release();
     }
 }

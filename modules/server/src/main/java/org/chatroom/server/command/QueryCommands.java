@@ -3,13 +3,15 @@ package org.chatroom.server.command;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.StringJoiner;
+import org.chatroom.server.core.Cap;
+import org.chatroom.server.core.OutboundLine;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
-import org.chatroom.server.ChatRegistry;
+import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.config.ServerConfigKeys;
-import org.chatroom.server.room.Room;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.state.Room;
+import org.chatroom.server.state.Client;
 
 /** WHO, WHOIS, AWAY, ISON, USERHOST, LUSERS, MOTD, VERSION and TIME. */
 final class QueryCommands {
@@ -40,8 +42,8 @@ final class QueryCommands {
             Room room = s.context().registry().rooms().get(mask);
             if (room != null) {
                 for (Client member : room.members()) {
-                    org.chatroom.server.room.Membership ms = room.membership(member);
-                    whoReply(s, room.name(), member, ms == null ? "" : ms.prefix(s.client().multiPrefix()));
+                    org.chatroom.server.state.Membership ms = room.membership(member);
+                    whoReply(s, room.name(), member, ms == null ? "" : ms.prefix(s.client().has(Cap.MULTI_PREFIX)));
                 }
             }
         } else {
@@ -69,7 +71,7 @@ final class QueryCommands {
         s.reply(Numeric.RPL_WHOISUSER, c.nick(), c.user(), c.host(), "*", c.realName());
         StringJoiner rooms = new StringJoiner(" ");
         c.rooms().forEach(r -> {
-            org.chatroom.server.room.Membership ms = r.membership(c);
+            org.chatroom.server.state.Membership ms = r.membership(c);
             rooms.add((ms == null ? "" : ms.prefix(false)) + r.name());
         });
         if (rooms.length() > 0) {
@@ -99,15 +101,14 @@ final class QueryCommands {
         }
         IrcMessage notice = c.away() == null ? IrcMessage.from(c.prefix(), "AWAY")
                 : IrcMessage.from(c.prefix(), "AWAY", c.away());
-        org.chatroom.server.net.OutboundLine line = null;
+        OutboundLine line = null;
         for (Client peer : s.context().registry().peersOf(c)) { // IRCv3 away-notify
-            if (peer.awayNotify()) {
-                line = line == null ? org.chatroom.server.net.OutboundLine.of(notice) : line;
+            if (peer.has(Cap.AWAY_NOTIFY)) {
+                line = line == null ? OutboundLine.of(notice) : line;
                 peer.send(line);
             }
         }
         if (line != null) {
-            line.release();
         }
     }
 

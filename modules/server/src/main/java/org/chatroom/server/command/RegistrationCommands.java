@@ -9,8 +9,9 @@ import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
 import org.chatroom.server.auth.PasswordHash;
 import org.chatroom.server.config.ServerConfigKeys;
-import org.chatroom.server.net.OutboundLine;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.core.Cap;
+import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.state.Client;
 
 /** CAP, PASS, NICK, USER, PING, PONG and QUIT: what a connection may say before it is registered. */
 final class RegistrationCommands {
@@ -39,19 +40,19 @@ final class RegistrationCommands {
         switch (m.param(0).toUpperCase(java.util.Locale.ROOT)) {
             case "LS" -> {
                 if (!c.registered()) {
-                    s.registration().capNegotiating = true;
+                    s.registration().capNegotiating(true);
                 }
                 if (m.param(1) != null && m.param(1).matches("\\d{3}") && Integer.parseInt(m.param(1)) >= 302) {
-                    s.registration().capVersion = 302;
-                    c.capNotify(true); // CAP LS 302 implies cap-notify
+                    s.registration().capVersion(302);
+                    c.cap(Cap.CAP_NOTIFY, true); // CAP LS 302 implies cap-notify
                 }
-                s.send(IrcMessage.from(server, "CAP", target, "LS", String.join(" ", Capabilities.SUPPORTED)));
+                s.send(IrcMessage.from(server, "CAP", target, "LS", Capabilities.SUPPORTED));
             }
-            case "LIST" -> s.send(IrcMessage.from(server, "CAP", target, "LIST", Capabilities.enabled(c)));
+            case "LIST" -> s.send(IrcMessage.from(server, "CAP", target, "LIST", Cap.describe(c.caps())));
             case "REQ" -> capRequest(s, m, server, target);
             case "END" -> {
-                if (!c.registered() && s.registration().capNegotiating) {
-                    s.registration().capNegotiating = false;
+                if (!c.registered() && s.registration().capNegotiating()) {
+                    s.registration().capNegotiating(false);
                     if (s.registration().ready()) {
                         s.completeRegistration();
                     }
@@ -68,19 +69,18 @@ final class RegistrationCommands {
             if (word.isEmpty()) {
                 continue;
             }
-            String name = word.startsWith("-") ? word.substring(1) : word;
-            if (!Capabilities.isSupported(name)) {
+            if (Cap.fromWire(word.startsWith("-") ? word.substring(1) : word) == null) {
                 s.send(IrcMessage.from(server, "CAP", target, "NAK", requested));
-                return;
+                return; // all or nothing (IRCv3 capability negotiation)
             }
             names.add(word);
         }
         if (!s.client().registered()) {
-            s.registration().capNegotiating = true;
+            s.registration().capNegotiating(true);
         }
         for (String word : names) {
             boolean on = !word.startsWith("-");
-            Capabilities.set(s.client(), on ? word : word.substring(1), on);
+            s.client().cap(Cap.fromWire(on ? word : word.substring(1)), on);
         }
         s.send(IrcMessage.from(server, "CAP", target, "ACK", requested));
     }
@@ -94,13 +94,15 @@ final class RegistrationCommands {
         if (hash.isEmpty()) {
             return; // no password configured: PASS is harmless, as on other servers
         }
-        if (!hash.get().matches(m.param(0))) {
-            LOG.info("{} sent a wrong server password", s.client().address());
-            s.reply(Numeric.ERR_PASSWDMISMATCH);
-            s.quit("Bad password");
-            return;
-        }
-        s.registration().passwordAccepted = true;
+        s.verifyPassword(hash.get(), m.param(0), ok -> {
+            if (ok) {
+                s.registration().passwordAccepted(true);
+            } else {
+                LOG.info("{} sent a wrong server password", s.client().address());
+                s.reply(Numeric.ERR_PASSWDMISMATCH);
+                s.quit("Bad password");
+            }
+        });
     }
 
     private static void nick(Session s, IrcMessage m) {
@@ -126,7 +128,7 @@ final class RegistrationCommands {
             return;
         }
         if (!c.registered()) {
-            s.registration().nickGiven = true;
+            s.registration().nickGiven(true);
             if (s.registration().ready()) {
                 s.completeRegistration();
             }
@@ -139,17 +141,16 @@ final class RegistrationCommands {
         for (Client peer : s.context().registry().peersOf(c)) {
             peer.send(line);
         }
-        line.release();
     }
 
     private static void user(Session s, IrcMessage m) {
         Client c = s.client();
-        if (c.registered() || s.registration().userGiven) {
+        if (c.registered() || s.registration().userGiven()) {
             s.reply(Numeric.ERR_ALREADYREGISTERED);
             return;
         }
         c.user("~" + cleanUser(m.param(0)), truncate(m.param(3), MAX_REALNAME_LENGTH));
-        s.registration().userGiven = true;
+        s.registration().userGiven(true);
         if (s.registration().ready()) {
             s.completeRegistration();
         }

@@ -3,17 +3,19 @@ package org.chatroom.server.command;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.chatroom.server.core.Cap;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
-import org.chatroom.server.ServerContext;
+import org.chatroom.server.context.ServerContext;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
-import org.chatroom.server.net.OutboundLine;
-import org.chatroom.server.room.Membership;
-import org.chatroom.server.room.Room;
-import org.chatroom.server.room.Topic;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.state.JoinResult;
+import org.chatroom.server.state.Membership;
+import org.chatroom.server.state.Room;
+import org.chatroom.server.state.Topic;
+import org.chatroom.server.state.Client;
 
 /** JOIN, PART, TOPIC, NAMES and LIST. */
 public final class RoomCommands {
@@ -69,52 +71,26 @@ public final class RoomCommands {
             s.reply(Numeric.ERR_TOOMANYCHANNELS, name);
             return;
         }
-        if (existing != null && !mayEnter(s, existing, key)) {
+        JoinResult result = ctx.registry().join(c, name, key, cfg.get(ServerConfigKeys.ROOMS_USER_CREATE));
+        if (result.refusal() != null) {
+            s.reply(result.refusal(), result.room() == null ? name : result.room().name());
             return;
         }
-        Room room = ctx.registry().join(c, name, cfg.get(ServerConfigKeys.ROOMS_USER_CREATE));
-        if (room == null) {
-            s.reply(Numeric.ERR_NOSUCHCHANNEL, name);
+        if (!result.joined()) {
             return;
         }
+        Room room = result.room();
         LOG.info("{} joined {}", c.nick(), room.name());
         String nick = c.nick();
         ctx.events().fire(l -> l.joined(nick, room.name()));
         OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "JOIN", room.name()));
         room.broadcast(line, null, ctx.stats());
-        line.release();
         Topic topic = room.topic();
         if (topic.isSet()) {
             s.reply(Numeric.RPL_TOPIC, room.name(), topic.text());
             s.reply(Numeric.RPL_TOPICWHOTIME, room.name(), topic.setBy(), Long.toString(topic.setAtSeconds()));
         }
         sendNames(s, room);
-    }
-
-    /** +b, +i, +k and +l; an invitation lets a user past +i, a server operator past everything. */
-    private static boolean mayEnter(Session s, Room room, String key) {
-        Client c = s.client();
-        if (c.serverOperator()) {
-            return true;
-        }
-        boolean invited = room.invited().contains(c);
-        if (room.isBanned(c) && !invited) {
-            s.reply(Numeric.ERR_BANNEDFROMCHAN, room.name());
-            return false;
-        }
-        if (room.modes().inviteOnly() && !invited) {
-            s.reply(Numeric.ERR_INVITEONLYCHAN, room.name());
-            return false;
-        }
-        if (room.modes().key() != null && !room.modes().key().equals(key)) {
-            s.reply(Numeric.ERR_BADCHANNELKEY, room.name());
-            return false;
-        }
-        if (room.modes().limit() > 0 && room.size() >= room.modes().limit()) {
-            s.reply(Numeric.ERR_CHANNELISFULL, room.name());
-            return false;
-        }
-        return true;
     }
 
     private static void part(Session s, IrcMessage m) {
@@ -141,7 +117,6 @@ public final class RoomCommands {
                 : IrcMessage.from(c.prefix(), "PART", room.name(), reason);
         OutboundLine line = OutboundLine.of(part);
         room.broadcast(line, null, s.context().stats());
-        line.release();
         s.context().registry().part(c, room);
         LOG.info("{} left {}", c.nick(), room.name());
         String nick = c.nick();
@@ -165,16 +140,21 @@ public final class RoomCommands {
             }
             return;
         }
-        if (!room.contains(c) && !c.serverOperator()) {
-            s.reply(Numeric.ERR_NOTONCHANNEL, room.name());
-            return;
-        }
-        if (room.modes().topicOps() && !OperatorCommands.mayModerate(room, c)) {
-            s.reply(Numeric.ERR_CHANOPRIVSNEEDED, room.name());
-            return;
-        }
         String text = RegistrationCommands.truncate(m.param(1), s.context().config().get(ServerConfigKeys.TOPIC_LENGTH));
-        setTopic(s.context(), room, text, c.nick(), c.prefix());
+        Numeric refusal = s.context().registry().atomically(() -> {
+            if (!room.contains(c) && !c.serverOperator()) {
+                return Numeric.ERR_NOTONCHANNEL;
+            }
+            if (room.modes().topicOps() && !OperatorCommands.mayModerate(room, c)) {
+                return Numeric.ERR_CHANOPRIVSNEEDED;
+            }
+            setTopic(s.context(), room, text, c.nick(), c.prefix());
+            return null;
+        });
+        if (refusal != null) {
+            s.reply(refusal, room.name());
+            return;
+        }
         LOG.info("{} changed the topic of {}", c.nick(), room.name());
         String nick = c.nick();
         s.context().events().fire(l -> l.topicChanged(nick, room.name(), text));
@@ -182,11 +162,12 @@ public final class RoomCommands {
 
     /** Sets the topic and tells the room; {@code source} is who it comes from on the wire. */
     public static void setTopic(ServerContext ctx, Room room, String text, String setter, String source) {
-        room.topic(new Topic(text, setter, System.currentTimeMillis() / 1000));
+        ctx.registry().atomically(() -> { // set and told in one step: racing TOPICs reach everyone in one order
+            room.topic(new Topic(text, setter, System.currentTimeMillis() / 1000));
+            OutboundLine line = OutboundLine.of(IrcMessage.from(source, "TOPIC", room.name(), text));
+            room.broadcastInOrder(line, ctx.stats());
+        });
         ctx.roomChanged(room);
-        OutboundLine line = OutboundLine.of(IrcMessage.from(source, "TOPIC", room.name(), text));
-        room.broadcast(line, null, ctx.stats());
-        line.release();
     }
 
     private static void names(Session s, IrcMessage m) {
@@ -207,7 +188,7 @@ public final class RoomCommands {
 
     static void sendNames(Session s, Room room) {
         StringBuilder names = new StringBuilder();
-        boolean multi = s.client().multiPrefix();
+        boolean multi = s.client().has(Cap.MULTI_PREFIX);
         for (Client member : room.members()) {
             Membership standing = room.membership(member);
             String entry = (standing == null ? "" : standing.prefix(multi)) + member.nick();

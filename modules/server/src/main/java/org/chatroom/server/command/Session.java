@@ -1,11 +1,13 @@
 package org.chatroom.server.command;
 
+import java.util.function.Consumer;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.Numeric;
-import org.chatroom.server.ServerContext;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.auth.PasswordHash;
+import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.state.Client;
 
-/** What a command sees of the connection it runs for. Every method runs on that connection's loop. */
+/** What a command sees of the connection it runs for. Every method runs on that connection's lane. */
 public interface Session {
     Client client();
 
@@ -28,4 +30,11 @@ public interface Session {
 
     /** Registration finished: the welcome burst and the default room. */
     void completeRegistration();
+
+    /**
+     * Checks a password off the lane; until {@code then} runs (on this lane, with the outcome, unless
+     * the session ended meanwhile) no further command of this connection is handled. When too many
+     * checks wait already the attempt is refused at once: {@code then} gets false.
+     */
+    void verifyPassword(PasswordHash hash, String candidate, Consumer<Boolean> then);
 }

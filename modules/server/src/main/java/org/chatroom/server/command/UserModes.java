@@ -2,8 +2,8 @@ package org.chatroom.server.command;
 
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.Numeric;
-import org.chatroom.server.ChatRegistry;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.state.ChatRegistry;
+import org.chatroom.server.state.Client;
 
 /** MODE on a nick: only one's own, and only +i/-i (and reading them, 221). */
 final class UserModes {

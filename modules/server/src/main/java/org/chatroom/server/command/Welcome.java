@@ -6,11 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.chatroom.protocol.Numeric;
-import org.chatroom.server.ChatRegistry;
-import org.chatroom.server.ServerContext;
+import org.chatroom.server.state.ChatRegistry;
+import org.chatroom.server.context.ServerContext;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
-import org.chatroom.server.user.Client;
+import org.chatroom.server.state.Client;
 
 /** The burst a client gets when registration completes: 001-005, LUSERS and the MOTD. */
 public final class Welcome {

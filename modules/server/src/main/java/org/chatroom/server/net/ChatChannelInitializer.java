@@ -5,16 +5,16 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
-import org.chatroom.server.ServerContext;
+import java.net.InetAddress;
 import org.chatroom.server.command.CommandDispatcher;
 import org.chatroom.server.config.ServerConfigKeys;
+import org.chatroom.server.context.ServerContext;
 
 /**
- * Builds each connection's pipeline: TLS on the TLS listener, line framing (CRLF or LF, bounded), UTF-8 check and parse,
- * idle detection for keep-alive pings, then the client handler. Outbound we write ready-encoded
- * buffers, so there is no encoder.
+ * Builds each connection's pipeline, one concern per piece:
+ * admission → [TLS] → framing (CRLF or LF, bounded) → UTF-8 check and parse → keep-alive →
+ * registration deadline → flood control → the adapter to the core. Outbound we write
+ * ready-encoded buffers, so there is no encoder.
  */
 public final class ChatChannelInitializer extends io.netty.channel.ChannelInitializer<SocketChannel> {
     private final ServerContext context;
@@ -41,15 +41,21 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
     @Override
     protected void initChannel(SocketChannel ch) {
         channels.add(ch);
-        int maxLine = context.config().get(ServerConfigKeys.MAX_LINE_BYTES) - 2 + IrcLineDecoder.MAX_TAG_BYTES;
-        long pingMillis = context.config().get(ServerConfigKeys.PING_INTERVAL).toMillis();
+        InetAddress address = ch.remoteAddress().getAddress();
+        var cfg = context.config();
+        int maxLine = cfg.get(ServerConfigKeys.MAX_LINE_BYTES) - 2 + IrcLineDecoder.MAX_TAG_BYTES;
         ChannelPipeline p = ch.pipeline();
+        p.addLast("admission", new AdmissionHandler(limiter, address));
         if (tls != null) {
             p.addLast("tls", tls.newHandler(ch.alloc()));
         }
         p.addLast("framer", new LineBasedFrameDecoder(maxLine, true, false));
         p.addLast("decoder", lineDecoder);
-        p.addLast("idle", new IdleStateHandler(pingMillis, 0, 0, TimeUnit.MILLISECONDS));
-        p.addLast("client", new ClientHandler(context, dispatcher, limiter, writers));
+        p.addLast("keepalive", new KeepAliveHandler(
+                () -> context.config().get(ServerConfigKeys.PING_INTERVAL).toNanos(),
+                () -> context.config().get(ServerConfigKeys.PING_TIMEOUT).toNanos()));
+        p.addLast("registration", new RegistrationTimeoutHandler(cfg.get(ServerConfigKeys.REGISTRATION_TIMEOUT).toNanos()));
+        p.addLast("flood", new FloodControlHandler(context, cfg.get(ServerConfigKeys.FLOOD_EXEMPT).contains(address)));
+        p.addLast("client", new ClientHandler(context, dispatcher, writers, address.getHostAddress(), tls != null));
     }
 }

@@ -5,11 +5,12 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.handler.codec.TooLongFrameException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.IrcParseException;
-import org.chatroom.server.ServerStats;
+import org.chatroom.server.core.ServerStats;
 
 /**
  * Turns one framed line (delimiter already stripped) into an {@link IrcMessage}, or into a
@@ -31,12 +32,23 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** The framer refuses an over-long line with an exception (then skips to the next line): make it a line. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            ctx.fireChannelRead(RejectedLine.overlong());
+        } else {
+            ctx.fireExceptionCaught(cause);
+        }
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf line, List<Object> out) {
         int length = line.readableBytes();
         stats.bytesIn(length + 1L);
         if (length == 0) {
-            return; // an empty line is silently ignored (Modern IRC)
+            out.add(RejectedLine.empty()); // ignored (Modern IRC), but it still costs flood tokens
+            return;
         }
         int tagBytes = 0;
         if (line.getByte(line.readerIndex()) == '@') {
@@ -58,6 +70,7 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
         }
         String text = line.toString(StandardCharsets.UTF_8);
         if (text.isBlank()) {
+            out.add(RejectedLine.empty());
             return;
         }
         try {

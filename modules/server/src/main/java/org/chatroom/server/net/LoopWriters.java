@@ -5,9 +5,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import org.chatroom.server.ServerStats;
+import org.chatroom.server.core.ServerStats;
 
-/** One {@link LoopWriter} per worker event loop, fixed at start-up. */
+/** One {@link LoopWriter} (the lane) per worker event loop, fixed at start-up. */
 public final class LoopWriters {
     private final Map<EventExecutor, LoopWriter> byLoop = new IdentityHashMap<>();
 

@@ -11,12 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.Mask;
-import org.chatroom.server.ChatRegistry;
-import org.chatroom.server.room.BanEntry;
-import org.chatroom.server.room.Room;
-import org.chatroom.server.room.RoomModes;
-import org.chatroom.server.room.RoomRegistry;
-import org.chatroom.server.room.Topic;
+import org.chatroom.server.state.ChatRegistry;
+import org.chatroom.server.state.BanEntry;
+import org.chatroom.server.state.Room;
+import org.chatroom.server.state.RoomModes;
+import org.chatroom.server.state.RoomRegistry;
+import org.chatroom.server.state.Topic;
 
 /**
  * Keeps permanent rooms' topic, modes and ban lists in {@code <data.dir>/rooms.tsv}, so an
@@ -62,7 +62,7 @@ public final class RoomStateStore implements AutoCloseable {
                 switch (f[0]) {
                     case "room" -> room.modes(parseModes(f[2], f[3], Integer.parseInt(f[4])));
                     case "topic" -> room.topic(new Topic(f[4], f[3], Long.parseLong(f[2])));
-                    case "ban" -> room.bans().add(new BanEntry(Mask.of(f[2], ChatRegistry.MAPPING), f[3],
+                    case "ban" -> room.addBan(new BanEntry(Mask.of(f[2], ChatRegistry.MAPPING), f[3],
                             Long.parseLong(f[4])));
                     default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
                 }

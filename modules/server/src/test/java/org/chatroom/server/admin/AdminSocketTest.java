@@ -13,7 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.chatroom.server.ChatServer;
-import org.chatroom.server.ServerStartException;
+import org.chatroom.server.context.ServerStartException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.chatroom.server.ChatServer;
-import org.chatroom.server.ServerStartException;
+import org.chatroom.server.context.ServerStartException;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.support.IrcTestClient;
 import org.chatroom.server.support.TestServer;

@@ -26,6 +26,7 @@ public final class IrcTestClient implements AutoCloseable {
     private final AtomicBoolean closedByServer = new AtomicBoolean();
     private final Thread reader;
     private int markCounter;
+    private volatile boolean answerPings;
 
     public IrcTestClient(int port) throws IOException {
         socket = new Socket();
@@ -50,6 +51,9 @@ public final class IrcTestClient implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 lines.add(line);
+                if (answerPings && line.startsWith("PING ")) {
+                    send("PONG " + line.substring(5)); // from the reader thread: answered as soon as it arrives
+                }
             }
         } catch (IOException e) {
             // socket closed by us or reset by the server: both end the reader
@@ -64,6 +68,12 @@ public final class IrcTestClient implements AutoCloseable {
     public synchronized void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+    }
+
+    /** From now on every PING the server sends is answered at once, as a real client does. */
+    public IrcTestClient answeringPings() {
+        answerPings = true;
+        return this;
     }
 
     public List<String> lines() {

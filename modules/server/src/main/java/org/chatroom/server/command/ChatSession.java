@@ -1,0 +1,237 @@
+package org.chatroom.server.command;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.Numeric;
+import org.chatroom.server.auth.PasswordHash;
+import org.chatroom.server.config.ServerConfigKeys;
+import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.core.Outbound;
+import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.state.Client;
+import org.chatroom.server.state.ClientControl;
+import org.chatroom.server.state.Room;
+
+/**
+ * One user's session, whatever carries it: runs its commands in order, completes registration
+ * (password, bans, welcome, default room) and is the single way out ({@link #quit}) that every
+ * disconnect, kick and kill goes through. A transport creates one per connection and calls it on
+ * the connection's lane only.
+ */
+public final class ChatSession implements Session, ClientControl {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private final ServerContext context;
+    private final CommandDispatcher dispatcher;
+    private final Outbound out;
+    private final Client client;
+    private final Registration registration = new Registration();
+    private final ArrayDeque<IrcMessage> waiting = new ArrayDeque<>();
+    private boolean checkingPassword;
+    private boolean quit;
+
+    public ChatSession(ServerContext context, CommandDispatcher dispatcher, Outbound out, String address,
+                       String remote, boolean tls) {
+        this.context = context;
+        this.dispatcher = dispatcher;
+        this.out = out;
+        this.client = new Client(out, context.stats(), address, remote, tls);
+        client.control(this);
+    }
+
+    /** The connection was admitted: counted, logged and announced. */
+    public void opened() {
+        context.stats().connectionOpened();
+        LOG.info("connection from {}", client.address());
+        String from = client.address();
+        context.events().fire(l -> l.connected(from));
+    }
+
+    /** One parsed line from the user. */
+    public void receive(IrcMessage m) {
+        if (quit) {
+            return;
+        }
+        if (checkingPassword) {
+            waiting.add(m); // already read with the line that started the check; handled after it, in order
+            return;
+        }
+        context.stats().messageIn();
+        dispatcher.dispatch(this, m);
+    }
+
+    /** A line the transport refused (too long, not UTF-8, control characters): say why, keep the connection. */
+    public void refused(String reason, boolean tooLong) {
+        if (quit) {
+            return;
+        }
+        context.stats().lineRefused();
+        if (tooLong) {
+            reply(Numeric.ERR_INPUTTOOLONG);
+        } else {
+            send(IrcMessage.from(serverName(), "NOTICE", client.nick(), reason));
+        }
+    }
+
+    /** Keep-alive: the user has been silent for the ping interval. */
+    public void ping() {
+        if (!quit) {
+            send(IrcMessage.of("PING", serverName()));
+        }
+    }
+
+    /** The transport's queue for this user passed its bound: drop the user (never from inside a delivery). */
+    public void sendQueueExceeded() {
+        context.stats().slowClientDropped();
+        out.lane().execute(() -> quit("SendQ exceeded"));
+    }
+
+    /** The connection is gone (closed by either side). */
+    public void closed() {
+        quit("Connection closed");
+        context.stats().connectionClosed();
+    }
+
+    public boolean registered() {
+        return client.registered();
+    }
+
+    @Override
+    public Client client() {
+        return client;
+    }
+
+    @Override
+    public ServerContext context() {
+        return context;
+    }
+
+    @Override
+    public Registration registration() {
+        return registration;
+    }
+
+    @Override
+    public void send(IrcMessage message) {
+        client.send(message);
+    }
+
+    @Override
+    public void reply(Numeric numeric, String... params) {
+        replyText(numeric, numeric.text(), params);
+    }
+
+    @Override
+    public void replyText(Numeric numeric, String text, String... params) {
+        client.send(NumericReply.of(serverName(), client.nick(), numeric, text, params));
+    }
+
+    @Override
+    public void verifyPassword(PasswordHash hash, String candidate, Consumer<Boolean> then) {
+        checkingPassword = true;
+        out.pauseReading();
+        boolean queued = context.passwords().verify(hash, candidate,
+                ok -> out.lane().execute(() -> passwordChecked(ok, then)));
+        if (!queued) {
+            LOG.info("{} password check refused: too many checks waiting", client.address());
+            passwordChecked(false, then);
+        }
+    }
+
+    private void passwordChecked(boolean ok, Consumer<Boolean> then) {
+        checkingPassword = false;
+        if (quit) {
+            return;
+        }
+        out.resumeReading();
+        then.accept(ok);
+        while (!quit && !checkingPassword && !waiting.isEmpty()) {
+            IrcMessage next = waiting.poll();
+            context.stats().messageIn();
+            dispatcher.dispatch(this, next);
+        }
+    }
+
+    @Override
+    public void completeRegistration() {
+        if (context.config().get(ServerConfigKeys.SERVER_PASSWORD).isPresent() && !registration.passwordAccepted()) {
+            LOG.info("{} tried to register without the server password", client.address());
+            reply(Numeric.ERR_PASSWDMISMATCH);
+            quit("Password required");
+            return;
+        }
+        String refusal = context.admission().refusalReason(client);
+        if (refusal != null) {
+            LOG.info("{} ({}) refused at registration: {}", client.nick(), client.address(), refusal);
+            replyText(Numeric.ERR_YOUREBANNEDCREEP, Numeric.ERR_YOUREBANNEDCREEP.text() + ": " + refusal);
+            quit("Banned: " + refusal);
+            return;
+        }
+        client.markRegistered();
+        LOG.info("{} registered as {}", client.address(), client.nick());
+        String nick = client.nick();
+        context.events().fire(l -> l.registered(nick, client.address()));
+        Welcome.send(this);
+        if (context.config().get(ServerConfigKeys.DEFAULT_ROOM_AUTOJOIN)) {
+            RoomCommands.join(this, context.config().get(ServerConfigKeys.DEFAULT_ROOM));
+        }
+    }
+
+    @Override
+    public void quit(String reason) {
+        if (quit) {
+            return;
+        }
+        quit = true;
+        waiting.clear();
+        if (client.registered()) {
+            if (!context.shuttingDown()) {
+                OutboundLine line = OutboundLine.of(IrcMessage.from(client.prefix(), "QUIT", reason));
+                for (Client peer : context.registry().remove(client)) {
+                    peer.send(line);
+                }
+            } else {
+                context.registry().remove(client);
+            }
+            LOG.info("{} quit ({})", client.nick(), reason);
+            String nick = client.nick();
+            context.events().fire(l -> l.quit(nick, reason));
+        } else {
+            context.registry().releaseNick(client);
+            LOG.info("{} disconnected before registering ({})", client.address(), reason);
+        }
+        if ("SendQ exceeded".equals(reason)) {
+            out.abort(); // its queue is full already: more would only wait behind it
+        } else {
+            String error = "ERROR :Closing link: (" + client.user() + "@" + client.host() + ") [" + reason + "]\r\n";
+            out.close(error.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public void kick(String by, String reason) {
+        if (quit) {
+            return;
+        }
+        if (client.registered()) {
+            for (Room room : List.copyOf(client.rooms())) {
+                OutboundLine line = OutboundLine.of(IrcMessage.from(by, "KICK", room.name(), client.nick(), reason));
+                room.broadcast(line, null, context.stats());
+                context.registry().part(client, room);
+                String nick = client.nick();
+                context.events().fire(l -> l.kicked(nick, room.name(), by, reason));
+            }
+        }
+        LOG.info("{} kicked off the server by {} ({})", client.nick(), by, reason);
+        quit("Kicked by " + by + ": " + reason);
+    }
+
+    private String serverName() {
+        return context.config().get(ServerConfigKeys.SERVER_NAME);
+    }
+}

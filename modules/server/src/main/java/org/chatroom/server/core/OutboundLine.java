@@ -1,0 +1,94 @@
+package org.chatroom.server.core;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.MessageTags;
+
+/**
+ * One line to deliver to one or many users. A recipient gets one of four forms (no tags;
+ * {@code time}; {@code msgid} and client tags; both) by the capabilities it negotiated; each form
+ * is encoded once, the first time a recipient needs it, and shared by every recipient after.
+ * Safe to use from any thread; immutable apart from that cache.
+ */
+public final class OutboundLine {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final AtomicLong NEXT_ID = new AtomicLong();
+    private static final String ID_PREFIX = Long.toString(System.currentTimeMillis(), 36) + "-";
+    private static final int TIME_BIT = 1;
+    private static final int TAGS_BIT = 2;
+
+    private final String body;
+    private final long timeMillis;
+    private final String tags;
+    private volatile byte[] plain;
+    private volatile byte[] timed;
+    private volatile byte[] tagged;
+    private volatile byte[] both;
+
+    private OutboundLine(String body, long timeMillis, String tags) {
+        this.body = body;
+        this.timeMillis = timeMillis;
+        this.tags = tags;
+    }
+
+    /** A server-made line (JOIN, QUIT, MODE...) for many users, with a fresh msgid. */
+    public static OutboundLine of(IrcMessage message) {
+        return of(message, Map.of());
+    }
+
+    /** A relayed line with a fresh {@code msgid} and the sender's client-only tags ({@code +name}). */
+    public static OutboundLine of(IrcMessage message, Map<String, String> clientTags) {
+        String id = "msgid=" + ID_PREFIX + NEXT_ID.incrementAndGet();
+        String tags = clientTags.isEmpty() ? id : id + ";" + MessageTags.format(clientTags);
+        return new OutboundLine(message.toLine(), System.currentTimeMillis(), tags);
+    }
+
+    /** A reply to one user only (numerics, notices): the time tag if asked for, never a msgid. */
+    public static byte[] reply(IrcMessage message, int caps) {
+        String line = message.toLine();
+        return encode(Cap.SERVER_TIME.in(caps) ? "@time=" + TIME.format(Instant.now()) + " " + line : line);
+    }
+
+    /** The bytes a user with capability mask {@code caps} gets. */
+    public byte[] bytesFor(int caps) {
+        int variant = (Cap.SERVER_TIME.in(caps) ? TIME_BIT : 0) | (Cap.MESSAGE_TAGS.in(caps) ? TAGS_BIT : 0);
+        byte[] b = switch (variant) {
+            case 0 -> plain;
+            case TIME_BIT -> timed;
+            case TAGS_BIT -> tagged;
+            default -> both;
+        };
+        return b != null ? b : encodeVariant(variant);
+    }
+
+    /** Two threads may encode the same form at once; both results are equal, either may stay. */
+    private byte[] encodeVariant(int variant) {
+        byte[] b;
+        switch (variant) {
+            case 0 -> plain = b = encode(body);
+            case TIME_BIT -> timed = b = encode("@" + time() + " " + body);
+            case TAGS_BIT -> tagged = b = encode("@" + tags + " " + body);
+            default -> both = b = encode("@" + time() + ";" + tags + " " + body);
+        }
+        return b;
+    }
+
+    private String time() {
+        return "time=" + TIME.format(Instant.ofEpochMilli(timeMillis));
+    }
+
+    private static byte[] encode(String line) {
+        return (line + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return body;
+    }
+}

@@ -1,0 +1,222 @@
+package org.chatroom.server.state;
+
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.server.core.Cap;
+import org.chatroom.server.core.Lane;
+import org.chatroom.server.core.Outbound;
+import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.core.ServerStats;
+
+/**
+ * One connected user, whatever its transport. Fields other threads read (nick, prefix, caps, away,
+ * rooms) are volatile or concurrent; everything else is touched only on the user's own lane.
+ * Membership and the nick are changed only by {@link ChatRegistry} under its lock.
+ */
+public final class Client {
+    private final Outbound out;
+    private final Lane lane;
+    private final ServerStats stats;
+    private final String address;
+    private final String host;
+    private final String remote;
+    private final boolean tls;
+    private final long connectedAtMillis = System.currentTimeMillis();
+    private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
+
+    private volatile String nick = "*";
+    private volatile String user = "*";
+    private volatile String realName = "";
+    private volatile String prefix = "*";
+    private volatile boolean registered;
+    private volatile int caps;
+    private volatile String away;
+    private volatile boolean invisible;
+    private volatile boolean serverOperator;
+    private volatile long lastMessageAtMillis = connectedAtMillis;
+    private volatile long messagesSent;
+    private volatile ClientControl control = ClientControl.NONE;
+
+    /** {@code remote}: address and port as an operator reads them, e.g. {@code [::1]:5123}. */
+    public Client(Outbound out, ServerStats stats, String address, String remote, boolean tls) {
+        this.out = out;
+        this.remote = remote;
+        this.lane = out.lane();
+        this.stats = stats;
+        this.address = address;
+        this.tls = tls;
+        // A host starting with ':' (IPv6 "::1") would read as a trailing parameter in WHO replies.
+        this.host = address.startsWith(":") ? "0" + address : address;
+    }
+
+    /** Sends one line made for this user alone (a reply), from any thread. */
+    public void send(IrcMessage message) {
+        write(OutboundLine.reply(message, caps));
+    }
+
+    /** Sends a line shared with other recipients, from any thread. */
+    public void send(OutboundLine line) {
+        write(line.bytesFor(caps));
+    }
+
+    private void write(byte[] bytes) {
+        if (lane.inLane()) {
+            out.write(bytes);
+        } else {
+            lane.execute(() -> out.write(bytes));
+        }
+        stats.messagesOut(1);
+    }
+
+    /** The transport port; its methods are for this user's lane only. */
+    public Outbound outbound() {
+        return out;
+    }
+
+    public Lane lane() {
+        return lane;
+    }
+
+    public void control(ClientControl session) {
+        this.control = session;
+    }
+
+    /** Disconnects this client from any thread, telling the rooms {@code reason}. */
+    public void disconnect(String reason) {
+        lane.execute(() -> control.quit(reason));
+    }
+
+    /** Kicks this client off the server from any thread: KICK in each room by {@code by}, then ERROR. */
+    public void kick(String by, String reason) {
+        lane.execute(() -> control.kick(by, reason));
+    }
+
+    public String address() {
+        return address;
+    }
+
+    /** Address and port, for the admin console. */
+    public String remote() {
+        return remote;
+    }
+
+    /** True if this client connected over TLS. */
+    public boolean tls() {
+        return tls;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public long connectedAtMillis() {
+        return connectedAtMillis;
+    }
+
+    public String nick() {
+        return nick;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String realName() {
+        return realName;
+    }
+
+    /** {@code nick!user@host}; a new string object whenever nick or user change (ban caches rely on it). */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Set by the registry under its lock. */
+    void nick(String newNick) {
+        this.nick = newNick;
+        this.prefix = newNick + "!" + user + "@" + host;
+    }
+
+    public void user(String userName, String real) {
+        this.user = userName;
+        this.realName = real;
+        this.prefix = nick + "!" + user + "@" + host;
+    }
+
+    public boolean registered() {
+        return registered;
+    }
+
+    public void markRegistered() {
+        this.registered = true;
+    }
+
+    public Set<Room> rooms() {
+        return Collections.unmodifiableSet(rooms);
+    }
+
+    /** Registry only. */
+    Set<Room> mutableRooms() {
+        return rooms;
+    }
+
+    /** The negotiated capabilities as a mask of {@link Cap#bit()}. */
+    public int caps() {
+        return caps;
+    }
+
+    public boolean has(Cap cap) {
+        return cap.in(caps);
+    }
+
+    /** Own lane only. */
+    public void cap(Cap cap, boolean on) {
+        caps = on ? caps | cap.bit() : caps & ~cap.bit();
+    }
+
+    public String away() {
+        return away;
+    }
+
+    public void away(String message) {
+        this.away = message;
+    }
+
+    /** User mode +i: kept and reported; every user is still listed by WHO and NAMES. */
+    public boolean invisible() {
+        return invisible;
+    }
+
+    public void invisible(boolean on) {
+        this.invisible = on;
+    }
+
+    /** A server operator (OPER): may act as operator in every room, KILL, and gets WALLOPS. */
+    public boolean serverOperator() {
+        return serverOperator;
+    }
+
+    public void serverOperator(boolean on) {
+        this.serverOperator = on;
+    }
+
+    public long lastMessageAtMillis() {
+        return lastMessageAtMillis;
+    }
+
+    public long messagesSent() {
+        return messagesSent;
+    }
+
+    /** Own lane only: a PRIVMSG/NOTICE the user sent, for idle time and the admin's counters. */
+    public void messageSent() {
+        messagesSent++;
+        lastMessageAtMillis = System.currentTimeMillis();
+    }
+
+    @Override
+    public String toString() {
+        return nick + "@" + address;
+    }
+}

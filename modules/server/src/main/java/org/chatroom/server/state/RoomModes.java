@@ -1,0 +1,62 @@
+package org.chatroom.server.state;
+
+/**
+ * A room's flag and parameter modes, immutable; a change publishes a new instance.
+ *
+ * @param inviteOnly +i: only invited users may join
+ * @param moderated  +m: only operators and voiced members may speak
+ * @param noExternal +n: only members may send to the room
+ * @param topicOps   +t: only operators may set the topic
+ * @param key        +k: the key JOIN needs, or null
+ * @param limit      +l: most members allowed, or 0 for none
+ */
+public record RoomModes(boolean inviteOnly, boolean moderated, boolean noExternal, boolean topicOps, String key,
+                        int limit) {
+    /** New rooms: no messages from outside, topic set by operators. */
+    public static final RoomModes DEFAULT = new RoomModes(false, false, true, true, null, 0);
+
+    /** The mode string for 324, e.g. {@code +klnt secret 20}; the key only for members. */
+    public String describe(boolean showKey) {
+        StringBuilder flags = new StringBuilder("+");
+        StringBuilder args = new StringBuilder();
+        if (inviteOnly) {
+            flags.append('i');
+        }
+        if (key != null) {
+            flags.append('k');
+            args.append(' ').append(showKey ? key : "*");
+        }
+        if (limit > 0) {
+            flags.append('l');
+            args.append(' ').append(limit);
+        }
+        if (moderated) {
+            flags.append('m');
+        }
+        if (noExternal) {
+            flags.append('n');
+        }
+        if (topicOps) {
+            flags.append('t');
+        }
+        return flags.append(args).toString();
+    }
+
+    public RoomModes withFlag(char mode, boolean on) {
+        return switch (mode) {
+            case 'i' -> new RoomModes(on, moderated, noExternal, topicOps, key, limit);
+            case 'm' -> new RoomModes(inviteOnly, on, noExternal, topicOps, key, limit);
+            case 'n' -> new RoomModes(inviteOnly, moderated, on, topicOps, key, limit);
+            case 't' -> new RoomModes(inviteOnly, moderated, noExternal, on, key, limit);
+            default -> throw new IllegalArgumentException("not a flag mode: " + mode);
+        };
+    }
+
+    public RoomModes withKey(String newKey) {
+        return new RoomModes(inviteOnly, moderated, noExternal, topicOps, newKey, limit);
+    }
+
+    public RoomModes withLimit(int newLimit) {
+        return new RoomModes(inviteOnly, moderated, noExternal, topicOps, key, newLimit);
+    }
+}

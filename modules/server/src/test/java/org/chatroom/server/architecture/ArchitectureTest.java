@@ -1,0 +1,60 @@
+package org.chatroom.server.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering docs/architecture.md describes, as rules a regression breaks at build time. */
+class ArchitectureTest {
+    private static final String[] CORE = {
+        "org.chatroom.server.core..", "org.chatroom.server.state..", "org.chatroom.server.context..",
+        "org.chatroom.server.command..", "org.chatroom.server.event..", "org.chatroom.server.auth.."};
+
+    private static JavaClasses server;
+
+    @BeforeAll
+    static void importClasses() {
+        server = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.chatroom.server");
+    }
+
+    @Test
+    void serverPackagesHaveNoCycles() {
+        slices().matching("org.chatroom.server.(*)..").should().beFreeOfCycles().check(server);
+    }
+
+    @Test
+    void theCoreKnowsNoTransport() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.chatroom.server.net..",
+                        "org.chatroom.server.admin..", "org.chatroom.server.persist..", "org.chatroom.server.tls..")
+                .check(server);
+    }
+
+    @Test
+    void nothingDependsOnTheDaemonsEntryPackage() {
+        noClasses().that().resideOutsideOfPackage("org.chatroom.server")
+                .should().dependOnClassesThat().resideInAPackage("org.chatroom.server")
+                .check(server);
+    }
+
+    @Test
+    void theCoreHasNoPublicMutableFields() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields().that().areDeclaredInClassesThat()
+                .resideInAnyPackage(CORE).and().arePublic()
+                .should().beFinal().check(server);
+    }
+
+    @Test
+    void utilityHoldersAreFinal() {
+        classes().that().resideInAnyPackage(CORE).and().haveSimpleNameEndingWith("Commands")
+                .should().haveModifier(JavaModifier.FINAL).check(server);
+    }
+}
