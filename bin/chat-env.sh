@@ -76,20 +76,29 @@ chat_require_java() {
   JAVA_MAJOR="$major"
 }
 
-# Sets CHAT_CLASSPATH. In an unpacked release: $CHAT_HOME/lib/*. In a source checkout: the
-# classpath file the distribution module writes during `mvn package`. $1 (optional) names the
-# jar the caller needs, e.g. chat-server, to fail early with a clear message when it is absent.
+# Sets CHAT_CLASSPATH. In an unpacked release: the program's jar and the jars its
+# lib/PROGRAM.classpath lists (each program its own: the daemon loads no GUI jars). In a source
+# checkout: the classpath file the distribution module writes during `mvn package`. $1 names the
+# program's jar, e.g. chat-server, and fails early with a clear message when it is absent.
 chat_require_classpath() {
   local need="${1:-}"
   local build_hint="build first: mvn -B -DskipTests package"
   if [[ -d "$CHAT_HOME/lib" ]]; then
     local jars=("$CHAT_HOME"/lib/*.jar)
     [[ -e "${jars[0]}" ]] || chat_die "no jars in $CHAT_HOME/lib: the install is incomplete"
-    if [[ -n "$need" ]]; then
-      local wanted=("$CHAT_HOME/lib/$need"-[0-9]*.jar)
-      [[ -e "${wanted[0]}" ]] || chat_die "$CHAT_HOME/lib has no $need jar: this package does not include it"
-    fi
-    CHAT_CLASSPATH="$CHAT_HOME/lib/*"
+    [[ -n "$need" ]] || chat_die "chat_require_classpath needs the program's jar name"
+    local wanted=("$CHAT_HOME/lib/$need"-[0-9]*.jar)
+    [[ -e "${wanted[0]}" ]] || chat_die "$CHAT_HOME/lib has no $need jar: this package does not include it"
+    local listfile="$CHAT_HOME/lib/$need.classpath" listed entry
+    [[ -f "$listfile" ]] || chat_die "$listfile is missing: the install is incomplete"
+    IFS= read -r listed <"$listfile" || [[ -n "$listed" ]] || chat_die "$listfile is empty: the install is incomplete"
+    CHAT_CLASSPATH="${wanted[0]}"
+    local -a entries
+    IFS=':' read -r -a entries <<<"$listed"
+    for entry in ${entries[@]+"${entries[@]}"}; do
+      [[ -e "$CHAT_HOME/$entry" ]] || chat_die "$CHAT_HOME/$entry is missing: the install is incomplete"
+      CHAT_CLASSPATH+=":$CHAT_HOME/$entry"
+    done
   elif [[ -f "$CHAT_HOME/pom.xml" && -d "$CHAT_HOME/modules" ]]; then
     local cpfile="$CHAT_HOME/distribution/target/classpath.txt"
     [[ -s "$cpfile" ]] || chat_die "$build_hint (no $cpfile yet)"

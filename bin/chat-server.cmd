@@ -31,13 +31,7 @@ if not defined CHAT_CONF set "CHAT_CONF=%CHAT_CONF_DIR%\chat-server.properties"
 if not defined CHAT_HEAP_OPTS set "CHAT_HEAP_OPTS=-Xms64m -Xmx512m"
 if not defined CHAT_GC_OPTS set "CHAT_GC_OPTS=-XX:+UseSerialGC"
 if not exist "%CHAT_LOG_DIR%" mkdir "%CHAT_LOG_DIR%"
-rem Everything after the action, as typed (%* keeps key=value intact, shift would not).
-set "ARGS="
-for /f "tokens=1,* delims= " %%a in ("%*") do set "ARGS=%%b"
-set CMD="%JAVA%" %CHAT_HEAP_OPTS% %CHAT_GC_OPTS% -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=%CHAT_LOG_DIR%" -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED "-Dlog4j2.configurationFile=%CHAT_CONF_DIR%\log4j2.xml" "-Dchat.log.dir=%CHAT_LOG_DIR%" %CHAT_SERVER_OPTS% %JAVA_OPTS% -cp "%CHAT_CLASSPATH%" org.chatroom.server.Main --home "%CHAT_HOME%" --config "%CHAT_CONF%" %ARGS%
-if /i "%ACTION%"=="print-cmd" goto print
-%CMD%
+rem All arguments go to the daemon exactly as typed, the action word too: the daemon skips "run"
+rem and answers "print-cmd" itself. Re-splitting them here would break quotes, ampersands, percents.
+"%JAVA%" %CHAT_HEAP_OPTS% %CHAT_GC_OPTS% -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=%CHAT_LOG_DIR%" -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED "-Dlog4j2.configurationFile=%CHAT_CONF_DIR%\log4j2.xml" "-Dchat.log.dir=%CHAT_LOG_DIR%" %CHAT_SERVER_OPTS% %JAVA_OPTS% -cp "%CHAT_CLASSPATH%" org.chatroom.server.Main --home "%CHAT_HOME%" --config "%CHAT_CONF%" %*
 exit /b %ERRORLEVEL%
-:print
-echo %CMD%
-exit /b 0

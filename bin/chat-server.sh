@@ -190,6 +190,8 @@ cmd_start() {
   # Everything the daemon logs goes to chat-server.log; its console keeps only what that cannot hold.
   CMD=("${CMD[0]}" -Dchat.log.console=off "${CMD[@]:1}")
   has_option --ready-file "" "$@" || CMD+=(--ready-file "$READY_FILE")
+  # A clean stop (stop, or chat-admin shutdown) removes the pid file itself: only a crash leaves one.
+  CMD+=(--pid-file "$PID_FILE")
   mkdir -p "$CHAT_LOG_DIR"
   if [[ ! -d "$CHAT_RUN_DIR" ]]; then # private: it also holds the admin socket
     mkdir -p "$(dirname "$CHAT_RUN_DIR")"
@@ -236,8 +238,16 @@ cmd_start() {
       wait "$copier" 2>/dev/null || true # its last lines are in the file now
       rm -f "$fifo"
       ((rc != 0)) || rc=1
-      err "failed to start (exit code $rc); last lines of $OUT_FILE:"
-      tail -n 20 "$OUT_FILE" | sed 's/^/  /' >&2
+      # The daemon says what was wrong in one "chat-server: ..." line (the log has it too): show
+      # that line alone; only a death without one gets the tail of its output.
+      local reason
+      reason="$(grep "^$CHAT_PROG: " "$OUT_FILE" | tail -n 1)" || reason=""
+      if [[ -n "$reason" ]]; then
+        err "failed to start: ${reason#"$CHAT_PROG: "}"
+      else
+        err "failed to start (exit code $rc); last lines of $OUT_FILE:"
+        tail -n 20 "$OUT_FILE" | sed 's/^/  /' >&2
+      fi
       return "$rc"
     fi
     if address="$(listening_address)"; then

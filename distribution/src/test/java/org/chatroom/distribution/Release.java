@@ -91,8 +91,8 @@ final class Release {
     /** Does the release's lib/ hold {@code className} (i.e. has that module been written yet)? */
     static boolean hasClass(Path home, String className) throws IOException {
         String entry = className.replace('.', '/') + ".class";
-        try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
-            for (Path jar : (Iterable<Path>) jars::iterator) {
+        try (Stream<Path> files = Files.list(home.resolve("lib"))) {
+            for (Path jar : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar"))::iterator) {
                 try (FileSystem fs = FileSystems.newFileSystem(jar)) {
                     if (Files.exists(fs.getPath(entry))) {
                         return true;

@@ -3,6 +3,7 @@ package org.chatroom.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -57,8 +59,9 @@ class ZipContentsIT {
     @Test
     void libHoldsEachJarOnceAndNoTestJars() throws IOException {
         try (FileSystem zip = Release.openZip(); Stream<Path> files = Files.list(zip.getPath("/" + Release.NAME, "lib"))) {
-            List<String> jars = files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
-            assertThat(jars).isNotEmpty().allMatch(n -> n.endsWith(".jar"));
+            List<String> all = files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+            assertThat(all).isNotEmpty().allMatch(n -> n.endsWith(".jar") || n.endsWith(".classpath"));
+            List<String> jars = all.stream().filter(n -> n.endsWith(".jar")).collect(Collectors.toList());
             assertThat(jars).noneMatch(n -> n.endsWith("-tests.jar") || n.endsWith("-test-sources.jar")
                     || n.contains("junit") || n.contains("assertj") || n.contains("awaitility"));
             assertThat(jars).anyMatch(n -> n.startsWith("chat-server-"))
@@ -69,6 +72,51 @@ class ZipContentsIT {
                 artifacts.add(jar.replaceFirst("-\\d.*$", "") + classifier(jar));
             }
             assertThat(artifacts).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void eachProgramHasItsOwnClassPathAndNoBenchmarkOnlyJarsShip() throws IOException {
+        try (FileSystem zip = Release.openZip()) {
+            Path lib = zip.getPath("/" + Release.NAME, "lib");
+            try (Stream<Path> files = Files.list(lib)) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .noneMatch(n -> n.startsWith("jmh-") || n.startsWith("jopt-simple") || n.startsWith("commons-math3"));
+            }
+            Map<String, List<String>> paths = new java.util.TreeMap<>();
+            for (String program : List.of("chat-server", "chat-admin", "chat-console", "chat-swing", "chat-bench")) {
+                Path list = lib.resolve(program + ".classpath");
+                assertThat(list).as(program).isRegularFile();
+                List<String> entries = List.of(Files.readString(list).strip().split(":"));
+                for (String e : entries) {
+                    assertThat(zip.getPath("/" + Release.NAME, e)).as(program + " lists " + e).isRegularFile();
+                }
+                paths.put(program, entries);
+            }
+            assertThat(paths.get("chat-server")).as("the daemon's class path")
+                    .noneMatch(e -> e.contains("flatlaf") || e.contains("jline") || e.contains("chat-swing"));
+            assertThat(paths.get("chat-swing")).as("the desktop client's class path")
+                    .noneMatch(e -> e.contains("jline") || e.contains("chat-server") || e.contains("netty"));
+            assertThat(paths.get("chat-console")).as("the console's class path")
+                    .noneMatch(e -> e.contains("flatlaf") || e.contains("chat-server") || e.contains("netty"));
+            assertThat(paths.get("chat-admin")).as("the admin console's class path")
+                    .noneMatch(e -> e.contains("flatlaf") || e.contains("chat-server") || e.contains("netty"));
+        }
+    }
+
+    @Test
+    void windowsScriptsPassTheirArgumentsThroughAsTyped() throws IOException {
+        try (FileSystem zip = Release.openZip(); Stream<Path> files = Files.list(zip.getPath("/" + Release.NAME, "bin"))) {
+            List<Path> scripts = files.filter(p -> p.toString().endsWith(".cmd") && !p.endsWith("chat-env.cmd")).toList();
+            assertThat(scripts).hasSizeGreaterThanOrEqualTo(5);
+            for (Path script : scripts) {
+                String text = Files.readString(script, StandardCharsets.UTF_8);
+                // re-splitting %* (for /f over it, or a command kept in a variable) breaks quotes, & and %
+                assertThat(text).as(script.toString()).doesNotContain("(\"%*\")").doesNotContain("%CMD%")
+                        .doesNotContain("%ARGS%");
+                List<String> javaLines = text.lines().filter(l -> l.startsWith("\"%JAVA%\"")).toList();
+                assertThat(javaLines).as(script.toString()).isNotEmpty().allMatch(l -> l.endsWith(" %*"));
+            }
         }
     }
 

@@ -120,14 +120,14 @@ public final class AdminCli {
         if (status == null) {
             throw new NotRunningException("chat-server closed the admin connection (" + c.path() + ")");
         }
-        if (!status.equals("OK")) {
+        if (!status.equals(org.chatroom.protocol.admin.AdminWire.OK)) {
             AdminResponse r = AdminResponse.parse(status, List.of());
             err.println(NAME + ": " + r.message());
             return r.exitCode();
         }
         String line;
         while ((line = c.readLine()) != null && !line.isEmpty()) {
-            if (line.startsWith("ERR ")) { // the daemon ended the stream (shutting down, or we read too slowly)
+            if (org.chatroom.protocol.admin.AdminWire.parseStatus(line) != null) { // the daemon ended the stream (shutting down, or we read too slowly)
                 AdminResponse r = AdminResponse.parse(line, List.of());
                 err.println(NAME + ": " + r.message());
                 return r.exitCode();

@@ -89,7 +89,7 @@ final class AdminConnection implements AutoCloseable {
             body.add(l);
         }
         AdminResponse r = AdminResponse.parse(status, body);
-        if (r.code() == 500 && r.message().startsWith("access denied")) {
+        if (r.accessDenied()) {
             throw new NotRunningException("cannot use the admin socket " + path + ": " + r.message());
         }
         return r;

@@ -172,7 +172,7 @@ final class AdminConsole {
         if (status == null) {
             throw new NotRunningException("chat-server closed the admin connection (" + c.path() + ")");
         }
-        if (!status.equals("OK")) {
+        if (!status.equals(org.chatroom.protocol.admin.AdminWire.OK)) {
             AdminResponse r = AdminResponse.parse(status, List.of());
             errors.accept(r.message());
             return r.exitCode();

@@ -1,27 +1,25 @@
 package org.chatroom.admin;
 
 import java.util.List;
+import org.chatroom.protocol.admin.AdminWire;
 
 /**
- * A reply from the admin socket: {@code OK} or {@code ERR <code> <message>}, and the body lines.
- * Codes follow varnishadm: 100 syntax, 101 unknown command, 104/105 too few/many arguments,
- * 106 bad value, 300 the daemon can't (no such nick, ...), 400 communication, 500 closing.
+ * A reply from the admin socket: {@code OK} or {@code ERR <code> <message>}, and the body lines, as
+ * {@link AdminWire} (shared with the daemon) defines them.
  */
 record AdminResponse(int code, String message, List<String> body) {
 
     static AdminResponse parse(String status, List<String> body) {
-        if (status.equals("OK")) {
-            return new AdminResponse(0, "", List.copyOf(body));
+        AdminWire.Status s = AdminWire.parseStatus(status);
+        if (s == null) {
+            return new AdminResponse(AdminWire.COMMS, "unexpected reply from the daemon: " + status, List.copyOf(body));
         }
-        if (status.startsWith("ERR ") && status.length() >= 7) {
-            try {
-                int code = Integer.parseInt(status.substring(4, 7));
-                return new AdminResponse(code, status.length() > 8 ? status.substring(8) : "", List.copyOf(body));
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-        }
-        return new AdminResponse(400, "unexpected reply from the daemon: " + status, List.copyOf(body));
+        return new AdminResponse(s.code(), s.message(), List.copyOf(body));
+    }
+
+    /** The socket refused us for who we are (another user), not for what we asked. */
+    boolean accessDenied() {
+        return new AdminWire.Status(code, message).accessDenied();
     }
 
     boolean ok() {
@@ -33,6 +31,6 @@ record AdminResponse(int code, String message, List<String> body) {
         if (ok()) {
             return AdminCli.EXIT_OK;
         }
-        return code >= 100 && code < 200 ? AdminCli.EXIT_USAGE : AdminCli.EXIT_FAILED;
+        return new AdminWire.Status(code, message).usageError() ? AdminCli.EXIT_USAGE : AdminCli.EXIT_FAILED;
     }
 }

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 final class ReplyFormatter {
     private static final Set<String> ROWS = Set.of("list", "rooms", "bans", "reload");
     private static final Set<String> RECORDS = Set.of("info", "stats", "version");
-    /** Free-text fields: always last on a line, so they run to its end. */
-    private static final Set<String> TEXT = Set.of("topic", "reason", "text", "realname", "away");
+    /** Free-text fields: always last on a line, so they run to its end (the daemon's own list). */
+    private static final Set<String> TEXT = org.chatroom.protocol.admin.AdminWire.TEXT_FIELDS;
     private static final Set<String> SECONDS = Set.of("age", "idle", "uptime", "left");
     private static final Set<String> BYTES = Set.of("heap_used", "heap_max", "bytes_in", "bytes_out");
     private static final Map<String, Set<String>> HIDDEN = Map.of("list", Set.of("since"), "bans", Set.of("set_at"));

@@ -23,8 +23,9 @@ import org.chatroom.protocol.NameRules;
  * client.quit("bye").get(10, SECONDS);       // the final DISCONNECTED state
  * }</pre>
  *
- * <p>Every method is thread-safe. Sending methods return false when not connected (for example while
- * reconnecting); nothing is queued.
+ * <p>Every method is thread-safe. Sending methods return false when not connected. Text and actions
+ * ({@link #say}, {@link #action}) typed while the client is reconnecting are kept instead (a
+ * {@link ChatEvent.Pending} tells the listeners) and sent in order once it is back; they return true.
  */
 public final class ChatClient implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
@@ -34,6 +35,7 @@ public final class ChatClient implements AutoCloseable {
     private final Object listenerLock = new Object();
     private final RoomMembers members = new RoomMembers();
     private final ConnectionSupervisor supervisor;
+    private final Outbox outbox = new Outbox();
 
     private volatile String nick;
     /** The nick to register with: the configured one, or the last one the user changed to (not a fallback). */
@@ -110,12 +112,17 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends a message to a room or a nick; long or multi-line text goes as several messages. */
     public boolean say(String target, String text) {
-        return sendText("PRIVMSG", target, text, false);
+        return sendOrHold(target, text, false);
     }
 
     /** A {@code /me} action in a room or to a nick. */
     public boolean action(String target, String text) {
-        return sendText("PRIVMSG", target, text, true);
+        return sendOrHold(target, text, true);
+    }
+
+    /** How many typed messages wait for the connection to come back. */
+    public int pendingCount() {
+        return outbox.size();
     }
 
     public boolean notice(String target, String text) {
@@ -220,7 +227,14 @@ public final class ChatClient implements AutoCloseable {
         if (away != null) {
             s.sendIfRegistered(IrcMessage.of("AWAY", away)); // the server forgot it with the old connection
         }
-        supervisor.ready(s, nick);
+        if (supervisor.ready(s, nick)) {
+            sendHeld();
+        }
+    }
+
+    /** The client stopped for good: what was kept will never go. */
+    void stoppedForGood() {
+        outbox.clear();
     }
 
     void emit(ChatEvent event) {
@@ -239,6 +253,33 @@ public final class ChatClient implements AutoCloseable {
 
     private Session live() {
         return supervisor.live();
+    }
+
+    private boolean sendOrHold(String target, String text, boolean action) {
+        String to = word(target, "target");
+        if (!supervisor.underway()) {
+            return false;
+        }
+        boolean held;
+        try {
+            held = outbox.holdIfNeeded(new Outbox.Held(to, text, action), live() != null);
+        } catch (IllegalStateException full) {
+            return false;
+        }
+        if (!held) {
+            return sendText("PRIVMSG", to, text, action);
+        }
+        emit(new ChatEvent.Pending(java.time.Instant.now(), to, nick, text, action));
+        if (live() != null) {
+            sendHeld(); // it came back while we queued: go now, behind the older ones
+        }
+        return true;
+    }
+
+    private void sendHeld() {
+        for (Outbox.Held h = outbox.start(); h != null; h = outbox.next()) {
+            sendText("PRIVMSG", h.target(), h.text(), h.action());
+        }
     }
 
     private boolean sendText(String command, String target, String text, boolean action) {

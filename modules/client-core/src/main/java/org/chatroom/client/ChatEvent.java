@@ -33,6 +33,13 @@ public sealed interface ChatEvent {
         }
     }
 
+    /**
+     * A message typed while disconnected: kept, and sent (then echoed as usual) once the connection is
+     * back, in the order typed. {@code action} for a {@code /me}.
+     */
+    record Pending(Instant time, String target, String nick, String text, boolean action) implements ChatEvent {
+    }
+
     /** A NOTICE; {@code fromServer} when it came from the server rather than a user. */
     record Notice(Instant time, String from, String target, String text, boolean fromServer) implements ChatEvent {
     }

@@ -40,6 +40,9 @@ final class ConnectionSupervisor {
     private boolean started;
     private boolean stopped;
     private int attempt;
+    /** When the current outage began (System.nanoTime), and attempts made since it outgrew the steady phase. */
+    private long outageSince;
+    private int lateAttempts;
     private Set<String> rejoinRooms = new LinkedHashSet<>();
 
     private volatile ServerCertificate rejectedCertificate;
@@ -80,6 +83,13 @@ final class ConnectionSupervisor {
             s = current;
         }
         return s != null && s.isRegistered() ? s : null;
+    }
+
+    /** True while a connection is coming: started, and not stopped, quit or closed. */
+    boolean underway() {
+        synchronized (lock) {
+            return started && !stopped && !quitRequested && !closeRequested;
+        }
     }
 
     ServerCertificate rejectedCertificate() {
@@ -157,6 +167,7 @@ final class ConnectionSupervisor {
     void registered() {
         synchronized (lock) {
             attempt = 0;
+            lateAttempts = 0;
         }
     }
 
@@ -224,7 +235,7 @@ final class ConnectionSupervisor {
                 stopped = true;
             } else {
                 n = ++attempt;
-                delay = config.reconnectPolicy().delay(n, random);
+                delay = nextDelay(n);
             }
         }
         if (cause != null) {
@@ -243,6 +254,21 @@ final class ConnectionSupervisor {
         }
     }
 
+    /** Guarded by lock: the delay before attempt {@code n} of this outage (n = 1 starts the outage). */
+    private Duration nextDelay(int n) {
+        long now = System.nanoTime();
+        if (n == 1) {
+            outageSince = now;
+            lateAttempts = 0;
+        }
+        Duration outage = Duration.ofNanos(now - outageSince);
+        ReconnectPolicy policy = config.reconnectPolicy();
+        if (outage.compareTo(policy.steadyFor()) >= 0) {
+            lateAttempts++;
+        }
+        return policy.delay(outage, lateAttempts, random);
+    }
+
     private void cancelPending() {
         if (pending != null) {
             pending.cancel(false);
@@ -251,6 +277,7 @@ final class ConnectionSupervisor {
     }
 
     private void finish(ConnectionState state) {
+        client.stoppedForGood();
         client.emit(state);
         ready.completeExceptionally(new ChatConnectException(state.reason(), state.cause(), rejectedCertificate));
         terminated.complete(state);

@@ -53,9 +53,8 @@ final class EventTranslator {
             case "TOPIC" -> client.emit(new ChatEvent.Topic(time, msg.param(0), orEmpty(msg.param(1)),
                     msg.sourceNick(), true));
             case "ERROR" -> {
-                if (!client.quitRequested()) { // after our QUIT, the final state carries the text
-                    client.emit(new ChatEvent.ServerError(time, "ERROR", orEmpty(msg.last())));
-                }
+                // ERROR always ends the link, and the connection state that follows carries its text:
+                // an event here would say "Closing link ..." twice
             }
             default -> {
                 if (msg.isNumeric()) {
@@ -191,7 +190,10 @@ final class EventTranslator {
         }
     }
 
-    /** A numeric's parameters after our nick: {@code "bob: No such nick/channel"}. */
+    /**
+     * A numeric's parameters after our nick: {@code "bob: No such nick/channel"}, but counts read as
+     * a sentence ({@code 254 me 1 :channels formed} is "1 channels formed", not "1: channels formed").
+     */
     static String numericText(IrcMessage msg) {
         List<String> p = msg.params();
         if (p.size() <= 1) {
@@ -200,7 +202,9 @@ final class EventTranslator {
         if (p.size() == 2) {
             return p.get(1);
         }
-        return String.join(" ", p.subList(1, p.size() - 1)) + ": " + p.get(p.size() - 1);
+        List<String> middle = p.subList(1, p.size() - 1);
+        boolean counts = middle.stream().allMatch(m -> m.chars().allMatch(Character::isDigit));
+        return String.join(" ", middle) + (counts ? " " : ": ") + p.get(p.size() - 1);
     }
 
     private boolean isMe(String nick) {

@@ -59,7 +59,8 @@ final class Session {
                 return new End(false, false, "cannot connect to " + config.server() + ": " + untrusted.getMessage(),
                         DisconnectCause.UNTRUSTED_CERTIFICATE, untrusted.certificate());
             }
-            return new End(false, false, "cannot connect to " + config.server() + ": " + describe(e), null);
+            String why = e instanceof java.net.UnknownHostException ? unknownHost(config.host()) : describe(e);
+            return new End(false, false, "cannot connect to " + config.server() + ": " + why, null);
         }
         LOG.debug("connected to {}", config.server());
         String ioProblem = null;
@@ -160,6 +161,11 @@ final class Session {
             return DisconnectCause.NICK_UNAVAILABLE;
         }
         return null;
+    }
+
+    /** The JDK says only the name; say what it means and what to check, as the login dialog does. */
+    static String unknownHost(String host) {
+        return "unknown host \"" + host + "\"; check the spelling of the server name";
     }
 
     static String describe(IOException e) {

@@ -1,5 +1,6 @@
 package org.chatroom.console;
 
+import org.chatroom.client.cli.ClientOptions;
 import java.time.Duration;
 import org.chatroom.client.ClientConfig;
 import org.chatroom.client.ReconnectPolicy;
@@ -16,7 +17,7 @@ final class ClientFactory {
         return new ClientFactory(ReconnectPolicy.DEFAULT);
     }
 
-    ClientConfig config(ConsoleOptions options, String nick, boolean reconnect) {
+    ClientConfig config(ClientOptions options, String nick, boolean reconnect) {
         ClientConfig.Builder b = ClientConfig.builder(options.host(), options.port(), nick).tls(options.tls());
         if (options.trust() != null) {
             b.trust(options.trust());

@@ -2,22 +2,17 @@ package org.chatroom.console;
 
 import java.util.function.Consumer;
 import org.chatroom.client.ChatClient;
-import org.chatroom.protocol.NameRules;
+import org.chatroom.client.input.CommandHelp;
+import org.chatroom.client.input.InputParser;
+import org.chatroom.client.input.Intent;
 
 /**
- * Turns one input line into client calls: plain text goes to the current room, {@code /commands} do
- * what {@code /help} says. Problems are reported through {@code feedback}, one line each.
+ * Carries out one input line, as client-core's {@link InputParser} reads it: plain text goes to the
+ * current room, {@code /commands} do what {@code /help} says. Problems are reported through
+ * {@code feedback}, one line each.
  */
 final class CommandInterpreter {
-    static final String HELP = String.join("\n",
-            "commands:",
-            "  /msg NICK TEXT     private message          /me ACTION        action in this room",
-            "  /join ROOM         join or switch to ROOM   /part [ROOM] [WHY] leave ROOM (default: this one)",
-            "  /names, /who       who is in this room      /topic [TEXT]     show or set the topic",
-            "  /nick NEW          change your nick         /away [TEXT]      mark yourself away (no text: back)",
-            "  /quit [REASON]     leave (also {quit}, Ctrl-D, Ctrl-C)",
-            "  //text             send text starting with '/'");
-    private static final int MAX_ROOM_LENGTH = 50;
+    static final String HELP = CommandHelp.aligned(false);
 
     private final ChatClient client;
     private final RoomFocus focus;
@@ -35,82 +30,65 @@ final class CommandInterpreter {
     }
 
     Result handle(String input) {
-        String line = input.strip();
-        if (line.isEmpty()) {
-            return Result.CONTINUE;
+        Intent intent = InputParser.parse(input);
+        if (intent instanceof Intent.Quit q) {
+            return new Result(true, q.reason());
         }
-        if (line.equals("{quit}")) {
-            return new Result(true, "");
-        }
-        if (line.startsWith("//")) {
-            sayInRoom(line.substring(1));
-            return Result.CONTINUE;
-        }
-        if (!line.startsWith("/")) {
-            sayInRoom(line);
-            return Result.CONTINUE;
-        }
-        int space = line.indexOf(' ');
-        String command = (space < 0 ? line.substring(1) : line.substring(1, space)).toLowerCase(java.util.Locale.ROOT);
-        String rest = space < 0 ? "" : line.substring(space + 1).strip();
-        switch (command) {
-            case "help" -> feedback.accept(HELP);
-            case "quit", "exit" -> {
-                return new Result(true, rest);
-            }
-            case "msg", "query" -> msg(rest);
-            case "me" -> me(rest);
-            case "join" -> join(rest);
-            case "part", "leave" -> part(rest);
-            case "names", "who" -> names(rest);
-            case "topic" -> topic(rest);
-            case "nick" -> nick(rest);
-            case "away" -> sent(client.away(rest), rest.isEmpty() ? "away status" : "away message");
-            default -> feedback.accept("unknown command, try /help");
-        }
+        run(intent);
         return Result.CONTINUE;
     }
 
-    private void sayInRoom(String text) {
+    private void run(Intent intent) {
+        if (intent instanceof Intent.Say s) {
+            inRoom(room -> sent(client.say(room, s.text()), "message"));
+        } else if (intent instanceof Intent.Action a) {
+            inRoom(room -> sent(client.action(room, a.text()), "action"));
+        } else if (intent instanceof Intent.PrivateMessage m) {
+            sent(client.say(m.nick(), m.text()), "message");
+        } else if (intent instanceof Intent.Query q) {
+            if (q.text().isEmpty()) {
+                feedback.accept("usage: /msg NICK TEXT (the console has no tabs to open)");
+            } else {
+                sent(client.say(q.nick(), q.text()), "message");
+            }
+        } else if (intent instanceof Intent.Join j) {
+            join(j.room());
+        } else if (intent instanceof Intent.Part p) {
+            part(p.room() != null ? p.room() : focus.current(), p.reason());
+        } else if (intent instanceof Intent.CloseTab c) {
+            part(focus.current(), c.reason()); // no tabs here: closing the view means leaving its room
+        } else if (intent instanceof Intent.Names n) {
+            String room = n.room() != null ? n.room() : focus.current();
+            if (room == null) {
+                feedback.accept(offlineOr("usage: /names [ROOM]"));
+            } else {
+                sent(client.names(room), "request");
+            }
+        } else if (intent instanceof Intent.Topic t) {
+            inRoom(room -> sent(t.text() == null ? client.topic(room) : client.topic(room, t.text()), "topic"));
+        } else if (intent instanceof Intent.Nick n) {
+            sent(client.changeNick(n.nick()), "nick change");
+        } else if (intent instanceof Intent.Away a) {
+            sent(client.away(a.text()), a.text().isEmpty() ? "away status" : "away message");
+        } else if (intent instanceof Intent.Help) {
+            feedback.accept(HELP);
+        } else if (intent instanceof Intent.Unknown u) {
+            feedback.accept(u.message());
+        } else if (intent instanceof Intent.Mistake m) {
+            feedback.accept(m.message());
+        }
+    }
+
+    private void inRoom(Consumer<String> action) {
         String room = focus.current();
         if (room == null) {
-            feedback.accept("you are in no room: /join one, or /msg someone");
+            feedback.accept(offlineOr("you are in no room: /join one, or /msg someone"));
             return;
         }
-        sent(client.say(room, text), "message");
+        action.accept(room);
     }
 
-    private void msg(String rest) {
-        String[] parts = rest.split(" ", 2);
-        if (parts.length < 2 || parts[0].isEmpty() || parts[1].isBlank()) {
-            feedback.accept("usage: /msg NICK TEXT");
-            return;
-        }
-        sent(client.say(parts[0], parts[1]), "message");
-    }
-
-    private void me(String rest) {
-        String room = focus.current();
-        if (rest.isEmpty()) {
-            feedback.accept("usage: /me ACTION");
-        } else if (room == null) {
-            feedback.accept("you are in no room: /join one first");
-        } else {
-            sent(client.action(room, rest), "action");
-        }
-    }
-
-    private void join(String rest) {
-        if (rest.isEmpty() || rest.indexOf(' ') >= 0) {
-            feedback.accept("usage: /join ROOM");
-            return;
-        }
-        String room = NameRules.isRoomName(rest) ? rest : "#" + rest;
-        String problem = NameRules.roomProblem(room, MAX_ROOM_LENGTH);
-        if (problem != null) {
-            feedback.accept(problem);
-            return;
-        }
+    private void join(String room) {
         if (client.rooms().stream().anyMatch(r -> r.equalsIgnoreCase(room))) {
             focus.switchTo(room);
             feedback.accept("now talking in " + room);
@@ -119,50 +97,17 @@ final class CommandInterpreter {
         sent(client.join(room), "join");
     }
 
-    private void part(String rest) {
-        String room = focus.current();
-        String reason = rest;
-        if (!rest.isEmpty() && NameRules.isRoomName(rest.split(" ", 2)[0])) {
-            String[] parts = rest.split(" ", 2);
-            room = parts[0];
-            reason = parts.length > 1 ? parts[1] : "";
-        }
+    private void part(String room, String reason) {
         if (room == null) {
-            feedback.accept("usage: /part [ROOM] [REASON]");
+            feedback.accept(offlineOr("usage: /part [ROOM] [REASON]"));
             return;
         }
         sent(client.part(room, reason), "part");
     }
 
-    private void names(String rest) {
-        String room = rest.isEmpty() ? focus.current() : rest.split(" ")[0];
-        if (room == null) {
-            feedback.accept("usage: /names [ROOM]");
-            return;
-        }
-        sent(client.names(room), "request");
-    }
-
-    private void topic(String rest) {
-        String room = focus.current();
-        if (room == null) {
-            feedback.accept("you are in no room: /join one first");
-            return;
-        }
-        sent(rest.isEmpty() ? client.topic(room) : client.topic(room, rest), "topic");
-    }
-
-    private void nick(String rest) {
-        if (rest.isEmpty()) {
-            feedback.accept("usage: /nick NEW");
-            return;
-        }
-        String problem = NameRules.nickProblem(rest, ConsoleCli.MAX_NICK_LENGTH);
-        if (problem != null) {
-            feedback.accept(problem);
-            return;
-        }
-        sent(client.changeNick(rest), "nick change");
+    /** While offline, not being in a room is no news: say that we are not connected. */
+    private String offlineOr(String problem) {
+        return client.isConnected() ? problem : "not connected: wait for the connection, or /quit";
     }
 
     private void sent(boolean ok, String what) {

@@ -1,5 +1,6 @@
 package org.chatroom.console;
 
+import org.chatroom.client.cli.ClientOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -39,7 +40,7 @@ public final class ConsoleApp {
         if (parsed.options() == null) {
             return parsed.exitCode();
         }
-        ConsoleOptions options = parsed.options();
+        ClientOptions options = parsed.options();
         if (!interactive.getAsBoolean()) {
             return new PipeSession(options, factory, in, out, err).run();
         }

@@ -9,18 +9,18 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.help.HelpFormatter;
 import org.apache.commons.cli.help.TextHelpAppendable;
-import org.chatroom.client.TlsTrust;
+import org.chatroom.client.cli.ClientOptions;
 
 /** Parses the command line; prints help, version and usage errors. Never exits the JVM. */
 final class ConsoleCli {
     static final String PROGRAM = "chat-console";
-    static final int MAX_NICK_LENGTH = 30;
+    static final int MAX_NICK_LENGTH = org.chatroom.client.input.InputParser.MAX_NICK_LENGTH;
 
     private final PrintStream out;
     private final PrintStream err;
 
     /** The outcome: options to run with, or an exit code to return right away. */
-    record Parsed(ConsoleOptions options, int exitCode) {
+    record Parsed(ClientOptions options, int exitCode) {
     }
 
     ConsoleCli(PrintStream out, PrintStream err) {
@@ -30,24 +30,8 @@ final class ConsoleCli {
 
     static Options options() {
         Options o = new Options();
-        o.addOption(Option.builder().longOpt("host").hasArg().argName("HOST")
-                .desc("server host name or address (default " + ConsoleOptions.DEFAULT_HOST + ")").get());
-        o.addOption(Option.builder("p").longOpt("port").hasArg().argName("PORT")
-                .desc("server port (default " + ConsoleOptions.DEFAULT_PORT + ", or " + ConsoleOptions.DEFAULT_TLS_PORT
-                        + " with --tls)").get());
-        o.addOption(Option.builder("n").longOpt("nick").hasArg().argName("NICK")
-                .desc("your nick; asked for at start if missing in a terminal").get());
-        o.addOption(Option.builder().longOpt("tls").desc("connect with TLS; the server's certificate must be "
-                + "trusted by Java's trust store and name the host, unless --trust-fingerprint or --truststore says "
-                + "otherwise").get());
-        o.addOption(Option.builder().longOpt("trust-fingerprint").hasArg().argName("SHA256")
-                .desc("with --tls: trust exactly the certificate with this SHA-256 fingerprint (64 hex digits, "
-                        + "colons optional), e.g. a self-signed one; the server operator has it, and a refused "
-                        + "connection shows it").get());
-        o.addOption(Option.builder().longOpt("truststore").hasArg().argName("FILE")
-                .desc("with --tls: trust the certificates in this PKCS12 or JKS truststore instead of Java's").get());
-        o.addOption(Option.builder().longOpt("truststore-password").hasArg().argName("PASSWORD")
-                .desc("the password of --truststore, if it has one").get());
+        ClientOptions.addTo(o, ClientOptions.DEFAULT_HOST, ClientOptions.DEFAULT_PORT + ", or "
+                + ClientOptions.DEFAULT_TLS_PORT + " with --tls", "your nick; asked for at start if missing in a terminal");
         o.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
         o.addOption(Option.builder("V").longOpt("version").desc("print the version and exit").get());
         return o;
@@ -72,45 +56,14 @@ final class ConsoleCli {
         if (!cl.getArgList().isEmpty()) {
             return usageError("unexpected argument '" + cl.getArgList().get(0) + "'");
         }
-        String host = cl.getOptionValue("host", ConsoleOptions.DEFAULT_HOST);
-        if (host.isBlank()) {
-            return usageError("--host is empty");
-        }
-        boolean tls = cl.hasOption("tls");
-        int port;
-        String portText = cl.getOptionValue("port",
-                String.valueOf(tls ? ConsoleOptions.DEFAULT_TLS_PORT : ConsoleOptions.DEFAULT_PORT));
         try {
-            port = Integer.parseInt(portText.trim());
-        } catch (NumberFormatException e) {
-            return usageError("--port " + portText + " is not a number (1-65535)");
-        }
-        if (port < 1 || port > 65535) {
-            return usageError("--port " + port + " is out of range (1-65535)");
-        }
-        String nick = cl.getOptionValue("nick");
-        if (nick != null) {
-            String problem = org.chatroom.protocol.NameRules.nickProblem(nick, MAX_NICK_LENGTH);
-            if (problem != null) {
-                return usageError("--nick " + nick + ": " + problem);
-            }
-        }
-        TlsTrust trust;
-        try {
-            trust = trust(cl, tls);
-        } catch (IllegalArgumentException e) {
+            return new Parsed(ClientOptions.from(cl, ClientOptions.Defaults.BUILT_IN), 0);
+        } catch (ClientOptions.UsageException e) {
             return usageError(e.getMessage());
         } catch (IOException e) {
             err.println(PROGRAM + ": " + e.getMessage());
             return new Parsed(null, 2);
         }
-        return new Parsed(new ConsoleOptions(host, port, nick, tls, trust), 0);
-    }
-
-    /** The trust options, checked as every client checks them: null for Java's trust store. */
-    private static TlsTrust trust(CommandLine cl, boolean tls) throws IOException {
-        return TlsTrust.fromOptions(tls, cl.getOptionValue("trust-fingerprint"), cl.getOptionValue("truststore"),
-                cl.getOptionValue("truststore-password"));
     }
 
     private Parsed usageError(String message) {

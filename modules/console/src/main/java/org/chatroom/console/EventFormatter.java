@@ -49,6 +49,15 @@ final class EventFormatter {
             b.append("* ");
             b.append(a.nick(), NickColors.styleOf(a.nick()));
             b.append(" " + a.text());
+        } else if (event instanceof ChatEvent.Pending p) {
+            b.append("(pending) ", MUTED);
+            roomTag(b, p.target());
+            if (p.action()) {
+                b.append("* " + p.nick() + " " + p.text(), MUTED);
+            } else {
+                b.append("<" + p.nick() + "> " + p.text(), MUTED);
+            }
+            b.append(" - sent once reconnected", MUTED);
         } else if (event instanceof ChatEvent.Notice n) {
             if (n.fromServer()) {
                 b.append("-" + n.from() + "- " + n.text(), MUTED);
@@ -97,9 +106,11 @@ final class EventFormatter {
 
     private static String state(ConnectionState s) {
         return switch (s.status()) {
-            case CONNECTING -> "--- connecting to " + s.server() + (s.attempt() > 0 ? " (attempt " + s.attempt() + ")" : "") + "...";
+            // one line for an outage, not one per attempt: the prompt says "(offline)" until it is over
+            case CONNECTING -> s.attempt() > 0 ? null : "--- connecting to " + s.server() + "...";
             case CONNECTED -> "--- connected to " + s.server() + " as " + s.nick();
-            case RECONNECTING -> "!!! " + s.reason() + "; reconnecting in " + seconds(s.delay().toMillis());
+            case RECONNECTING -> s.attempt() > 1 ? null : "!!! " + s.reason() + "; reconnecting in "
+                    + seconds(s.delay().toMillis()) + ", then every few seconds until it is back";
             case DISCONNECTED -> (s.cause() == DisconnectCause.USER_QUIT || s.cause() == DisconnectCause.CLOSED
                     ? "--- " : "!!! ") + "disconnected: " + s.reason();
         };

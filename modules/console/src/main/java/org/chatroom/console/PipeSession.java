@@ -1,5 +1,6 @@
 package org.chatroom.console;
 
+import org.chatroom.client.cli.ClientOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,7 @@ final class PipeSession {
     private static final Object STOPPED = new Object();
     private static final Object END_OF_INPUT = new Object();
 
-    private final ConsoleOptions options;
+    private final ClientOptions options;
     private final ClientFactory factory;
     private final InputStream in;
     private final PrintStream out;
@@ -38,7 +39,7 @@ final class PipeSession {
     /** Set on the reader thread once connected. */
     private volatile boolean welcomed;
 
-    PipeSession(ConsoleOptions options, ClientFactory factory, InputStream in, PrintStream out, PrintStream err) {
+    PipeSession(ClientOptions options, ClientFactory factory, InputStream in, PrintStream out, PrintStream err) {
         this.options = options;
         this.factory = factory;
         this.in = in;

@@ -1,5 +1,6 @@
 package org.chatroom.console;
 
+import org.chatroom.client.cli.ClientOptions;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,6 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -27,15 +27,17 @@ import org.jline.utils.AttributedStyle;
 final class TerminalSession {
     private static final long QUIT_WAIT_SECONDS = 10;
 
-    private final ConsoleOptions options;
+    private final ClientOptions options;
     private final ClientFactory factory;
     private final Terminal terminal;
     private final LineReader reader;
+    private final LivePrompt livePrompt;
     private volatile ChatClient client;
     private volatile RoomFocus focus;
     private volatile ConnectionState stopped;
+    private volatile boolean everConnected;
 
-    TerminalSession(ConsoleOptions options, ClientFactory factory, Terminal terminal) {
+    TerminalSession(ClientOptions options, ClientFactory factory, Terminal terminal) {
         this.options = options;
         this.factory = factory;
         this.terminal = terminal;
@@ -46,6 +48,7 @@ final class TerminalSession {
                 .option(LineReader.Option.INSERT_TAB, true)
                 .option(LineReader.Option.ERASE_LINE_ON_FINISH, true) // our own lines come back as events
                 .build();
+        this.livePrompt = new LivePrompt(reader, this::prompt);
     }
 
     int run() {
@@ -98,7 +101,7 @@ final class TerminalSession {
         while (true) {
             String nick;
             try {
-                nick = reader.readLine("nick: ").strip();
+                nick = reader.readLine(prompt()).strip();
             } catch (UserInterruptException | EndOfFileException e) {
                 return null;
             }
@@ -112,19 +115,34 @@ final class TerminalSession {
     }
 
     private void show(ChatEvent event, EventFormatter formatter) {
+        if (event instanceof ConnectionState s && s.status() == ConnectionState.Status.CONNECTED) {
+            everConnected = true;
+        }
+        if (event instanceof ConnectionState s && s.status() == ConnectionState.Status.RECONNECTING && !everConnected) {
+            // a connection that never worked (wrong host or port) will not start working: say why and stop
+            reader.printAbove(new AttributedString("!!! " + s.reason(), EventFormatter.ERROR));
+            stop(s);
+            return;
+        }
         AttributedString line = formatter.format(event);
         if (line != null) {
             reader.printAbove(line);
         }
         if (event instanceof ConnectionState s && s.status() == ConnectionState.Status.DISCONNECTED) {
             if (s.cause() != DisconnectCause.USER_QUIT && s.cause() != DisconnectCause.CLOSED) {
-                stopped = s;
-                terminal.raise(Terminal.Signal.INT); // wakes readLine with UserInterruptException
+                stop(s);
             }
             return;
         }
         if (event instanceof ConnectionState || isSelf(event)) {
             refreshPrompt();
+        }
+    }
+
+    private void stop(ConnectionState why) {
+        if (stopped == null) {
+            stopped = why;
+            terminal.raise(Terminal.Signal.INT); // wakes readLine with UserInterruptException
         }
     }
 
@@ -134,27 +152,21 @@ final class TerminalSession {
     }
 
     private void refreshPrompt() {
-        if (!(reader instanceof LineReaderImpl impl)) {
-            return;
-        }
-        impl.setPrompt(prompt());
-        try {
-            reader.callWidget(LineReader.REDRAW_LINE);
-            reader.callWidget(LineReader.REDISPLAY);
-        } catch (IllegalStateException notReading) {
-            // the next readLine shows the new prompt
-        }
+        livePrompt.refresh();
     }
 
     private void feedback(String text) {
         reader.printAbove(new AttributedString(text, EventFormatter.MUTED));
     }
 
-    /** {@code alice #lobby> }, or {@code alice (offline)> } while not connected. */
+    /**
+     * {@code alice #lobby> }, or {@code alice (offline)> } while not connected; {@code nick: } before
+     * there is a client. Every read shows this, whatever was passed to readLine (see {@link LivePrompt}).
+     */
     String prompt() {
         ChatClient c = client;
         if (c == null) {
-            return "> ";
+            return "nick: ";
         }
         String room = focus.current();
         String where = !c.isConnected() ? " (offline)" : room == null ? "" : " " + room;

@@ -1,5 +1,6 @@
 package org.chatroom.console;
 
+import org.chatroom.client.cli.ClientOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -16,13 +17,13 @@ class ConsoleCliTest {
     @Test
     void defaultsToLocalhost6667() {
         ConsoleCli.Parsed p = cli.parse(new String[] {"--nick", "alice"});
-        assertThat(p.options()).isEqualTo(new ConsoleOptions("localhost", 6667, "alice", false));
+        assertThat(p.options()).isEqualTo(new ClientOptions("localhost", 6667, "alice", false));
     }
 
     @Test
     void readsEveryOption() {
         ConsoleCli.Parsed p = cli.parse(new String[] {"--host", "chat.example", "--port", "7000", "--nick", "bob", "--tls"});
-        assertThat(p.options()).isEqualTo(new ConsoleOptions("chat.example", 7000, "bob", true));
+        assertThat(p.options()).isEqualTo(new ClientOptions("chat.example", 7000, "bob", true));
         assertThat(cli.parse(new String[] {"-p", "7001", "-n", "eve"}).options().port()).isEqualTo(7001);
     }
 
@@ -60,7 +61,7 @@ class ConsoleCliTest {
 
     @Test
     void tlsDefaultsToPort6697AndTakesAPinnedFingerprint() {
-        ConsoleOptions o = cli.parse(new String[] {"--nick", "alice", "--tls", "--trust-fingerprint", FP.toLowerCase()}).options();
+        ClientOptions o = cli.parse(new String[] {"--nick", "alice", "--tls", "--trust-fingerprint", FP.toLowerCase()}).options();
         assertThat(o.port()).isEqualTo(6697);
         assertThat(o.tls()).isTrue();
         assertThat(o.trust().pinnedFingerprint()).contains(FP);

@@ -1,5 +1,6 @@
 package org.chatroom.console;
 
+import org.chatroom.client.cli.ClientOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -136,7 +137,7 @@ class ConsoleTlsTest {
         ExecutorService runner = Executors.newSingleThreadExecutor();
         try (Terminal terminal = TerminalBuilder.builder().system(false).streams(new PipedInputStream(keys), screen)
                 .type("dumb").encoding(StandardCharsets.UTF_8).build()) {
-            ConsoleOptions options = new ConsoleOptions("127.0.0.1", server.tlsPort(), "wary", true);
+            ClientOptions options = new ClientOptions("127.0.0.1", server.tlsPort(), "wary", true);
             Future<Integer> code = runner.submit(() -> new TerminalSession(options, ClientFactory.defaults(), terminal).run());
             assertThat(code.get(20, TimeUnit.SECONDS)).isEqualTo(1);
             String shown = screen.toString(StandardCharsets.UTF_8);

@@ -51,12 +51,29 @@ class EventFormatterTest {
 
     @Test
     void connectionStatesReadAsSentences() {
-        assertThat(plain(new ConnectionState(T, ConnectionState.Status.RECONNECTING, "h:1", null, 2,
-                Duration.ofMillis(2500), "connection to h:1 lost: reset", null)))
-                .isEqualTo("[09:05] !!! connection to h:1 lost: reset; reconnecting in 2.5 s");
+        assertThat(plain(new ConnectionState(T, ConnectionState.Status.RECONNECTING, "h:1", null, 1,
+                Duration.ofMillis(1900), "connection to h:1 lost: reset", null)))
+                .isEqualTo("[09:05] !!! connection to h:1 lost: reset; reconnecting in 1.9 s, then every few seconds "
+                        + "until it is back");
         assertThat(plain(new ConnectionState(T, ConnectionState.Status.DISCONNECTED, "h:1", null, 0, Duration.ZERO,
                 "Closing link: (Banned: spam)", DisconnectCause.BANNED)))
                 .isEqualTo("[09:05] !!! disconnected: Closing link: (Banned: spam)");
+    }
+
+    @Test
+    void anOutageIsOneLineNotOnePerAttempt() {
+        assertThat(f.format(new ConnectionState(T, ConnectionState.Status.RECONNECTING, "h:1", null, 2,
+                Duration.ofMillis(1900), "cannot connect to h:1: Connection refused", null))).isNull();
+        assertThat(f.format(new ConnectionState(T, ConnectionState.Status.CONNECTING, "h:1", null, 2,
+                Duration.ZERO, "", null))).isNull();
+        assertThat(plain(new ConnectionState(T, ConnectionState.Status.CONNECTING, "h:1", null, 0,
+                Duration.ZERO, "", null))).isEqualTo("[09:05] --- connecting to h:1...");
+    }
+
+    @Test
+    void aPendingMessageIsMarked() {
+        assertThat(plain(new ChatEvent.Pending(T, "#lobby", "alice", "hello?", false)))
+                .isEqualTo("[09:05] (pending) <alice> hello? - sent once reconnected");
     }
 
     @Test

@@ -88,7 +88,7 @@ class PipeModeTest {
             assertThat(m.nick()).isEqualTo("piper2");
             assertThat(m.text()).isEqualTo("after rename");
         });
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command, try /help");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command /bogus, try /help");
     }
 
     @Test

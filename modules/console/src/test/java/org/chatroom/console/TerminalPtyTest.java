@@ -107,7 +107,7 @@ class TerminalPtyTest {
 
         tmux.type("/frobnicate");
         tmux.press("Enter");
-        await().atMost(WAIT).until(() -> tmux.screen().contains("unknown command, try /help"));
+        await().atMost(WAIT).until(() -> tmux.screen().contains("unknown command /frobnicate, try /help"));
 
         tmux.press("C-d");
         awaitExit();
@@ -116,20 +116,29 @@ class TerminalPtyTest {
     }
 
     @Test
-    void showsReconnectAttemptsWhileTheServerRestarts() throws Exception {
+    void keepsWhatIsTypedWhileTheServerRestartsAndSendsItOnceBack() throws Exception {
         int port = server.port();
-        tmux.start(consoleCommand("--nick", "stayer"), 100, 20);
+        tmux.start(consoleCommand("--nick", "stayer"), 100, 50);
         await().atMost(START).until(() -> tmux.lastLine().startsWith("stayer #lobby>"));
         tmux.type("draft");
 
+        bob.close();
         server.close();
         await().atMost(WAIT).untilAsserted(() -> assertThat(screenText()).contains("shutting down; reconnecting in"));
         await().atMost(WAIT).until(() -> tmux.lastLine().equals("stayer (offline)> draft"));
+        tmux.press("Enter");
+        tmux.type("second");
+        tmux.press("Enter");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(screenText())
+                .contains("(pending) <stayer> draft - sent once reconnected", "(pending) <stayer> second"));
 
         server = TestServer.start(port);
-        await().atMost(WAIT).until(() -> tmux.lastLine().equals("stayer #lobby> draft"));
+        bob = new Observer(port, "bob");
+        await().atMost(WAIT).until(() -> tmux.lastLine().equals("stayer #lobby>"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(bob.roomTexts()).containsExactly("draft", "second"));
         assertThat(tmux.screen().stream().filter(r -> r.contains("--- connected to 127.0.0.1:" + port + " as stayer")))
                 .hasSize(2);
+        assertThat(tmux.screen().stream().filter(r -> r.contains("reconnecting"))).as("one line per outage").hasSize(1);
         tmux.press("C-c");
         awaitExit();
     }
@@ -149,6 +158,7 @@ class TerminalPtyTest {
             assertThat(tmux.exitStatus()).isEqualTo(1);
             assertThat(screenText()).contains("you were kicked from #lobby by chat.localhost (flooding)",
                     "!!! disconnected: Closing link:").doesNotContain("reconnecting");
+            assertThat(screenText().split("Closing link", -1)).as("said once").hasSize(2);
         } finally {
             if (admin != null) {
                 admin.close();

@@ -1,5 +1,6 @@
 package org.chatroom.console;
 
+import org.chatroom.client.cli.ClientOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,7 +51,11 @@ class TerminalSessionTest {
     }
 
     private Future<Integer> run(String nick) {
-        ConsoleOptions options = new ConsoleOptions("127.0.0.1", server.port(), nick, false);
+        return run("127.0.0.1", server.port(), nick);
+    }
+
+    private Future<Integer> run(String host, int port, String nick) {
+        ClientOptions options = new ClientOptions(host, port, nick, false);
         return runner.submit(() -> new TerminalSession(options, ClientFactory.defaults(), terminal).run());
     }
 
@@ -99,5 +104,70 @@ class TerminalSessionTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(bob.roomTexts()).containsExactly("back in the lobby"));
         type("/quit");
         assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void exitAloneLeavesButSayExitSendsTheWord() throws Exception {
+        Future<Integer> code = run("leaver");
+        await().atMost(WAIT).until(() -> shown().contains("leaver #lobby> "));
+        type("/say exit");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(bob.roomTexts()).containsExactly("exit"));
+        type("exit");
+        assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(bob.of(ChatEvent.Quit.class)).singleElement()
+                .satisfies(q -> assertThat(q.nick()).isEqualTo("leaver")));
+        assertThat(bob.roomTexts()).containsExactly("exit");
+    }
+
+    @Test
+    void braceCloseLeavesToo() throws Exception {
+        Future<Integer> code = run("closer");
+        await().atMost(WAIT).until(() -> shown().contains("closer #lobby> "));
+        type("{close}");
+        assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(bob.roomTexts()).isEmpty();
+    }
+
+    @Test
+    void anUnknownCommandIsNamed() throws Exception {
+        Future<Integer> code = run("typo");
+        await().atMost(WAIT).until(() -> shown().contains("typo #lobby> "));
+        type("/jion dev");
+        await().atMost(WAIT).until(() -> shown().contains("unknown command /jion, try /help"));
+        type("/quit");
+        assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aServerThatNeverAnsweredEndsTheSessionWithTheReasonAndExit1() throws Exception {
+        try (java.net.Socket closed = new java.net.Socket()) {
+            closed.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            Future<Integer> code = run("127.0.0.1", closed.getLocalPort(), "early");
+            assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(shown()).contains("!!! cannot connect to 127.0.0.1:" + closed.getLocalPort())
+                    .doesNotContain("reconnecting");
+        }
+    }
+
+    @Test
+    void anUnknownHostIsSaidInPlainWordsAndEndsWithExit1() throws Exception {
+        Future<Integer> code = run("no-such-host.invalid", 6667, "lost");
+        assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(shown()).contains("unknown host \"no-such-host.invalid\"; check the spelling of the server name")
+                .doesNotContain("reconnecting");
+    }
+
+    @Test
+    void typingBeforeTheConnectionIsUpSaysNotConnected() throws Exception {
+        // a server that accepts but never answers keeps the client connecting
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Future<Integer> code = run("127.0.0.1", silent.getLocalPort(), "eager");
+            await().atMost(WAIT).until(() -> shown().contains("eager (offline)> "));
+            type("anyone here?");
+            await().atMost(WAIT).until(() -> shown().contains("not connected: wait for the connection, or /quit"));
+            assertThat(shown()).doesNotContain("you are in no room");
+            type("/quit");
+            assertThat(code.get(10, TimeUnit.SECONDS)).isZero();
+        }
     }
 }

@@ -80,7 +80,28 @@ public final class Main {
         if (ready != null) {
             ReadyFile.remove(ready);
         }
+        removePidFile(outcome.pidFile(), log);
         LogManager.shutdown();
         System.exit(ServerCli.EXIT_OK);
+    }
+
+    /**
+     * A clean stop (SIGTERM, or the admin's shutdown) takes its pid file along, so that status says
+     * "not running" (3) and only a crash leaves one. Only our own pid is removed: a newer start may own it.
+     */
+    static void removePidFile(java.nio.file.Path pidFile, Logger log) {
+        if (pidFile == null) {
+            return;
+        }
+        try {
+            String held = java.nio.file.Files.readString(pidFile).strip();
+            if (held.equals(String.valueOf(ProcessHandle.current().pid()))) {
+                java.nio.file.Files.delete(pidFile);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // already gone
+        } catch (java.io.IOException e) {
+            log.warn("cannot remove the pid file {}: {}", pidFile, e.toString());
+        }
     }
 }

@@ -46,9 +46,10 @@ public final class ServerCli {
     }
 
     /** What parsing decided: an exit status now, or a config to run with. */
-    public record Outcome(int exitCode, ServerConfig config, Supplier<ServerConfig> configSource, Path readyFile) {
+    public record Outcome(int exitCode, ServerConfig config, Supplier<ServerConfig> configSource, Path readyFile,
+                          Path pidFile) {
         public Outcome(int exitCode, ServerConfig config) {
-            this(exitCode, config, null, null);
+            this(exitCode, config, null, null, null);
         }
 
         public Outcome(int exitCode, ServerConfig config, Supplier<ServerConfig> configSource) {
@@ -75,6 +76,9 @@ public final class ServerCli {
         o.addOption(Option.builder().longOpt("ready-file").hasArg().argName("FILE")
                 .desc("once listening, write the address(es) to FILE; removed at shutdown (chat-server.sh start waits"
                         + " for it)").get());
+        o.addOption(Option.builder().longOpt("pid-file").hasArg().argName("FILE")
+                .desc("when stopping cleanly, remove FILE if it still holds this process's pid "
+                        + "(chat-server.sh start passes its pid file, so status knows a clean stop from a crash)").get());
         o.addOption(Option.builder().longOpt("hash-password")
                 .desc("read a password from standard input and print its hash for server.password").get());
         o.addOption(Option.builder().longOpt("generate-keystore")
@@ -91,8 +95,16 @@ public final class ServerCli {
         } catch (ParseException e) {
             return usageError(e.getMessage());
         }
-        if (!cl.getArgList().isEmpty()) {
-            return usageError("unexpected argument '" + cl.getArgList().get(0) + "'");
+        java.util.List<String> words = cl.getArgList();
+        // chat-server.cmd passes its arguments through untouched, action word included: cmd.exe
+        // cannot drop the first one without re-parsing (and breaking) quotes, & and % in the rest
+        boolean printCmd = words.size() == 1 && words.get(0).equals("print-cmd");
+        if (!words.isEmpty() && !printCmd && !(words.size() == 1 && words.get(0).equals("run"))) {
+            return usageError("unexpected argument '" + words.get(0) + "'");
+        }
+        if (printCmd) {
+            out.println(commandLine(args));
+            return new Outcome(EXIT_OK, null, null);
         }
         if (cl.hasOption("help")) {
             out.print(help());
@@ -132,12 +144,58 @@ public final class ServerCli {
             if (cl.hasOption("generate-keystore")) {
                 return generateKeystore(config);
             }
+            String notHere = bindProblem(config.get(org.chatroom.server.config.ServerConfigKeys.BIND));
+            if (notHere != null) {
+                err.println(NAME + ": " + notHere);
+                return new Outcome(EXIT_USAGE, null);
+            }
             Path ready = cl.hasOption("ready-file") ? Path.of(cl.getOptionValue("ready-file")).toAbsolutePath() : null;
-            return new Outcome(EXIT_OK, config, source, ready);
+            String pid = cl.getOptionValue("pid-file");
+            return new Outcome(EXIT_OK, config, source, ready, pid == null ? null : Path.of(pid));
         } catch (ConfigException e) {
             err.println(NAME + ": " + e.getMessage());
             return new Outcome(EXIT_USAGE, null);
         }
+    }
+
+    /**
+     * An address that is on none of this machine's interfaces cannot be listened on: say so before
+     * binding, with the hint that fits (the address, not the port). Loopback addresses all work.
+     */
+    static String bindProblem(java.net.InetAddress bind) {
+        if (bind.isAnyLocalAddress() || bind.isLoopbackAddress()) {
+            return null;
+        }
+        try {
+            if (java.net.NetworkInterface.getByInetAddress(bind) != null) {
+                return null;
+            }
+        } catch (java.net.SocketException e) {
+            return null; // cannot tell: let the bind itself decide
+        }
+        return "cannot listen on " + bind.getHostAddress() + ": that address is not on this machine "
+                + "(choose one of its addresses with --bind or bind=, or 0.0.0.0 for all of them)";
+    }
+
+    /** This JVM's command line, as chat-server.cmd print-cmd shows it: java, its options, class path, arguments. */
+    static String commandLine(String[] args) {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        for (String a : args) {
+            if (!a.equals("print-cmd")) {
+                cmd.add(a);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String c : cmd) {
+            sb.append(sb.length() > 0 ? " " : "").append(c.isEmpty() || c.matches(".*[\\s\"&%^|<>].*")
+                    ? "\"" + c.replace("\"", "\\\"") + "\"" : c);
+        }
+        return sb.toString();
     }
 
     private Outcome hashPassword() {

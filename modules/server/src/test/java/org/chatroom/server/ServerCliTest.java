@@ -83,4 +83,39 @@ class ServerCliTest {
                     .hasMessageContaining("address already in use");
         }
     }
+
+    @Test
+    void theWindowsScriptsActionWordIsTakenAsItComes() {
+        ServerCli.Outcome o = run("", "--home", ".", "run", "--port", "0");
+        assertThat(o.exitCode()).as(err()).isZero();
+        assertThat(o.config().port()).isZero();
+
+        assertThat(run("", "print-cmd", "-o", "motd.text=a & b 100%").exitCode()).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains(Main.class.getName()).contains("\"motd.text=a & b 100%\"")
+                .doesNotContain("print-cmd");
+        assertThat(run("", "frobnicate").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void anAddressThatIsNotOnThisMachineIsRefusedWithTheBindHint() {
+        ServerCli.Outcome o = run("", "--bind", "10.99.99.99", "--port", "0");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(err()).isEqualTo("chat-server: cannot listen on 10.99.99.99: that address is not on this machine "
+                + "(choose one of its addresses with --bind or bind=, or 0.0.0.0 for all of them)" + System.lineSeparator());
+        assertThat(run("", "--bind", "127.0.0.1", "--port", "0").exitCode()).isZero();
+    }
+
+    @Test
+    void pidFileIsTakenFromTheCommandLineAndRemovedOnlyWhenItIsOurs(@TempDir Path dir) throws Exception {
+        Path pid = dir.resolve("chat-server.pid");
+        assertThat(run("", "--port", "0", "--pid-file", pid.toString()).pidFile()).isEqualTo(pid);
+        org.apache.logging.log4j.Logger log = org.apache.logging.log4j.LogManager.getLogger(ServerCliTest.class);
+        Files.writeString(pid, "1\n");
+        Main.removePidFile(pid, log);
+        assertThat(pid).as("another process's pid file stays").exists();
+        Files.writeString(pid, ProcessHandle.current().pid() + "\n");
+        Main.removePidFile(pid, log);
+        assertThat(pid).doesNotExist();
+    }
 }

@@ -35,6 +35,9 @@ final class ChatPresenter implements CommandHandler.Target {
     private boolean everConnected;
     private boolean quitting;
     private String nick = "";
+    /** The nick the user asked for; when the server gave us a fallback, they are told once. */
+    private String wantedNick = "";
+    private boolean toldNickTaken;
     private Instant reconnectAt;
     private String reconnectReason;
 
@@ -74,6 +77,8 @@ final class ChatPresenter implements CommandHandler.Target {
     CompletableFuture<String> connect(String asNick, boolean failFast) {
         ui.check();
         this.nick = asNick;
+        this.wantedNick = asNick;
+        this.toldNickTaken = false;
         this.failFast = failFast;
         this.everConnected = false;
         this.firstConnect = new CompletableFuture<>();
@@ -132,7 +137,9 @@ final class ChatPresenter implements CommandHandler.Target {
             case CONNECTING -> {
                 reconnectAt = null;
                 model.connection(nick, server, "connecting to " + server + "…", model.banner());
-                info(tab, s.time(), "connecting to " + server + (s.attempt() > 0 ? " (attempt " + s.attempt() + ")" : "") + "…");
+                if (s.attempt() == 0) {
+                    info(tab, s.time(), "connecting to " + server + "…");
+                }
             }
             case CONNECTED -> {
                 everConnected = true;
@@ -140,6 +147,10 @@ final class ChatPresenter implements CommandHandler.Target {
                 reconnectAt = null;
                 model.connection(nick, server, "connected as " + nick + " to " + server, null);
                 info(tab, s.time(), "connected to " + server + " as " + nick);
+                if (!toldNickTaken && !wantedNick.isEmpty() && !wantedNick.equalsIgnoreCase(nick)) {
+                    toldNickTaken = true; // the client fell back to nick_ on its own: say so, once
+                    info(model.selected(), s.time(), wantedNick + " is taken; you are " + nick);
+                }
                 firstConnect.complete(nick);
             }
             case RECONNECTING -> {
@@ -149,7 +160,9 @@ final class ChatPresenter implements CommandHandler.Target {
                 }
                 reconnectAt = s.time().plus(s.delay());
                 reconnectReason = s.reason();
-                notice(s.time(), "connection lost: " + s.reason());
+                if (s.attempt() <= 1) { // one line per outage; the banner and status bar count down the rest
+                    notice(s.time(), "connection lost: " + s.reason());
+                }
                 String what = everConnected ? "Lost the connection to " + server + " (" + s.reason() + ")."
                         : ConnectProblems.describe(server, s.reason(), null);
                 model.connection(nick, server, reconnectingText(), new Banner(what + " Trying again automatically.", true));

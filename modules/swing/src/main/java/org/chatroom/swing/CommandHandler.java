@@ -1,31 +1,20 @@
 package org.chatroom.swing;
 
-import java.util.Locale;
+import org.chatroom.client.input.CommandHelp;
+import org.chatroom.client.input.InputParser;
+import org.chatroom.client.input.Intent;
 import org.chatroom.protocol.NameRules;
 
 /**
- * Turns one input line into calls on the presenter's connection, with the console client's command
- * set: plain text goes to the selected tab, {@code /commands} do what {@code /help} says. Problems
+ * Carries out one input line, as client-core's {@link InputParser} reads it (the console's command
+ * set): plain text goes to the selected tab, {@code /commands} do what {@code /help} says. Problems
  * come back as feedback lines in the selected tab.
  */
 final class CommandHandler {
-    static final int MAX_NICK_LENGTH = 30;
-    static final String[] HELP = {
-        "Commands (plain text goes to the open tab):",
-        "/msg NICK TEXT: private message, in its own tab",
-        "/query NICK [TEXT]: open a private tab with NICK",
-        "/me ACTION: an action in this tab",
-        "/join ROOM: join ROOM, or switch to it",
-        "/part [ROOM] [REASON]: leave ROOM (default: this one)",
-        "/close: close this tab (leaves a room)",
-        "/names, /who: who is in this room",
-        "/topic [TEXT]: show or set the topic",
-        "/nick NEW: change your nick",
-        "/away [TEXT]: mark yourself away (no text: back)",
-        "/quit [REASON]: leave and close the window",
-        "//text: send text that starts with '/'",
-    };
-    private static final int MAX_ROOM_LENGTH = 50;
+    static final int MAX_NICK_LENGTH = InputParser.MAX_NICK_LENGTH;
+    static final String[] HELP = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("Commands (plain text goes to the open tab):"),
+            CommandHelp.entries(true).stream().map(e -> e.usage() + ": " + e.what())).toArray(String[]::new);
 
     /** What the presenter offers the commands. */
     interface Target {
@@ -54,39 +43,44 @@ final class CommandHandler {
     }
 
     void handle(String input) {
-        String line = input.strip();
-        if (line.isEmpty()) {
-            return;
-        }
-        if (line.startsWith("//")) {
-            say(line.substring(1));
-            return;
-        }
-        if (!line.startsWith("/")) {
-            say(line);
-            return;
-        }
-        int space = line.indexOf(' ');
-        String command = (space < 0 ? line.substring(1) : line.substring(1, space)).toLowerCase(Locale.ROOT);
-        String rest = space < 0 ? "" : line.substring(space + 1).strip();
-        switch (command) {
-            case "help" -> {
-                for (String h : HELP) {
-                    target.feedback(h);
-                }
+        Intent intent = InputParser.parse(input);
+        if (intent instanceof Intent.Say s) {
+            say(s.text());
+        } else if (intent instanceof Intent.Quit q) {
+            target.quit(q.reason());
+        } else if (intent instanceof Intent.Help) {
+            for (String h : HELP) {
+                target.feedback(h);
             }
-            case "quit", "exit" -> target.quit(rest);
-            case "msg" -> msg(rest);
-            case "query" -> query(rest);
-            case "me" -> me(rest);
-            case "join" -> join(rest);
-            case "part", "leave" -> part(rest);
-            case "close" -> target.closeTab(target.selected(), rest);
-            case "names", "who" -> names(rest);
-            case "topic" -> topic(rest);
-            case "nick" -> nick(rest);
-            case "away" -> sent(target.gateway().away(rest), rest.isEmpty() ? "away status" : "away message");
-            default -> target.feedback("unknown command /" + command + ", try /help");
+        } else if (intent instanceof Intent.PrivateMessage m) {
+            msg(m.nick(), m.text());
+        } else if (intent instanceof Intent.Query q) {
+            target.openPrivate(q.nick(), true);
+            if (!q.text().isEmpty()) {
+                sent(target.gateway().say(q.nick(), q.text()), "message");
+            }
+        } else if (intent instanceof Intent.Action a) {
+            me(a.text());
+        } else if (intent instanceof Intent.Join j) {
+            if (!target.selectRoom(j.room())) {
+                sent(target.gateway().join(j.room()), "join");
+            }
+        } else if (intent instanceof Intent.Part p) {
+            part(p.room() != null ? p.room() : talkTarget(), p.reason());
+        } else if (intent instanceof Intent.CloseTab c) {
+            target.closeTab(target.selected(), c.reason());
+        } else if (intent instanceof Intent.Names n) {
+            names(n.room() != null ? n.room() : talkTarget());
+        } else if (intent instanceof Intent.Topic t) {
+            topic(t.text());
+        } else if (intent instanceof Intent.Nick n) {
+            sent(target.gateway().changeNick(n.nick()), "nick change");
+        } else if (intent instanceof Intent.Away a) {
+            sent(target.gateway().away(a.text()), a.text().isEmpty() ? "away status" : "away message");
+        } else if (intent instanceof Intent.Unknown u) {
+            target.feedback(u.message());
+        } else if (intent instanceof Intent.Mistake m) {
+            target.feedback(m.message());
         }
     }
 
@@ -105,65 +99,23 @@ final class CommandHandler {
         sent(target.gateway().say(to, text), "message");
     }
 
-    private void msg(String rest) {
-        String[] parts = rest.split(" ", 2);
-        if (parts.length < 2 || parts[0].isEmpty() || parts[1].isBlank()) {
-            target.feedback("usage: /msg NICK TEXT");
-            return;
+    private void msg(String nick, String text) {
+        if (!NameRules.isRoomName(nick)) {
+            target.openPrivate(nick, true);
         }
-        if (!NameRules.isRoomName(parts[0])) {
-            target.openPrivate(parts[0], true);
-        }
-        sent(target.gateway().say(parts[0], parts[1]), "message");
+        sent(target.gateway().say(nick, text), "message");
     }
 
-    private void query(String rest) {
-        String[] parts = rest.split(" ", 2);
-        if (parts[0].isEmpty() || NameRules.isRoomName(parts[0])) {
-            target.feedback("usage: /query NICK [TEXT]");
-            return;
-        }
-        target.openPrivate(parts[0], true);
-        if (parts.length > 1 && !parts[1].isBlank()) {
-            sent(target.gateway().say(parts[0], parts[1]), "message");
-        }
-    }
-
-    private void me(String rest) {
+    private void me(String text) {
         String to = talkTarget();
-        if (rest.isEmpty()) {
-            target.feedback("usage: /me ACTION");
-        } else if (to == null) {
+        if (to == null) {
             target.feedback("this is the server tab: /join a room first");
         } else {
-            sent(target.gateway().action(to, rest), "action");
+            sent(target.gateway().action(to, text), "action");
         }
     }
 
-    private void join(String rest) {
-        if (rest.isEmpty() || rest.indexOf(' ') >= 0) {
-            target.feedback("usage: /join ROOM");
-            return;
-        }
-        String room = NameRules.isRoomName(rest) ? rest : "#" + rest;
-        String problem = NameRules.roomProblem(room, MAX_ROOM_LENGTH);
-        if (problem != null) {
-            target.feedback(problem);
-            return;
-        }
-        if (!target.selectRoom(room)) {
-            sent(target.gateway().join(room), "join");
-        }
-    }
-
-    private void part(String rest) {
-        String room = talkTarget();
-        String reason = rest;
-        if (!rest.isEmpty() && NameRules.isRoomName(rest.split(" ", 2)[0])) {
-            String[] parts = rest.split(" ", 2);
-            room = parts[0];
-            reason = parts.length > 1 ? parts[1] : "";
-        }
+    private void part(String room, String reason) {
         if (room == null || !NameRules.isRoomName(room)) {
             target.feedback("usage: /part [ROOM] [REASON]");
             return;
@@ -171,8 +123,7 @@ final class CommandHandler {
         sent(target.gateway().part(room, reason), "part");
     }
 
-    private void names(String rest) {
-        String room = rest.isEmpty() ? talkTarget() : rest.split(" ")[0];
+    private void names(String room) {
         if (room == null || !NameRules.isRoomName(room)) {
             target.feedback("usage: /names [ROOM]");
             return;
@@ -181,27 +132,14 @@ final class CommandHandler {
         sent(target.gateway().names(room), "request");
     }
 
-    private void topic(String rest) {
+    private void topic(String text) {
         String room = talkTarget();
         if (room == null || !NameRules.isRoomName(room)) {
             target.feedback("topics belong to rooms: switch to a room tab first");
             return;
         }
         target.expectReply("topic", room);
-        sent(rest.isEmpty() ? target.gateway().askTopic(room) : target.gateway().setTopic(room, rest), "topic");
-    }
-
-    private void nick(String rest) {
-        if (rest.isEmpty()) {
-            target.feedback("usage: /nick NEW");
-            return;
-        }
-        String problem = NameRules.nickProblem(rest, MAX_NICK_LENGTH);
-        if (problem != null) {
-            target.feedback(problem);
-            return;
-        }
-        sent(target.gateway().changeNick(rest), "nick change");
+        sent(text == null ? target.gateway().askTopic(room) : target.gateway().setTopic(room, text), "topic");
     }
 
     private void sent(boolean ok, String what) {

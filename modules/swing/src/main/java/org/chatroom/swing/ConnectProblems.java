@@ -26,6 +26,10 @@ final class ConnectProblems {
         if (cause == DisconnectCause.KICKED) {
             return "You were removed from the server" + detail(r) + ".";
         }
+        if (lower.contains("unknown host \"")) {
+            int open = r.indexOf('"');
+            return unknownHost(r.substring(open + 1, r.indexOf('"', open + 1)));
+        }
         if (lower.contains("refused")) {
             return "Nothing answered at " + server + ": the connection was refused. "
                     + "Is the server running, and is the port right?";

@@ -50,6 +50,11 @@ final class EventApplier {
                     !a.self() && (!a.inRoom() || mentions(a.text())));
         } else if (event instanceof ChatEvent.Notice n) {
             notice(n);
+        } else if (event instanceof ChatEvent.Pending p) {
+            Conversation c = model.open(NameRules.isRoomName(p.target()) ? Conversation.Type.ROOM : Conversation.Type.PRIVATE,
+                    p.target());
+            String said = p.action() ? "* " + p.nick() + " " + p.text() : "<" + p.nick() + "> " + p.text();
+            line(c, new ChatLine(p.time(), LineKind.INFO, null, "(pending) " + said + " - sent once reconnected"), true, false);
         } else if (event instanceof ChatEvent.Joined j) {
             joined(j);
         } else if (event instanceof ChatEvent.Parted p) {
@@ -74,7 +79,14 @@ final class EventApplier {
 
     private void notice(ChatEvent.Notice n) {
         if (n.fromServer() || n.from() == null) {
-            line(model.serverTab(), new ChatLine(n.time(), LineKind.INFO, null, n.text()), true, false);
+            // the operator speaking to everyone (say, shutdown): in the tab the user is looking at, and
+            // the server tab is marked unread so it is not missed
+            ChatLine line = n.from() == null ? new ChatLine(n.time(), LineKind.INFO, null, n.text())
+                    : new ChatLine(n.time(), LineKind.NOTICE, n.from(), n.text());
+            line(model.serverTab(), line, false, false);
+            if (model.selected() != model.serverTab()) {
+                line(model.selected(), line, true, false);
+            }
             return;
         }
         Conversation c = NameRules.isRoomName(n.target()) ? model.open(Conversation.Type.ROOM, n.target()) : model.selected();

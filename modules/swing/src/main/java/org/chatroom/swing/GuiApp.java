@@ -26,6 +26,7 @@ final class GuiApp {
     private final ReconnectPolicy policy;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private volatile ChatWindow window;
+    private volatile ChatPresenter presenter;
     private volatile LoginDialog login;
 
     GuiApp(PrintStream out, PrintStream err, GuiPreferences prefs, SystemDarkMode system, ReconnectPolicy policy) {
@@ -105,7 +106,27 @@ final class GuiApp {
         }
     }
 
+    /**
+     * The JVM is going down (SIGTERM: logout, {@code kill}): leave as closing the window does, with a
+     * QUIT, waiting at most {@code bound} for the server to close. Runs on the shutdown hook's thread.
+     */
+    void leaveOnShutdown(java.time.Duration bound) {
+        ChatPresenter p = presenter;
+        if (p == null || exit.isDone()) {
+            return;
+        }
+        SwingUtilities.invokeLater(() -> p.quit(""));
+        try {
+            p.finished().get(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // going down anyway: the server notices the closed socket
+        }
+    }
+
     private void openWindow(ChatPresenter presenter) {
+        this.presenter = presenter;
         ChatWindow w = new ChatWindow(presenter, prefs, system);
         window = w;
         w.addWindowListener(new java.awt.event.WindowAdapter() {

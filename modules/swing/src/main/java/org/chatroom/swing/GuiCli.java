@@ -9,8 +9,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.help.HelpFormatter;
 import org.apache.commons.cli.help.TextHelpAppendable;
-import org.chatroom.client.TlsTrust;
-import org.chatroom.protocol.NameRules;
+import org.chatroom.client.cli.ClientOptions;
 
 /** Parses the command line; prints help, version and usage errors. Never exits the JVM. */
 final class GuiCli {
@@ -30,24 +29,9 @@ final class GuiCli {
 
     static Options options() {
         Options o = new Options();
-        o.addOption(Option.builder().longOpt("host").hasArg().argName("HOST")
-                .desc("server host name or address (default: the last one used, else " + GuiOptions.DEFAULT_HOST + ")").get());
-        o.addOption(Option.builder("p").longOpt("port").hasArg().argName("PORT")
-                .desc("server port (default: the last one used, else " + GuiOptions.DEFAULT_PORT + ", or "
-                        + GuiOptions.DEFAULT_TLS_PORT + " with --tls)").get());
-        o.addOption(Option.builder("n").longOpt("nick").hasArg().argName("NICK")
-                .desc("your nick; when given, connect at once without the login dialog").get());
-        o.addOption(Option.builder().longOpt("tls").desc("connect with TLS; the server's certificate must be "
-                + "trusted by Java's trust store and name the host, unless --trust-fingerprint or --truststore says "
-                + "otherwise, or you accepted it when asked").get());
-        o.addOption(Option.builder().longOpt("trust-fingerprint").hasArg().argName("SHA256")
-                .desc("with --tls: trust exactly the certificate with this SHA-256 fingerprint (64 hex digits, "
-                        + "colons optional), e.g. a self-signed one; the server operator has it, and a refused "
-                        + "connection shows it").get());
-        o.addOption(Option.builder().longOpt("truststore").hasArg().argName("FILE")
-                .desc("with --tls: trust the certificates in this PKCS12 or JKS truststore instead of Java's").get());
-        o.addOption(Option.builder().longOpt("truststore-password").hasArg().argName("PASSWORD")
-                .desc("the password of --truststore, if it has one").get());
+        ClientOptions.addTo(o, "the last one used, else " + GuiOptions.DEFAULT_HOST, "the last one used, else "
+                + GuiOptions.DEFAULT_PORT + ", or " + GuiOptions.DEFAULT_TLS_PORT + " with --tls",
+                "your nick; when given, connect at once without the login dialog");
         o.addOption(Option.builder().longOpt("max-lines").hasArg().argName("N")
                 .desc("lines each tab keeps (default " + GuiOptions.DEFAULT_MAX_LINES + ", 100-1000000)").get());
         o.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
@@ -75,40 +59,22 @@ final class GuiCli {
         if (!cl.getArgList().isEmpty()) {
             return usageError("unexpected argument '" + cl.getArgList().get(0) + "'");
         }
-        String host = cl.getOptionValue("host", remembered.host()).strip();
-        if (host.isEmpty()) {
-            return usageError("--host is empty");
-        }
-        boolean tls = cl.hasOption("tls") || !cl.hasOption("nick") && remembered.tls();
-        int defaultPort = cl.hasOption("tls") && !remembered.tls() ? GuiOptions.DEFAULT_TLS_PORT : remembered.port();
-        Integer port = number(cl, "port", defaultPort, 1, 65535);
-        Integer maxLines = number(cl, "max-lines", remembered.maxLines(), 100, 1_000_000);
-        if (port == null || maxLines == null) {
-            return new Parsed(null, 2);
-        }
-        String nick = cl.getOptionValue("nick");
-        if (nick != null) {
-            String problem = NameRules.nickProblem(nick, CommandHandler.MAX_NICK_LENGTH);
-            if (problem != null) {
-                return usageError("--nick " + nick + ": " + problem);
-            }
-        }
-        TlsTrust trust;
+        ClientOptions c;
         try {
-            trust = trust(cl, tls);
-        } catch (IllegalArgumentException e) {
+            // with --nick the remembered TLS choice does not apply: the command line says it all
+            c = ClientOptions.from(cl, new ClientOptions.Defaults(remembered.host(), remembered.port(), remembered.tls(),
+                    !cl.hasOption("nick") && remembered.tls()));
+        } catch (ClientOptions.UsageException e) {
             return usageError(e.getMessage());
         } catch (IOException e) {
             err.println(PROGRAM + ": " + e.getMessage());
             return new Parsed(null, 2);
         }
-        return new Parsed(new GuiOptions(host, port, nick, tls, maxLines, trust), 0);
-    }
-
-    /** The trust options, checked as every client checks them: null for Java's trust store. */
-    private static TlsTrust trust(CommandLine cl, boolean tls) throws IOException {
-        return TlsTrust.fromOptions(tls, cl.getOptionValue("trust-fingerprint"), cl.getOptionValue("truststore"),
-                cl.getOptionValue("truststore-password"));
+        Integer maxLines = number(cl, "max-lines", remembered.maxLines(), 100, 1_000_000);
+        if (maxLines == null) {
+            return new Parsed(null, 2);
+        }
+        return new Parsed(new GuiOptions(c.host(), c.port(), c.nick(), c.tls(), maxLines, c.trust()), 0);
     }
 
     private Integer number(CommandLine cl, String name, int fallback, int min, int max) {

@@ -3,7 +3,8 @@ package org.chatroom.swing;
 import org.chatroom.client.TlsTrust;
 
 /**
- * What to connect to.
+ * What to connect to: client-core's {@link org.chatroom.client.cli.ClientOptions} (the options both
+ * clients share) plus how many lines each tab keeps.
  *
  * @param host     server host
  * @param port     server port
@@ -14,9 +15,9 @@ import org.chatroom.client.TlsTrust;
  *                 null for a certificate pinned earlier for this server, else Java's trust store
  */
 record GuiOptions(String host, int port, String nick, boolean tls, int maxLines, TlsTrust trust) {
-    static final String DEFAULT_HOST = "localhost";
-    static final int DEFAULT_PORT = 6667;
-    static final int DEFAULT_TLS_PORT = 6697;
+    static final String DEFAULT_HOST = org.chatroom.client.cli.ClientOptions.DEFAULT_HOST;
+    static final int DEFAULT_PORT = org.chatroom.client.cli.ClientOptions.DEFAULT_PORT;
+    static final int DEFAULT_TLS_PORT = org.chatroom.client.cli.ClientOptions.DEFAULT_TLS_PORT;
     static final int DEFAULT_MAX_LINES = 5000;
 
     GuiOptions(String host, int port, String nick, boolean tls, int maxLines) {

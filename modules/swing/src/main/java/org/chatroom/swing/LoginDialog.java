@@ -38,6 +38,7 @@ final class LoginDialog extends JDialog {
     private final GuiOptions base;
     private final Function<GuiOptions, CompletableFuture<?>> attempt;
     private final Runnable onCancel;
+    private static final int ERROR_WIDTH = 340;
     private boolean busy;
     private boolean portTyped;
     private boolean settingPort;
@@ -94,6 +95,14 @@ final class LoginDialog extends JDialog {
         });
         setContentPane(content());
         getRootPane().setDefaultButton(connect);
+        getRootPane().getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
+                .put(javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_ESCAPE, 0), "cancel");
+        getRootPane().getActionMap().put("cancel", new javax.swing.AbstractAction() {
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                cancel();
+            }
+        });
         pack();
         setResizable(false);
         setLocationRelativeTo(null);
@@ -128,8 +137,8 @@ final class LoginDialog extends JDialog {
         form.add(progress, c);
         c.gridy = 6;
         form.add(error, c);
-        error.setPreferredSize(new java.awt.Dimension(360, error.getPreferredSize().height * 3));
         error.setVerticalAlignment(SwingConstants.TOP);
+        error.setVisible(false); // takes room only when it has something to say (see say())
 
         JPanel buttons = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 8, 0));
         buttons.setBorder(BorderFactory.createEmptyBorder(4, 22, 16, 22));
@@ -215,8 +224,7 @@ final class LoginDialog extends JDialog {
             return;
         }
         setBusy(true);
-        error.setText("Connecting to " + o.host() + ":" + o.port() + "…");
-        error.setForeground(javax.swing.UIManager.getColor("Label.disabledForeground"));
+        say("Connecting to " + o.host() + ":" + o.port() + "…", javax.swing.UIManager.getColor("Label.disabledForeground"));
         attempt.apply(o).whenComplete((ok, e) -> UiThread.EDT.post(() -> {
             setBusy(false);
             if (e == null) {
@@ -230,8 +238,15 @@ final class LoginDialog extends JDialog {
     }
 
     private void showError(String message) {
-        error.setForeground(new Color(0xCF222E));
-        error.setText("<html>" + ChatWindow.escape(message == null ? "Could not connect." : message) + "</html>");
+        say(message == null ? "Could not connect." : message, new Color(0xCF222E));
+    }
+
+    /** Shows {@code text} under the form, wrapped to the form's width, and grows the dialog to fit it. */
+    private void say(String text, Color color) {
+        error.setForeground(color);
+        error.setText("<html><div style='width:" + ERROR_WIDTH + "px'>" + ChatWindow.escape(text) + "</div></html>");
+        error.setVisible(true);
+        pack();
     }
 
     private void setBusy(boolean value) {
@@ -257,6 +272,10 @@ final class LoginDialog extends JDialog {
 
     JTextField portField() {
         return port;
+    }
+
+    JButton cancelButton() {
+        return cancel;
     }
 
     JCheckBox tlsBox() {

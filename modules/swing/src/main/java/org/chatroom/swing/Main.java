@@ -19,6 +19,8 @@ public final class Main {
         PREFS_LOG.setLevel(java.util.logging.Level.WARNING);
         GuiApp app = new GuiApp(System.out, System.err, GuiPreferences.user(), SystemDarkMode.current(),
                 ReconnectPolicy.DEFAULT);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> app.leaveOnShutdown(java.time.Duration.ofSeconds(3)),
+                "chat-gui-shutdown"));
         System.exit(app.launch(args).join());
     }
 }

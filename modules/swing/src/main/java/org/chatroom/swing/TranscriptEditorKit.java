@@ -8,14 +8,18 @@ import java.awt.RenderingHints;
 import java.awt.Shape;
 import javax.swing.text.AbstractDocument;
 import javax.swing.text.Element;
+import javax.swing.text.LabelView;
 import javax.swing.text.ParagraphView;
 import javax.swing.text.StyleConstants;
 import javax.swing.text.StyledEditorKit;
+import javax.swing.text.View;
 import javax.swing.text.ViewFactory;
 
 /**
  * A styled editor kit whose paragraphs paint their {@link StyleConstants#Background} across the full
- * width, with an accent bar on the left: how our own messages are marked in the transcript.
+ * width, with an accent bar on the left: how our own messages are marked in the transcript. Text
+ * wraps at spaces, and a word too long for a line (a long URL) is broken anywhere rather than
+ * widening the whole transcript.
  */
 final class TranscriptEditorKit extends StyledEditorKit {
     static final String ACCENT = "chat.accent";
@@ -25,8 +29,28 @@ final class TranscriptEditorKit extends StyledEditorKit {
     @Override
     public ViewFactory getViewFactory() {
         ViewFactory base = super.getViewFactory();
-        return element -> AbstractDocument.ParagraphElementName.equals(element.getName())
-                ? new MarkedParagraphView(element) : base.create(element);
+        return element -> {
+            String name = element.getName();
+            if (AbstractDocument.ParagraphElementName.equals(name)) {
+                return new MarkedParagraphView(element);
+            }
+            return AbstractDocument.ContentElementName.equals(name) ? new WrappingLabelView(element) : base.create(element);
+        };
+    }
+
+    /**
+     * A run of text that claims no minimum width: the paragraph may then break it at any character
+     * when no space fits (a plain LabelView's minimum is its longest word, which turns wrapping off).
+     */
+    private static final class WrappingLabelView extends LabelView {
+        WrappingLabelView(Element element) {
+            super(element);
+        }
+
+        @Override
+        public float getMinimumSpan(int axis) {
+            return axis == View.X_AXIS ? 0 : super.getMinimumSpan(axis);
+        }
     }
 
     private static final class MarkedParagraphView extends ParagraphView {

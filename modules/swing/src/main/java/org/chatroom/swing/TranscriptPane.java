@@ -36,7 +36,12 @@ final class TranscriptPane extends JScrollPane {
     private static final Logger LOG = LogManager.getLogger();
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final JTextPane text = new JTextPane();
+    private final JTextPane text = new JTextPane() {
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true; // never wider than the tab: long words wrap instead (see TranscriptEditorKit)
+        }
+    };
     private final ZoneId zone;
     private Palette palette = Palette.current();
     private int lines;

@@ -286,7 +286,7 @@ class ChatPresenterTest {
         connectToLobby();
         presenter.submit("/help");
         assertThat(texts(model.find("#lobby"))).contains("/msg NICK TEXT: private message, in its own tab",
-                "/quit [REASON]: leave and close the window");
+                "/quit [REASON]: leave and close the window; so do exit, {quit} or {close} alone on a line");
     }
 
     @Test
@@ -326,6 +326,62 @@ class ChatPresenterTest {
 
         assertThat(gateways.last().quitReason).isEqualTo("see you");
         assertThat(presenter.finished()).isCompleted();
+    }
+
+    @Test
+    void theOldProgramsLeaveWordsQuitAndSayExitSendsTheWord() {
+        for (String word : List.of("{quit}", "{close}", "exit")) {
+            setUp();
+            connectToLobby();
+            presenter.submit("/say exit");
+            presenter.submit(word);
+            ui.drain();
+
+            assertThat(gateways.last().sent).as(word).containsExactly("say #lobby exit");
+            assertThat(presenter.finished()).as(word).isCompleted();
+        }
+    }
+
+    @Test
+    void anOutageIsOneLineInTheTabNotOnePerAttempt() {
+        connectToLobby();
+        play(reconnecting(1, Duration.ofSeconds(2), "server shutting down"),
+                new ChatEvent.ConnectionState(T, ChatEvent.ConnectionState.Status.CONNECTING, "chat.test:6667", null, 1,
+                        Duration.ZERO, "", null),
+                reconnecting(2, Duration.ofSeconds(2), "cannot connect to chat.test:6667: Connection refused"),
+                reconnecting(3, Duration.ofSeconds(2), "cannot connect to chat.test:6667: Connection refused"));
+
+        assertThat(texts(model.find("#lobby"))).filteredOn(t -> t.contains("connection lost") || t.contains("attempt"))
+                .containsExactly("connection lost: server shutting down");
+        assertThat(texts(model.serverTab())).filteredOn(t -> t.contains("connection lost") || t.contains("attempt"))
+                .hasSize(1);
+    }
+
+    @Test
+    void aMessageTypedWhileReconnectingIsShownAsPending() {
+        connectToLobby();
+        play(new ChatEvent.Pending(T, "#lobby", "gina", "still there?", false));
+        assertThat(texts(model.find("#lobby"))).contains("(pending) <gina> still there? - sent once reconnected");
+    }
+
+    @Test
+    void aTakenNickIsSaidOnceInThePane() {
+        presenter.connect("alice", false);
+        play(joined("#lobby", "alice_", true), connected("alice_"));
+        play(reconnecting(1, Duration.ofSeconds(2), "lost"), joined("#lobby", "alice_", true), connected("alice_"));
+
+        assertThat(texts(model.find("#lobby"))).filteredOn(t -> t.contains("taken"))
+                .containsExactly("alice is taken; you are alice_");
+    }
+
+    @Test
+    void serverNoticesShowInTheTabInViewAndMarkTheServerTab() {
+        connectToLobby();
+        play(new ChatEvent.Notice(T, "chat.localhost", "*", "Back in 5 minutes", true));
+
+        assertThat(texts(model.find("#lobby"))).contains("-chat.localhost- Back in 5 minutes");
+        assertThat(texts(model.serverTab())).contains("-chat.localhost- Back in 5 minutes");
+        assertThat(model.serverTab().unread()).isEqualTo(1);
     }
 
     @Test

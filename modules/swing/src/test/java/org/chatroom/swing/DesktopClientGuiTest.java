@@ -67,6 +67,37 @@ class DesktopClientGuiTest {
         assertThat(shots.resolve("gui-kicked.png")).isNotEmptyFile();
     }
 
+    @Test
+    @Timeout(120)
+    void sigtermLeavesWithAQuitAsClosingTheWindowDoes() throws Exception {
+        String display = display();
+        org.chatroom.server.ChatServer server = new org.chatroom.server.ChatServer(
+                org.chatroom.server.config.ServerConfig.defaults(java.util.Map.of("port", "0", "bind", "127.0.0.1",
+                        "admin.enabled", "false")));
+        server.start();
+        try (RawIrcClient bob = RawIrcClient.registered(server.port(), "bob")) {
+            Path target = Path.of("target").toAbsolutePath();
+            Path log = target.resolve("gui-sigterm.log");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            ProcessBuilder pb = new ProcessBuilder(java, "-Djava.awt.headless=false",
+                    "-Djava.util.prefs.userRoot=" + target.resolve("prefs"), "-cp", classpath, Main.class.getName(),
+                    "--host", "127.0.0.1", "--port", String.valueOf(server.port()), "--nick", "termy")
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("DISPLAY", display);
+            child = pb.start();
+            bob.awaitLine(l -> l.startsWith(":termy!") && l.contains(" JOIN "));
+
+            child.destroy(); // SIGTERM, as a logout or kill sends it
+            String quit = bob.awaitLine(l -> l.startsWith(":termy!") && l.contains(" QUIT "));
+            assertThat(quit).as("the QUIT (not a dropped connection); client output:%n%s", Files.readString(log))
+                    .contains("leaving");
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            server.close();
+        }
+    }
+
     private String display() throws IOException {
         String display = System.getenv("DISPLAY");
         if (display != null && !display.isBlank()) {

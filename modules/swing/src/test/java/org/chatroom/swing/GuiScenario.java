@@ -71,6 +71,7 @@ final class GuiScenario {
         Preferences node = Preferences.userRoot().node("org/chatroom/swing-gui-test-" + ProcessHandle.current().pid());
         try (RawIrcClient bob = RawIrcClient.registered(server.port(), "bob")) {
             tlsCheckboxPicksThePort();
+            loginDialogFitsItsFormAndEscapeCancels();
             loginDialog(server.port(), node, bob, shots);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             GuiApp app = new GuiApp(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, new GuiPreferences(node),
@@ -217,6 +218,32 @@ final class GuiScenario {
         } finally {
             SwingUtilities.invokeAndWait(d::dispose);
         }
+    }
+
+    /** No empty band between the form and the buttons until there is something to say; Escape cancels. */
+    private static void loginDialogFitsItsFormAndEscapeCancels() throws Exception {
+        LoginDialog[] box = new LoginDialog[1];
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        SwingUtilities.invokeAndWait(() -> {
+            box[0] = new LoginDialog(new GuiOptions("127.0.0.1", 6667, null, false, 500), "lena",
+                    o -> new CompletableFuture<>(), () -> cancelled.set(true));
+            box[0].setVisible(true);
+        });
+        LoginDialog d = box[0];
+        await().atMost(WAIT).until(() -> edt(d::isShowing));
+        int gap = edt(() -> {
+            java.awt.Point tlsBottom = SwingUtilities.convertPoint(d.tlsBox(), 0, d.tlsBox().getHeight(), d.getRootPane());
+            java.awt.Point buttonsTop = SwingUtilities.convertPoint(d.cancelButton(), 0, 0, d.getRootPane());
+            return buttonsTop.y - tlsBottom.y;
+        });
+        assertThat(gap).as("space between the TLS box and the buttons, in pixels").isLessThan(36);
+        SwingUtilities.invokeAndWait(() -> {
+            JTextField field = d.nickField();
+            long now = System.currentTimeMillis();
+            field.dispatchEvent(new KeyEvent(field, KeyEvent.KEY_PRESSED, now, 0, KeyEvent.VK_ESCAPE, KeyEvent.CHAR_UNDEFINED));
+        });
+        assertThat(cancelled).as("Escape cancels the login").isTrue();
+        assertThat(edt(d::isDisplayable)).isFalse();
     }
 
     private static void enter(JTextField field) throws Exception {

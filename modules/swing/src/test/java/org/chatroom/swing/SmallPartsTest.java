@@ -89,6 +89,10 @@ class SmallPartsTest {
                 .contains("SHA-256 AB:CD")
                 .doesNotContain("TLS) connection");
         assertThat(ConnectProblems.unknownHost("nope.invalid")).contains("Unknown host \"nope.invalid\"");
+        // started from the command line, the client's own reason is said as the login dialog says it
+        assertThat(ConnectProblems.describe("nope.invalid:6667", "cannot connect to nope.invalid:6667: unknown host "
+                + "\"nope.invalid\"; check the spelling of the server name", null))
+                .isEqualTo("Unknown host \"nope.invalid\". Check the spelling of the server name.");
     }
 
     @Test

@@ -124,4 +124,28 @@ class TranscriptPaneTest {
         int nowVisible = edt(() -> p.textPane().viewToModel2D(p.getViewport().getViewPosition()));
         assertThat(edt(() -> p.plainText().substring(nowVisible).split("\n")[0])).isEqualTo(lineInView);
     }
+
+    @Test
+    void aLongUnbrokenWordWrapsAndTheTabNeverScrollsSideways() throws Exception {
+        TranscriptPane p = pane();
+        String url = "https://chatroom.example/" + "a".repeat(200);
+        edt(() -> {
+            p.append(new ChatLine(T, LineKind.MESSAGE, "bob", "look: " + url), 0);
+            p.append(new ChatLine(T, LineKind.MESSAGE, "bob", "and a short line after it"), 0);
+            return null;
+        });
+        settle(p);
+        int viewport = edt(() -> p.getViewport().getWidth());
+        assertThat(edt(() -> p.textPane().getWidth())).isLessThanOrEqualTo(viewport);
+        assertThat(edt(() -> p.getHorizontalScrollBar().isVisible())).isFalse();
+        // the URL takes several rows: its first and last characters are on different lines
+        int start = edt(() -> p.plainText().indexOf("https"));
+        int end = start + url.length() - 1;
+        double y0 = edt(() -> p.textPane().modelToView2D(start).getY());
+        double y1 = edt(() -> p.textPane().modelToView2D(end).getY());
+        assertThat(y1).isGreaterThan(y0);
+        // and the short line still wraps as a line of its own, below
+        int shortAt = edt(() -> p.plainText().indexOf("and a short"));
+        assertThat(edt(() -> p.textPane().modelToView2D(shortAt).getY())).isGreaterThan(y1);
+    }
 }

@@ -4,24 +4,26 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.chatroom.protocol.admin.AdminWire;
 
 /**
  * One reply on the admin socket: {@code OK} or {@code ERR <code> <message>}, then body lines, then
  * the empty terminator line (added by the session). A body is text lines, a table of rows
  * (one {@code key=value ...} line each, Redis {@code CLIENT LIST} style) or one record (one
  * {@code key=value} line per field); with {@code --json} the same data is one JSON document.
- * Free-text values (topics, reasons) are always the last field of a row, so a reader may take
- * everything after {@code key=} to the end of the line.
+ * Free-text values ({@link AdminWire#TEXT_FIELDS}) are always the last field of a row, so a reader may
+ * take everything after {@code key=} to the end of the line. The codes and framing are
+ * {@link AdminWire}'s, shared with chat-admin.
  */
 final class AdminReply {
-    static final int SYNTAX = 100;
-    static final int UNKNOWN_COMMAND = 101;
-    static final int TOO_FEW = 104;
-    static final int TOO_MANY = 105;
-    static final int BAD_VALUE = 106;
-    static final int CANT = 300;
-    static final int COMMS = 400;
-    static final int CLOSING = 500;
+    static final int SYNTAX = AdminWire.SYNTAX;
+    static final int UNKNOWN_COMMAND = AdminWire.UNKNOWN_COMMAND;
+    static final int TOO_FEW = AdminWire.TOO_FEW;
+    static final int TOO_MANY = AdminWire.TOO_MANY;
+    static final int BAD_VALUE = AdminWire.BAD_VALUE;
+    static final int CANT = AdminWire.CANT;
+    static final int COMMS = AdminWire.COMMS;
+    static final int CLOSING = AdminWire.CLOSING;
 
     private enum Kind { NONE, TEXT, ROWS, RECORD }
 
@@ -80,10 +82,10 @@ final class AdminReply {
     List<String> lines(boolean json) {
         List<String> out = new ArrayList<>();
         if (!isOk()) {
-            out.add("ERR " + code + " " + message);
+            out.add(AdminWire.statusLine(code, message));
             return out;
         }
-        out.add("OK");
+        out.add(AdminWire.OK);
         if (kind == Kind.NONE) {
             return out;
         }
@@ -95,7 +97,7 @@ final class AdminReply {
             case TEXT -> {
                 for (Object line : (List<?>) data) {
                     String l = oneLine(String.valueOf(line));
-                    out.add(l.isEmpty() ? "-" : l);
+                    out.add(l.isEmpty() ? AdminWire.EMPTY_LINE : l);
                 }
             }
             case ROWS -> {
@@ -139,16 +141,6 @@ final class AdminReply {
 
     /** Control characters (CR and LF above all) would break the framing: each becomes a space. */
     static String oneLine(String s) {
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                if (sb == null) {
-                    sb = new StringBuilder(s);
-                }
-                sb.setCharAt(i, ' ');
-            }
-        }
-        return sb == null ? s : sb.toString();
+        return AdminWire.oneLine(s);
     }
 }

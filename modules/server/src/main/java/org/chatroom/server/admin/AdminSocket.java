@@ -168,7 +168,8 @@ final class AdminSocket implements AutoCloseable {
             String who = peer(ch);
             AdminSession session = new AdminSession(ch, commands, context, threads, who == null ? "?" : who);
             if (who == null) {
-                refuse(session, AdminReply.error(AdminReply.CLOSING, "access denied: only the daemon's user may use this socket"));
+                refuse(session, AdminReply.error(AdminReply.CLOSING,
+                        org.chatroom.protocol.admin.AdminWire.ACCESS_DENIED + ": only the daemon's user may use this socket"));
                 continue;
             }
             if (sessions.size() >= MAX_CONNECTIONS && !freeIdlestSlot()) {

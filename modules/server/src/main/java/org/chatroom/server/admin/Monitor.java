@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.chatroom.protocol.Ctcp;
 import org.chatroom.server.event.ChatListener;
 
 /**
@@ -76,7 +77,11 @@ final class Monitor implements ChatListener {
 
     @Override
     public void roomMessage(String nick, String room, String text) {
-        event("msg", "room", room, "nick", nick, "text", text);
+        if (Ctcp.isAction(text)) { // a /me: its own event, without the CTCP wrapping
+            event("action", "room", room, "nick", nick, "text", Ctcp.actionText(text));
+        } else {
+            event("msg", "room", room, "nick", nick, "text", text);
+        }
     }
 
     private void event(String kind, Object... fields) {

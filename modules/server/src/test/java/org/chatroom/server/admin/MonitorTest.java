@@ -34,6 +34,8 @@ class MonitorTest {
                  IrcTestClient bob = IrcTestClient.registered(fx.port(), "bob")) {
                 alice.send("PRIVMSG #lobby :hello there");
                 bob.awaitContains("hello there");
+                alice.send("PRIVMSG #lobby :\u0001ACTION dances\u0001");
+                bob.awaitContains("ACTION dances");
                 bob.send("NICK robert");
                 bob.send("QUIT :later");
                 bob.awaitClosed();
@@ -45,7 +47,9 @@ class MonitorTest {
                 seen.append(line).append('\n');
             }
             assertThat(seen.toString()).contains("register nick=alice addr=127.0.0.1", "join room=#lobby nick=alice",
-                    "msg room=#lobby nick=alice text=hello there", "nick nick=bob new=robert");
+                    "msg room=#lobby nick=alice text=hello there", "action room=#lobby nick=alice text=dances\n",
+                    "nick nick=bob new=robert");
+            assertThat(seen.toString()).doesNotContain("ACTION");
             assertThat(line).endsWith("quit nick=robert reason=Quit: later");
 
             a.send("stop");
