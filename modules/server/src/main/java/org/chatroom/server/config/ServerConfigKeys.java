@@ -119,6 +119,15 @@ public final class ServerConfigKeys {
     public static final ConfigKey<String> TLS_PASSWORD_FILE = key("tls.password.file", "conf/tls.password",
             "file holding the keystore password (first line), used when tls.password is empty", false,
             ValueParsers.text(4096));
+    public static final ConfigKey<Boolean> PROXY_PROTOCOL = key("proxy.protocol", "false",
+            "whether connections to 'port' from proxy.trusted start with a PROXY protocol v1/v2 header naming the"
+                    + " real client, whose address then counts for every limit", false, ValueParsers::bool);
+    public static final ConfigKey<Boolean> TLS_PROXY_PROTOCOL = key("tls.proxy.protocol", "false",
+            "the same for tls.port (the header comes before TLS, as HAProxy's send-proxy sends it)", false,
+            ValueParsers::bool);
+    public static final ConfigKey<List<InetAddress>> PROXY_TRUSTED = key("proxy.trusted", "",
+            "comma-separated addresses of the proxies allowed to send a PROXY header; others connect as"
+                    + " themselves; empty = none", false, ValueParsers::addressList);
     public static final ConfigKey<Map<String, PasswordHash>> OPER_ACCOUNTS = key("oper.accounts", "",
             "server operators for OPER: comma-separated NAME:HASH (hash from chat-server --hash-password); empty = none",
             true, ServerConfigKeys::operAccounts);
