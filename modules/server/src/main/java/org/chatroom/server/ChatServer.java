@@ -36,7 +36,10 @@ import org.chatroom.server.net.ChatChannelInitializer;
 import org.chatroom.server.net.NetResources;
 import org.chatroom.server.tls.TlsContextFactory;
 import io.netty.handler.ssl.SslContext;
-import org.chatroom.server.persist.RoomStateStore;
+import org.chatroom.server.persist.PermanentRooms;
+import org.chatroom.server.store.ChatStore;
+import org.chatroom.server.store.StoreException;
+import org.chatroom.server.store.sqlite.SqliteStore;
 import org.chatroom.server.state.Topic;
 
 /**
@@ -57,7 +60,9 @@ public final class ChatServer implements AutoCloseable, ServerControl {
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private volatile Supplier<ServerConfig> configSource;
     private volatile boolean closed;
-    private final RoomStateStore roomStore;
+    private final ChatStore store;
+    /** The database under data.dir when store.url is empty. */
+    public static final String DATABASE_FILE = "chatroom.db";
 
     public ChatServer(ServerConfig config) {
         ServerStats stats = new ServerStats();
@@ -69,16 +74,30 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         for (String name : config.get(ServerConfigKeys.ROOMS_PERMANENT)) {
             registry.rooms().configure(name, Topic.none());
         }
-        this.roomStore = new RoomStateStore(config.path(ServerConfigKeys.DATA_DIR));
+        this.store = openStore(config);
+        context.store(store);
+        PermanentRooms rooms = new PermanentRooms(store);
         try {
-            int applied = roomStore.load(registry.rooms());
-            if (applied > 0) {
-                LOG.info("restored permanent rooms' topics and modes from {}", roomStore.file());
-            }
-        } catch (java.io.IOException e) {
-            throw new ServerStartException("cannot read " + roomStore.file() + ": " + e.getMessage());
+            rooms.restore(registry.rooms(), config.path(ServerConfigKeys.DATA_DIR));
+        } catch (java.io.IOException | RuntimeException e) {
+            store.close();
+            throw new ServerStartException("cannot restore the permanent rooms: " + e.getMessage());
         }
-        context.roomStateListener(room -> roomStore.save(registry.rooms().all()));
+        context.roomStateListener(rooms::save);
+    }
+
+    private static ChatStore openStore(ServerConfig config) {
+        String url = config.get(ServerConfigKeys.STORE_URL);
+        if (url.isEmpty()) {
+            url = "jdbc:sqlite:" + config.path(ServerConfigKeys.DATA_DIR).resolve(DATABASE_FILE);
+        }
+        try {
+            return SqliteStore.open(new SqliteStore.Options(url, config.get(ServerConfigKeys.STORE_QUEUE),
+                    config.get(ServerConfigKeys.STORE_BATCH), config.get(ServerConfigKeys.STORE_READ_THREADS)));
+        } catch (StoreException e) {
+            throw new ServerStartException("cannot open the database " + url.substring("jdbc:sqlite:".length())
+                    + ": " + e.getMessage());
+        }
     }
 
     /** What to do after an error the process must not survive; Main exits. */
@@ -92,10 +111,16 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         ServerConfig cfg = context.config();
         if ((cfg.get(ServerConfigKeys.PROXY_PROTOCOL) || cfg.get(ServerConfigKeys.TLS_PROXY_PROTOCOL))
                 && cfg.get(ServerConfigKeys.PROXY_TRUSTED).isEmpty()) {
+            close(); // the database is open since the constructor
             throw new ServerStartException("proxy.protocol needs proxy.trusted: the addresses of the proxies that"
                     + " send PROXY headers (anyone else could claim any address)");
         }
-        admin = AdminService.start(this); // bans, and the admin socket (refuses if a live daemon answers on it)
+        try {
+            admin = AdminService.start(this); // bans, and the admin socket (refuses if a live daemon answers on it)
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -236,7 +261,7 @@ public final class ChatServer implements AutoCloseable, ServerControl {
             net.close();
         }
         shutdownLoops();
-        roomStore.close();
+        store.close(); // after the loops: every write they queued is committed before the file closes
         context.passwords().close();
         LOG.info("stopped");
         closeFuture.complete(null);

@@ -6,17 +6,19 @@ import java.util.concurrent.CompletableFuture;
 import org.chatroom.protocol.Mask;
 import org.chatroom.server.context.AdmissionPolicy;
 import org.chatroom.server.state.Client;
+import org.chatroom.server.store.BanRow;
+import org.chatroom.server.store.ChatStore;
 
 /**
  * The bans in force. Checking (at every registration, on an event loop) reads an immutable snapshot
- * without locking; changes are serialised on this object and saved through the {@link BanStore}.
- * A ban that has ended simply stops matching and is dropped from the file at the next change.
+ * without locking; changes are serialised on this object and saved through the {@link ChatStore}.
+ * A ban that has ended simply stops matching; it is deleted from the database at the next start.
  */
 final class BanList implements AdmissionPolicy {
-    private final BanStore store;
+    private final ChatStore store;
     private volatile List<Ban> bans;
 
-    BanList(BanStore store, List<Ban> loaded) {
+    BanList(ChatStore store, List<Ban> loaded) {
         this.store = store;
         this.bans = List.copyOf(loaded);
     }
@@ -53,7 +55,7 @@ final class BanList implements AdmissionPolicy {
         }
         next.add(ban);
         bans = List.copyOf(next);
-        return store.save(bans);
+        return store.putBan(row(ban));
     }
 
     /** Removes the ban on {@code mask}; null if there was none in force, else the save in progress. */
@@ -72,6 +74,11 @@ final class BanList implements AdmissionPolicy {
             return null;
         }
         bans = List.copyOf(next);
-        return store.save(bans);
+        return store.deleteBan(mask.pattern());
+    }
+
+    static BanRow row(Ban b) {
+        return new BanRow(b.mask().pattern(), AdminReply.oneLine(b.reason()), AdminReply.oneLine(b.setBy()),
+                b.setAtMillis(), b.expiresAtMillis());
     }
 }

@@ -140,8 +140,19 @@ public final class ServerConfigKeys {
             "admin socket path (Unix domain socket, owner-only); relative to the install folder", false,
             ValueParsers::path);
     public static final ConfigKey<Path> DATA_DIR = key("data.dir", "data",
-            "folder for state kept across restarts (bans); relative to the install folder", false,
+            "folder for state kept across restarts (the database chatroom.db); relative to the install folder", false,
             ValueParsers::path);
+    public static final ConfigKey<String> STORE_URL = key("store.url", "",
+            "JDBC URL of the database; empty = jdbc:sqlite: and data.dir/chatroom.db (only SQLite for now)", false,
+            ServerConfigKeys::storeUrl);
+    public static final ConfigKey<Integer> STORE_QUEUE = key("store.queue", "10000",
+            "writes that may wait for the one database writer; past it a write fails at once (never a stall)",
+            false, ValueParsers.intRange(16, 1_000_000));
+    public static final ConfigKey<Integer> STORE_BATCH = key("store.batch", "500",
+            "most writes the writer commits in one transaction (one disk sync per batch)", false,
+            ValueParsers.intRange(1, 100_000));
+    public static final ConfigKey<Integer> STORE_READ_THREADS = key("store.read.threads", "2",
+            "threads (and connections) reading the database: logins, lists", false, ValueParsers.intRange(1, 64));
 
     private ServerConfigKeys() {
     }
@@ -180,6 +191,13 @@ public final class ServerConfigKeys {
             out.put(name, PasswordHash.parse(entry.substring(colon + 1).strip()));
         }
         return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static String storeUrl(String text) {
+        if (!text.isEmpty() && !text.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("is not a SQLite JDBC URL (jdbc:sqlite:FILE; empty = data.dir/chatroom.db)");
+        }
+        return text;
     }
 
     private static List<String> roomList(String text) {

@@ -102,6 +102,17 @@ public final class ServerContext {
     }
 
     /** Where password checks run: never on an event loop. */
+    private volatile org.chatroom.server.store.ChatStore store;
+
+    /** The durable store (accounts, bans, permanent rooms); set by the server before anyone connects. */
+    public org.chatroom.server.store.ChatStore store() {
+        return store;
+    }
+
+    public void store(org.chatroom.server.store.ChatStore s) {
+        this.store = s;
+    }
+
     public PasswordVerifier passwords() {
         return passwords;
     }

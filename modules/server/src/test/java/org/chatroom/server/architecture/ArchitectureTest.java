@@ -39,6 +39,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCoreAndTheStoreInterfaceKnowNoDatabase() {
+        noClasses().that().resideInAnyPackage(CORE).or().resideInAPackage("org.chatroom.server.store")
+                .should().dependOnClassesThat().resideInAnyPackage("org.chatroom.server.store.sqlite..", "java.sql..",
+                        "org.sqlite..", "org.flywaydb..")
+                .check(server);
+    }
+
+    @Test
     void nothingDependsOnTheDaemonsEntryPackage() {
         noClasses().that().resideOutsideOfPackage("org.chatroom.server")
                 .should().dependOnClassesThat().resideInAPackage("org.chatroom.server")

@@ -2,8 +2,6 @@ package org.chatroom.server.persist;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.concurrent.CompletableFuture;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.Mask;
@@ -15,23 +13,23 @@ import org.chatroom.server.state.RoomRegistry;
 import org.chatroom.server.state.Topic;
 
 /**
- * Keeps permanent rooms' topic, modes and ban lists in {@code <data.dir>/rooms.tsv}, so an
- * operator's +t or topic survives a restart. Tab-separated records, one per line:
- * {@code room NAME FLAGS KEY LIMIT}, {@code topic NAME SET-AT SET-BY TEXT}, {@code ban NAME MASK SET-BY SET-AT}.
+ * Reads the old {@code <data.dir>/rooms.tsv} (before the database) once, to import it: tab-separated
+ * records, one per line: {@code room NAME FLAGS KEY LIMIT}, {@code topic NAME SET-AT SET-BY TEXT},
+ * {@code ban NAME MASK SET-BY SET-AT}. A damaged line is skipped with a WARN and the file kept aside
+ * ({@link StateFile}).
  */
-public final class RoomStateStore implements AutoCloseable {
+final class RoomsTsv {
     private static final Logger LOG = LogManager.getLogger();
-    public static final String FILE_NAME = "rooms.tsv";
-    private static final String HEADER = "# Chatroom permanent rooms, written by the daemon; edit only while it is stopped\n";
+    static final String FILE_NAME = "rooms.tsv";
 
-    private final StateWriter writer;
+    private final Path file;
 
-    public RoomStateStore(Path dataDir) {
-        this.writer = new StateWriter(dataDir.resolve(FILE_NAME), "room-store");
+    RoomsTsv(Path dataDir) {
+        this.file = dataDir.resolve(FILE_NAME);
     }
 
-    public Path file() {
-        return writer.file();
+    Path file() {
+        return file;
     }
 
     /**
@@ -39,13 +37,13 @@ public final class RoomStateStore implements AutoCloseable {
      * no longer permanent are skipped. A damaged line is skipped with a WARN and the file kept aside
      * ({@link StateFile}). Returns the number of records applied.
      */
-    public int load(RoomRegistry rooms) throws IOException {
+    int load(RoomRegistry rooms) throws IOException {
         int[] applied = {0};
-        StateFile.read(writer.file(), line -> {
+        StateFile.read(file, line -> {
             if (apply(line.text(), rooms)) {
                 applied[0]++;
             } else {
-                LOG.info("{}:{}: skipped: {} is not a permanent room any more", writer.file(), line.number(),
+                LOG.info("{}:{}: skipped: {} is not a permanent room any more", file, line.number(),
                         line.text().split("\t", 3)[1]);
             }
         });
@@ -86,7 +84,7 @@ public final class RoomStateStore implements AutoCloseable {
         throw new IllegalArgumentException(field + " '" + text + "' is not a number");
     }
 
-    private static Mask mask(String text) {
+    static Mask mask(String text) {
         try {
             return Mask.of(text, ChatRegistry.MAPPING);
         } catch (IllegalArgumentException e) {
@@ -94,46 +92,12 @@ public final class RoomStateStore implements AutoCloseable {
         }
     }
 
-    private static RoomModes parseModes(String flags, String key, long limit) {
+    static RoomModes parseModes(String flags, String key, long limit) {
         if (!flags.matches("[imnt]*") || limit > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("modes '" + flags + "' limit " + limit
                     + " are not room modes (letters i, m, n, t and a limit)");
         }
         return new RoomModes(flags.indexOf('i') >= 0, flags.indexOf('m') >= 0, flags.indexOf('n') >= 0,
                 flags.indexOf('t') >= 0, key.isEmpty() ? null : key, (int) limit);
-    }
-
-    /** Saves every permanent room in the background, in call order. */
-    public CompletableFuture<Void> save(Collection<Room> all) {
-        return writer.save(() -> {
-            StringBuilder sb = new StringBuilder(HEADER);
-            for (Room r : all) {
-                if (!r.configured()) {
-                    continue;
-                }
-                RoomModes m = r.modes();
-                String flags = (m.inviteOnly() ? "i" : "") + (m.moderated() ? "m" : "") + (m.noExternal() ? "n" : "")
-                        + (m.topicOps() ? "t" : "");
-                sb.append("room\t").append(r.name()).append('\t').append(flags).append('\t')
-                        .append(m.key() == null ? "" : m.key()).append('\t').append(m.limit()).append('\n');
-                Topic t = r.topic();
-                sb.append("topic\t").append(r.name()).append('\t').append(t.setAtSeconds()).append('\t')
-                        .append(clean(t.setBy())).append('\t').append(clean(t.text())).append('\n');
-                for (BanEntry b : r.bans()) {
-                    sb.append("ban\t").append(r.name()).append('\t').append(b.mask().pattern()).append('\t')
-                            .append(clean(b.setBy())).append('\t').append(b.setAtSeconds()).append('\n');
-                }
-            }
-            return sb.toString();
-        });
-    }
-
-    private static String clean(String s) {
-        return s.replace('\t', ' ');
-    }
-
-    @Override
-    public void close() {
-        writer.close();
     }
 }

@@ -1,0 +1,86 @@
+package org.chatroom.server.persist;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.server.state.BanEntry;
+import org.chatroom.server.state.Room;
+import org.chatroom.server.state.RoomModes;
+import org.chatroom.server.state.RoomRegistry;
+import org.chatroom.server.state.Topic;
+import org.chatroom.server.store.ChatStore;
+import org.chatroom.server.store.RoomRow;
+
+/**
+ * Permanent rooms' topic, modes and ban lists in the store, so an operator's +t or topic survives a
+ * restart. At start the saved rows are applied to the configured rooms; an old {@code rooms.tsv} is
+ * then imported once over them and renamed {@code rooms.tsv.imported}.
+ */
+public final class PermanentRooms {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private final ChatStore store;
+
+    public PermanentRooms(ChatStore store) {
+        this.store = store;
+    }
+
+    /** Restores the configured rooms of {@code rooms} (start-up: blocks). Throws IOException if rooms.tsv cannot be read or moved. */
+    public void restore(RoomRegistry rooms, Path dataDir) throws IOException {
+        int applied = 0;
+        for (RoomRow row : store.loadRooms()) {
+            Room room = rooms.get(row.name());
+            if (room == null || !room.configured()) {
+                LOG.info("kept in the database but not restored: {} is not a permanent room any more", row.name());
+                continue;
+            }
+            apply(row, room);
+            applied++;
+        }
+        if (applied > 0) {
+            LOG.info("restored {} permanent rooms' topics and modes from the database", applied);
+        }
+        RoomsTsv tsv = new RoomsTsv(dataDir);
+        if (Files.exists(tsv.file())) {
+            tsv.load(rooms);
+            List<CompletableFuture<Void>> saves = new ArrayList<>();
+            for (Room r : rooms.all()) {
+                if (r.configured()) {
+                    saves.add(save(r));
+                }
+            }
+            CompletableFuture.allOf(saves.toArray(CompletableFuture[]::new)).join();
+            LOG.info("imported {} into the database; the file is kept as {}", tsv.file(), Imported.keepAside(tsv.file()));
+        }
+    }
+
+    /** Saves {@code room}'s state as it is now (the snapshot is taken here; the write is the writer's). */
+    public CompletableFuture<Void> save(Room room) {
+        return store.putRoom(row(room));
+    }
+
+    static RoomRow row(Room r) {
+        RoomModes m = r.modes();
+        String flags = (m.inviteOnly() ? "i" : "") + (m.moderated() ? "m" : "") + (m.noExternal() ? "n" : "")
+                + (m.topicOps() ? "t" : "");
+        Topic t = r.topic();
+        List<RoomRow.RoomBanRow> bans = new ArrayList<>();
+        for (BanEntry b : r.bans()) {
+            bans.add(new RoomRow.RoomBanRow(b.mask().pattern(), b.setBy(), b.setAtSeconds()));
+        }
+        return new RoomRow(r.name(), flags, m.key(), m.limit(), t.text(), t.setBy(), t.setAtSeconds(), bans);
+    }
+
+    private static void apply(RoomRow row, Room room) {
+        room.modes(RoomsTsv.parseModes(row.flags(), row.key() == null ? "" : row.key(), row.limit()));
+        room.topic(new Topic(row.topic(), row.topicSetBy(), row.topicSetAtSeconds()));
+        for (RoomRow.RoomBanRow b : row.bans()) {
+            room.addBan(new BanEntry(RoomsTsv.mask(b.mask()), b.setBy(), b.setAtSeconds()));
+        }
+    }
+}

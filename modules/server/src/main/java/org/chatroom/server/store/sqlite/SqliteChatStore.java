@@ -1,0 +1,222 @@
+package org.chatroom.server.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.chatroom.protocol.CaseMapping;
+import org.chatroom.server.store.AccountRow;
+import org.chatroom.server.store.BanRow;
+import org.chatroom.server.store.ChatStore;
+import org.chatroom.server.store.RoomRow;
+import org.chatroom.server.store.StoreException;
+
+/** {@link ChatStore} on one SQLite file: writes through {@link StoreWriter}, reads through {@link StoreReaders}. */
+public final class SqliteChatStore implements ChatStore {
+    // The registry's case rules (RFC 1459), so "[x]" and "{x}" are one account as they are one nick.
+    private static final CaseMapping FOLD = CaseMapping.RFC1459;
+
+    private final StoreWriter writer;
+    private final StoreReaders readers;
+    private final Connection writerConnection;
+
+    SqliteChatStore(StoreWriter writer, StoreReaders readers, Connection writerConnection) {
+        this.writer = writer;
+        this.readers = readers;
+        this.writerConnection = writerConnection;
+    }
+
+    @Override
+    public List<BanRow> loadBans() {
+        return join(readers.submit(c -> {
+            List<BanRow> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT mask, reason, set_by, set_at, expires_at FROM server_ban ORDER BY set_at, mask");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new BanRow(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5)));
+                }
+            }
+            return out;
+        }));
+    }
+
+    @Override
+    public CompletableFuture<Void> putBan(BanRow b) {
+        return writer.submit(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO server_ban (mask, reason, set_by, set_at, expires_at)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (mask) DO UPDATE SET reason = excluded.reason,"
+                    + " set_by = excluded.set_by, set_at = excluded.set_at, expires_at = excluded.expires_at")) {
+                p.setString(1, b.mask());
+                p.setString(2, b.reason());
+                p.setString(3, b.setBy());
+                p.setLong(4, b.setAtMillis());
+                p.setLong(5, b.expiresAtMillis());
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteBan(String mask) {
+        return writer.submit(c -> {
+            update(c, "DELETE FROM server_ban WHERE mask = ?", mask);
+            return null;
+        });
+    }
+
+    @Override
+    public List<RoomRow> loadRooms() {
+        return join(readers.submit(c -> {
+            List<RoomRow> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT name_key, name, flags, room_key, user_limit, topic,"
+                    + " topic_set_by, topic_set_at FROM room ORDER BY name_key");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new RoomRow(r.getString(2), r.getString(3), r.getString(4), r.getInt(5), r.getString(6),
+                            r.getString(7), r.getLong(8), roomBans(c, r.getString(1))));
+                }
+            }
+            return out;
+        }));
+    }
+
+    private static List<RoomRow.RoomBanRow> roomBans(Connection c, String roomKey) throws SQLException {
+        List<RoomRow.RoomBanRow> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT mask, set_by, set_at FROM room_ban WHERE room = ? ORDER BY position")) {
+            p.setString(1, roomKey);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new RoomRow.RoomBanRow(r.getString(1), r.getString(2), r.getLong(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public CompletableFuture<Void> putRoom(RoomRow room) {
+        String key = FOLD.fold(room.name());
+        return writer.submit(c -> {
+            update(c, "DELETE FROM room WHERE name_key = ?", key); // its bans go with it (ON DELETE CASCADE)
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO room (name_key, name, flags, room_key, user_limit,"
+                    + " topic, topic_set_by, topic_set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, key);
+                p.setString(2, room.name());
+                p.setString(3, room.flags());
+                p.setString(4, room.key());
+                p.setInt(5, room.limit());
+                p.setString(6, room.topic());
+                p.setString(7, room.topicSetBy());
+                p.setLong(8, room.topicSetAtSeconds());
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO room_ban (room, position, mask, set_by, set_at) VALUES (?, ?, ?, ?, ?)")) {
+                int position = 0;
+                for (RoomRow.RoomBanRow b : room.bans()) {
+                    p.setString(1, key);
+                    p.setInt(2, position++);
+                    p.setString(3, b.mask());
+                    p.setString(4, b.setBy());
+                    p.setLong(5, b.setAtSeconds());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Optional<AccountRow>> account(String name) {
+        return readers.submit(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT name, password_hash, created_at FROM account WHERE name_key = ?")) {
+                p.setString(1, FOLD.fold(name));
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(new AccountRow(r.getString(1), r.getString(2), r.getLong(3)))
+                            : Optional.<AccountRow>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Boolean> addAccount(AccountRow a) {
+        return writer.submit(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO account (name_key, name, password_hash, created_at)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (name_key) DO NOTHING")) {
+                p.setString(1, FOLD.fold(a.name()));
+                p.setString(2, a.name());
+                p.setString(3, a.passwordHash());
+                p.setLong(4, a.createdAtMillis());
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Boolean> deleteAccount(String name) {
+        return writer.submit(c -> update(c, "DELETE FROM account WHERE name_key = ?", FOLD.fold(name)) == 1);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> setPassword(String name, String passwordHash) {
+        return writer.submit(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE account SET password_hash = ? WHERE name_key = ?")) {
+                p.setString(1, passwordHash);
+                p.setString(2, FOLD.fold(name));
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<AccountRow>> accounts() {
+        return readers.submit(c -> {
+            List<AccountRow> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT name, password_hash, created_at FROM account ORDER BY name_key");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new AccountRow(r.getString(1), r.getString(2), r.getLong(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static int update(Connection c, String sql, String arg) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, arg);
+            return p.executeUpdate();
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof StoreException s ? s : new StoreException(SqliteErrors.describe(e), e);
+        }
+    }
+
+    /** Lets the writer apply what is queued, then closes every connection (the WAL is checkpointed on the last close). */
+    @Override
+    public void close() {
+        writer.close();
+        readers.close();
+        try {
+            writerConnection.close();
+        } catch (SQLException ignored) {
+            // nothing more to do at shutdown
+        }
+    }
+}

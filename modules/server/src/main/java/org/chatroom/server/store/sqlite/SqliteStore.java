@@ -1,0 +1,119 @@
+package org.chatroom.server.store.sqlite;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.server.store.StoreException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Opens the SQLite file: refuses a damaged or locked file with one line, switches it to WAL, runs
+ * the migrations in {@code db/migration} (Flyway, which has SQLite in its core), then hands one
+ * connection to the writer and one to each reader.
+ */
+public final class SqliteStore {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private SqliteStore() {
+    }
+
+    /** The options of the store; see the {@code store.*} keys. */
+    public record Options(String url, int queueBound, int batch, int readThreads) {
+    }
+
+    /** Opens (creating if need be) and migrates the database; throws {@link StoreException} with one line. */
+    public static SqliteChatStore open(Options o) {
+        prepareFolder(o.url());
+        List<Connection> opened = new ArrayList<>();
+        try {
+            Connection writer = connect(o.url(), opened);
+            checkWritable(writer);
+            migrate(o.url());
+            List<Connection> readers = new ArrayList<>();
+            for (int i = 0; i < o.readThreads(); i++) {
+                readers.add(connect(o.url(), opened));
+            }
+            return new SqliteChatStore(new StoreWriter(writer, o.queueBound(), o.batch()),
+                    new StoreReaders(readers, o.queueBound()), writer);
+        } catch (SQLException | RuntimeException e) {
+            for (Connection c : opened) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // already failing
+                }
+            }
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException(SqliteErrors.describe(e), e);
+        }
+    }
+
+    private static void prepareFolder(String url) {
+        String file = url.startsWith("jdbc:sqlite:") ? url.substring("jdbc:sqlite:".length()) : "";
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the folder " + parent + ": " + e.getMessage());
+        }
+    }
+
+    private static Connection connect(String url, List<Connection> opened) throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        opened.add(c);
+        try (Statement s = c.createStatement()) {
+            // A short wait at start: a lock held longer than this is another program's, said as such.
+            s.execute("PRAGMA busy_timeout = 2000");
+            s.execute("PRAGMA foreign_keys = ON");
+        }
+        return c;
+    }
+
+    /**
+     * Reads the header (a damaged file fails here, not at the first ban), turns on WAL (readers
+     * never wait for the writer) with synchronous=NORMAL (a kill -9 loses nothing committed; a power
+     * cut may lose the last commits), and takes the write lock once so that a file another program
+     * holds is refused at start rather than at the first write.
+     */
+    private static void checkWritable(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = NORMAL");
+            try (var rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                rs.next(); // reads the schema pages: a file damaged there fails now, not at the first ban
+            }
+            s.execute("BEGIN IMMEDIATE");
+            s.execute("ROLLBACK");
+            s.execute("PRAGMA busy_timeout = 10000"); // in service a writer may wait out a checkpoint
+        }
+    }
+
+    private static void migrate(String url) {
+        try {
+            var result = Flyway.configure(SqliteStore.class.getClassLoader())
+                    .dataSource(url, null, null)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("database schema migrated to version {} ({} step(s))", result.targetSchemaVersion,
+                        result.migrationsExecuted);
+            }
+        } catch (FlywayException e) {
+            throw new StoreException(SqliteErrors.describe(e), e);
+        }
+    }
+}

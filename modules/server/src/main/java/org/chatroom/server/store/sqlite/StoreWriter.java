@@ -1,0 +1,135 @@
+package org.chatroom.server.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.server.store.StoreException;
+
+/**
+ * The one thread that writes (SQLite has one writer; two would only wait on each other's lock). It
+ * drains a bounded queue and applies up to {@code batch} jobs per transaction, so a burst costs one
+ * commit (one fsync of the WAL) instead of one per row. Each job runs inside a savepoint: a job that
+ * fails is rolled back alone and fails its own future; the rest of the batch commits.
+ */
+final class StoreWriter implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private static final Object FAILED = new Object();
+
+    private record Job<T>(SqlWork<T> work, CompletableFuture<T> done) {
+        /** The work's value, or {@link #FAILED} once the future has been failed. */
+        Object run(Connection c) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SAVEPOINT job");
+                try {
+                    T value = work.run(c);
+                    s.execute("RELEASE job");
+                    return value;
+                } catch (SQLException | RuntimeException e) {
+                    s.execute("ROLLBACK TO job");
+                    s.execute("RELEASE job");
+                    done.completeExceptionally(new StoreException(SqliteErrors.describe(e), e));
+                    return FAILED;
+                }
+            } catch (SQLException e) {
+                done.completeExceptionally(new StoreException(SqliteErrors.describe(e), e));
+                return FAILED;
+            }
+        }
+    }
+
+    private final Connection connection;
+    private final BlockingQueue<Job<?>> queue;
+    private final int batch;
+    private final Thread thread;
+    private volatile boolean closing;
+
+    StoreWriter(Connection connection, int queueBound, int batch) {
+        this.connection = connection;
+        this.queue = new ArrayBlockingQueue<>(queueBound);
+        this.batch = batch;
+        this.thread = new Thread(this::loop, "store-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues {@code work}; fails the future at once when the queue is full or the store is closing. */
+    <T> CompletableFuture<T> submit(SqlWork<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        if (closing || !queue.offer(new Job<>(work, done))) {
+            done.completeExceptionally(new StoreException(closing ? "the store is closed"
+                    : "the database writer is " + queue.size() + " writes behind"));
+        }
+        return done;
+    }
+
+    private void loop() {
+        List<Job<?>> jobs = new ArrayList<>(batch);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                jobs.add(first);
+                queue.drainTo(jobs, batch - 1);
+                commit(jobs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                jobs.clear();
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void commit(List<Job<?>> jobs) {
+        List<Object> values = new ArrayList<>(jobs.size());
+        try {
+            connection.setAutoCommit(false);
+            for (Job<?> j : jobs) {
+                values.add(j.run(connection));
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            LOG.error("cannot commit {} database writes: {}", jobs.size(), SqliteErrors.describe(e));
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is broken; each job is failed below
+            }
+            for (Job<?> j : jobs) {
+                j.done().completeExceptionally(new StoreException(SqliteErrors.describe(e), e));
+            }
+            return;
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            if (values.get(i) != FAILED) { // futures complete only once the rows are committed
+                ((CompletableFuture) jobs.get(i).done()).complete(values.get(i));
+            }
+        }
+    }
+
+    /** Applies what is queued (up to 10 s), then stops the thread. The connection stays the caller's. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("the database writer had {} writes left at shutdown", queue.size());
+        }
+    }
+}

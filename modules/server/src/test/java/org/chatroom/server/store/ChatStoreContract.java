@@ -1,0 +1,123 @@
+package org.chatroom.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every {@link ChatStore} must do, on a real database: SQLite today ({@code SqliteChatStoreTest}),
+ * PostgreSQL later with the same tests.
+ */
+@Timeout(60)
+public abstract class ChatStoreContract {
+    @TempDir
+    protected Path dir;
+    private final List<ChatStore> opened = new ArrayList<>();
+
+    /** A store on the database in {@code dir}: the same database each time it is called with the same dir. */
+    protected abstract ChatStore open(Path dir, int queueBound);
+
+    private ChatStore store() {
+        return reopen(10_000);
+    }
+
+    private ChatStore reopen(int queueBound) {
+        ChatStore s = open(dir, queueBound);
+        opened.add(s);
+        return s;
+    }
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(ChatStore::close);
+    }
+
+    private static <T> T get(CompletableFuture<T> f) throws Exception {
+        return f.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void accountsAreOnePerNameWhateverTheCase() throws Exception {
+        ChatStore s = store();
+        assertThat(get(s.addAccount(new AccountRow("Alice[1]", "hash-1", 1000)))).isTrue();
+        assertThat(get(s.addAccount(new AccountRow("ALICE{1}", "hash-2", 2000)))).as("IRC case rules").isFalse();
+        assertThat(get(s.account("alice{1}"))).get().isEqualTo(new AccountRow("Alice[1]", "hash-1", 1000));
+        assertThat(get(s.account("bob"))).isEmpty();
+    }
+
+    @Test
+    void passwordsChangeAndAccountsGo() throws Exception {
+        ChatStore s = store();
+        get(s.addAccount(new AccountRow("bob", "old", 1)));
+        get(s.addAccount(new AccountRow("alice", "a", 2)));
+        assertThat(get(s.setPassword("BOB", "new"))).isTrue();
+        assertThat(get(s.setPassword("carol", "x"))).isFalse();
+        assertThat(get(s.account("bob")).orElseThrow().passwordHash()).isEqualTo("new");
+        assertThat(get(s.accounts())).extracting(AccountRow::name).containsExactly("alice", "bob");
+        assertThat(get(s.deleteAccount("Bob"))).isTrue();
+        assertThat(get(s.deleteAccount("bob"))).isFalse();
+        assertThat(get(s.accounts())).extracting(AccountRow::name).containsExactly("alice");
+    }
+
+    @Test
+    void bansAreReplacedByMaskAndSurviveAReopen() throws Exception {
+        ChatStore s = store();
+        get(s.putBan(new BanRow("troll!*@*", "flooding", "admin", 10, 0)));
+        get(s.putBan(new BanRow("*!*@192.0.2.1", "", "admin", 20, 99)));
+        get(s.putBan(new BanRow("troll!*@*", "worse", "op", 30, 0)));
+        get(s.deleteBan("nobody!*@*"));
+        s.close();
+        opened.remove(s);
+        assertThat(store().loadBans()).containsExactly(new BanRow("*!*@192.0.2.1", "", "admin", 20, 99),
+                new BanRow("troll!*@*", "worse", "op", 30, 0));
+    }
+
+    @Test
+    void aRoomIsReplacedWholeWithItsBansInOrder() throws Exception {
+        ChatStore s = store();
+        get(s.putRoom(new RoomRow("#Help", "nt", null, 0, "", "", 0,
+                List.of(new RoomRow.RoomBanRow("z!*@*", "op", 5), new RoomRow.RoomBanRow("a!*@*", "op", 6)))));
+        get(s.putRoom(new RoomRow("#help", "imt", "secret", 12, "Ask here", "op", 7,
+                List.of(new RoomRow.RoomBanRow("b!*@*", "op", 8), new RoomRow.RoomBanRow("a!*@*", "op", 9)))));
+        get(s.putRoom(new RoomRow("#lobby", "nt", null, 0, "Welcome", "server", 1, List.of())));
+        assertThat(s.loadRooms()).containsExactly(
+                new RoomRow("#help", "imt", "secret", 12, "Ask here", "op", 7,
+                        List.of(new RoomRow.RoomBanRow("b!*@*", "op", 8), new RoomRow.RoomBanRow("a!*@*", "op", 9))),
+                new RoomRow("#lobby", "nt", null, 0, "Welcome", "server", 1, List.of()));
+    }
+
+    @Test
+    void writesQueuedAtCloseAreCommitted() throws Exception {
+        ChatStore s = store();
+        for (int i = 0; i < 2000; i++) {
+            s.putBan(new BanRow("n" + i + "!*@*", "", "t", i, 0)); // not waited for
+        }
+        s.close();
+        opened.remove(s);
+        assertThat(store().loadBans()).hasSize(2000);
+    }
+
+    @Test
+    void aFullWriterQueueFailsWritesAtOnceInsteadOfBlocking() throws Exception {
+        ChatStore s = reopen(16);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            writes.add(s.putBan(new BanRow("n" + i + "!*@*", "", "t", i, 0)));
+        }
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).handle((v, e) -> null).get(30, TimeUnit.SECONDS);
+        assertThat(writes).anyMatch(CompletableFuture::isCompletedExceptionally);
+        assertThat(writes.get(0)).isCompleted().isNotCompletedExceptionally();
+        long stored = writes.stream().filter(f -> !f.isCompletedExceptionally()).count();
+        assertThat(s.loadBans()).hasSize((int) stored);
+        // and the store still writes once the queue has room again
+        get(s.putBan(new BanRow("later!*@*", "", "t", 1, 0)));
+    }
+}
