@@ -98,6 +98,19 @@ public final class AdminCli {
     private int oneShot(SocketLocator.Location where, List<String> words, boolean json) {
         String command = words.get(0).toLowerCase(Locale.ROOT);
         List<String> request = new ArrayList<>(words);
+        if (command.equals("account") && words.size() >= 2 && (words.get(1).equals("add") || words.get(1).equals("passwd"))) {
+            if (words.size() != 3) {
+                err.println(NAME + ": usage: account " + words.get(1) + " NAME (the password is read from the terminal"
+                        + " or standard input, never from the command line)");
+                return EXIT_USAGE;
+            }
+            try {
+                request.add(PasswordInput.read(words.get(2), in));
+            } catch (PasswordInput.Problem e) {
+                err.println(NAME + ": " + e.getMessage());
+                return EXIT_USAGE;
+            }
+        }
         if (json) {
             request.add("--json");
         }
@@ -175,7 +188,9 @@ public final class AdminCli {
                             + " without, opens an interactive console (help, history, tab completion).",
                     options(),
                     "Commands: list, info NICK, rooms, kick NICK [REASON], ban MASK [DURATION] [REASON], unban MASK,"
-                            + " bans, say TEXT, topic ROOM TEXT, stats, monitor, reload, shutdown [MESSAGE], help.\n"
+                            + " bans, say TEXT, topic ROOM TEXT, account add|passwd NAME (password from the terminal or"
+                            + " standard input), account del NAME, account list, stats, monitor, reload,"
+                            + " shutdown [MESSAGE], help.\n"
                             + "Exit status: 0 done, 1 the daemon refused (no such nick, ...), 2 usage error,"
                             + " 3 chat-server is not running or its socket cannot be used.",
                     true);

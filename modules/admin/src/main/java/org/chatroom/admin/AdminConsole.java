@@ -135,6 +135,11 @@ final class AdminConsole {
     /** Runs one request line; reconnects once if the daemon dropped an idle connection. */
     private int execute(String line, Consumer<String> out, Consumer<String> errors, Terminal terminal) {
         String command = firstWord(line);
+        if (command.equals("account") && line.strip().matches("account\\s+(add|passwd)\\b.*")) {
+            // a password typed here would sit in the console's history: it is asked for by the one-shot command only
+            errors.accept("account add and passwd read the password without echo: run chat-admin account add NAME");
+            return AdminCli.EXIT_USAGE;
+        }
         boolean wantJson = json || line.contains("--json");
         String request = json && !line.contains("--json") ? line.strip() + " --json" : line.strip();
         try {

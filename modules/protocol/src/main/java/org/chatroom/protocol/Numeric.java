@@ -84,7 +84,17 @@ public enum Numeric {
     ERR_INVALIDKEY(525, "Key is not well-formed"),
     ERR_INVALIDMODEPARAM(696, "Invalid mode parameter"),
     ERR_USERSDONTMATCH(502, "Cant change mode for other users"),
-    ERR_INVALIDCAPCMD(410, "Invalid CAP command");
+    ERR_INVALIDCAPCMD(410, "Invalid CAP command"),
+    // accounts: WHOIS and SASL (IRCv3 sasl-3.1)
+    RPL_WHOISACCOUNT(330, "is logged in as"),
+    RPL_LOGGEDIN(900, null),
+    RPL_LOGGEDOUT(901, "You are now logged out"),
+    RPL_SASLSUCCESS(903, "SASL authentication successful"),
+    ERR_SASLFAIL(904, "SASL authentication failed"),
+    ERR_SASLTOOLONG(905, "SASL message too long"),
+    ERR_SASLABORTED(906, "SASL authentication aborted"),
+    ERR_SASLALREADY(907, "You have already authenticated using SASL"),
+    RPL_SASLMECHS(908, "are available SASL mechanisms");
 
     private final int code;
     private final String text;

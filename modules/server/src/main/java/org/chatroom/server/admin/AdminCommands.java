@@ -43,6 +43,9 @@ final class AdminCommands {
                 (r, w) -> RoomOpCommands.op(env, r, w, true));
         add("deop", "deop ROOM NICK", 2, 2, "take operator status in ROOM from NICK",
                 (r, w) -> RoomOpCommands.op(env, r, w, false));
+        add("account", "account add|passwd|del|list [NAME] [PASSWORD]", 1, 3,
+                "accounts: create (add), set a new password (passwd), delete (del), list; the password is never logged",
+                (r, w) -> AccountCommands.run(env, r, w));
         add("stats", "stats", 0, 0, "uptime, connections, users, rooms, traffic, heap", (r, w) -> ServerCommands.stats(env));
         add("monitor", "monitor", 0, 0, "stream what happens (joins, quits, room messages, ...) until any line is sent",
                 (r, w) -> {

@@ -44,6 +44,18 @@ public final class PasswordVerifier implements AutoCloseable {
         }
     }
 
+    /**
+     * Hashes {@code password} (a new account's, or a new password) on the same pool: creating a hash
+     * costs as much as checking one. Past the queue bound the future fails at once.
+     */
+    public java.util.concurrent.CompletableFuture<PasswordHash> hash(String password) {
+        try {
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> PasswordHash.create(password.toCharArray()), pool);
+        } catch (RejectedExecutionException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

@@ -155,13 +155,26 @@ public final class ChatSession implements Session, ClientControl {
         }
     }
 
+    @Override
+    public <T> void await(java.util.concurrent.CompletableFuture<T> work, java.util.function.BiConsumer<T, Throwable> then) {
+        checkingPassword = true;
+        out.pauseReading();
+        work.whenComplete((value, error) -> out.lane().execute(() -> resume(() -> then.accept(value,
+                error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error))));
+    }
+
     private void passwordChecked(boolean ok, Consumer<Boolean> then) {
+        resume(() -> then.accept(ok));
+    }
+
+    private void resume(Runnable then) {
         checkingPassword = false;
         if (quit) {
             return;
         }
         out.resumeReading();
-        then.accept(ok);
+        then.run();
         while (!quit && !checkingPassword && !waiting.isEmpty()) {
             IrcMessage next = waiting.poll();
             context.stats().messageIn();

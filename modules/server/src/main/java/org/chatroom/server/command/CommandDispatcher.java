@@ -19,6 +19,8 @@ public final class CommandDispatcher {
         QueryCommands.register(this);
         ModeCommands.register(this);
         OperatorCommands.register(this);
+        AuthenticateCommand.register(this);
+        RegisterCommand.register(this);
     }
 
     /** Adds {@code name}; {@code beforeRegistration} allows it before NICK/USER completed. */

@@ -85,6 +85,10 @@ final class QueryCommands {
             s.reply(Numeric.RPL_AWAY, c.nick(), c.away());
         }
         long idle = (System.currentTimeMillis() - c.lastMessageAtMillis()) / 1000;
+        String account = c.account();
+        if (account != null) {
+            s.reply(Numeric.RPL_WHOISACCOUNT, c.nick(), account);
+        }
         s.reply(Numeric.RPL_WHOISIDLE, c.nick(), Long.toString(idle), Long.toString(c.connectedAtMillis() / 1000));
         s.reply(Numeric.RPL_ENDOFWHOIS, c.nick());
     }

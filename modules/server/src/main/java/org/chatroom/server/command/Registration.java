@@ -7,6 +7,12 @@ public final class Registration {
     private boolean nickGiven;
     private boolean userGiven;
     private int capVersion;
+    private final SaslExchange sasl = new SaslExchange();
+
+    /** The SASL exchange in progress, if any (AUTHENTICATE works before and after registration). */
+    public SaslExchange sasl() {
+        return sasl;
+    }
 
     /** True while CAP LS/REQ is open: registration waits for CAP END. */
     public boolean capNegotiating() {

@@ -46,7 +46,8 @@ final class RegistrationCommands {
                     s.registration().capVersion(302);
                     c.cap(Cap.CAP_NOTIFY, true); // CAP LS 302 implies cap-notify
                 }
-                s.send(IrcMessage.from(server, "CAP", target, "LS", Capabilities.SUPPORTED));
+                s.send(IrcMessage.from(server, "CAP", target, "LS", s.registration().capVersion() >= 302
+                        ? Capabilities.SUPPORTED_302 : Capabilities.SUPPORTED));
             }
             case "LIST" -> s.send(IrcMessage.from(server, "CAP", target, "LIST", Cap.describe(c.caps())));
             case "REQ" -> capRequest(s, m, server, target);

@@ -37,4 +37,11 @@ public interface Session {
      * checks wait already the attempt is refused at once: {@code then} gets false.
      */
     void verifyPassword(PasswordHash hash, String candidate, Consumer<Boolean> then);
+
+    /**
+     * Waits for work done off the lane (a database read or write, a password hash): reading stops,
+     * and {@code then} runs on this lane with the value or the failure, unless the session ended
+     * meanwhile; lines read before wait in order, as for {@link #verifyPassword}.
+     */
+    <T> void await(java.util.concurrent.CompletableFuture<T> work, java.util.function.BiConsumer<T, Throwable> then);
 }

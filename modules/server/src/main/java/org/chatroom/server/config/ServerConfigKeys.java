@@ -154,6 +154,10 @@ public final class ServerConfigKeys {
     public static final ConfigKey<Integer> STORE_READ_THREADS = key("store.read.threads", "2",
             "threads (and connections) reading the database: logins, lists", false, ValueParsers.intRange(1, 64));
 
+    public static final ConfigKey<String> ACCOUNT_REGISTRATION = key("account.registration", "open",
+            "who may create accounts: open = anyone with REGISTER, admin = only chat-admin account add, off = nobody",
+            true, ServerConfigKeys::registrationPolicy);
+
     private ServerConfigKeys() {
     }
 
@@ -191,6 +195,13 @@ public final class ServerConfigKeys {
             out.put(name, PasswordHash.parse(entry.substring(colon + 1).strip()));
         }
         return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static String registrationPolicy(String text) {
+        if (!text.equals("open") && !text.equals("admin") && !text.equals("off")) {
+            throw new IllegalArgumentException("is not one of open, admin, off");
+        }
+        return text;
     }
 
     private static String storeUrl(String text) {

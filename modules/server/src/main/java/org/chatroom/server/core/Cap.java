@@ -10,11 +10,30 @@ public enum Cap {
     INVITE_NOTIFY,
     MESSAGE_TAGS,
     MULTI_PREFIX,
-    SERVER_TIME;
+    SERVER_TIME,
+    // accounts (issue 15): kept together at the end
+    SASL("sasl", "PLAIN"),
+    ACCOUNT_REGISTRATION("draft/account-registration", null);
 
     private static final Cap[] ALL = values();
 
-    private final String wire = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    private final String wire;
+    private final String value;
+
+    Cap() {
+        this(null, null);
+    }
+
+    /** A capability whose wire name is not its constant's, or that has a value in CAP LS 302 ({@code sasl=PLAIN}). */
+    Cap(String wire, String value) {
+        this.wire = wire != null ? wire : name().toLowerCase(Locale.ROOT).replace('_', '-');
+        this.value = value;
+    }
+
+    /** The value shown after {@code =} in {@code CAP LS 302}, or null. */
+    public String value() {
+        return value;
+    }
 
     /** The name on the wire, e.g. {@code server-time}. */
     public String wire() {

@@ -35,6 +35,7 @@ public final class Client {
     private volatile String away;
     private volatile boolean invisible;
     private volatile boolean serverOperator;
+    private volatile String account; // null = not logged in; set on the lane, read by WHOIS from any lane
     private volatile long lastMessageAtMillis = connectedAtMillis;
     private volatile long messagesSent;
     private volatile ClientControl control = ClientControl.NONE;
@@ -142,6 +143,15 @@ public final class Client {
         this.user = userName;
         this.realName = real;
         this.prefix = nick + "!" + user + "@" + host;
+    }
+
+    /** The account this user is logged in to, or null. */
+    public String account() {
+        return account;
+    }
+
+    public void account(String name) {
+        this.account = name;
     }
 
     public boolean registered() {

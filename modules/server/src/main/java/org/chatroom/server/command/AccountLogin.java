@@ -1,0 +1,21 @@
+package org.chatroom.server.command;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.protocol.Numeric;
+import org.chatroom.server.state.Client;
+
+/** Marks a user logged in to an account and says so (900), whichever way they proved it. */
+final class AccountLogin {
+    private static final Logger LOG = LogManager.getLogger();
+
+    private AccountLogin() {
+    }
+
+    static void logIn(Session s, String account, String how) {
+        Client c = s.client();
+        c.account(account);
+        LOG.info("{} ({}) logged in as {} ({})", c.nick(), c.address(), account, how);
+        s.replyText(Numeric.RPL_LOGGEDIN, "You are now logged in as " + account, c.prefix(), account);
+    }
+}
