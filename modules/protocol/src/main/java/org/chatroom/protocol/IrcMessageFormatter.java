@@ -8,8 +8,9 @@ import java.util.List;
  * lone name after JOIN, PART, NICK or TAGMSG, where clients expect the bare name.
  */
 final class IrcMessageFormatter {
-    // AUTHENTICATE: some SASL clients compare the server's "AUTHENTICATE +" literally
-    private static final java.util.Set<String> BARE_NAME = java.util.Set.of("JOIN", "PART", "NICK", "TAGMSG", "AUTHENTICATE");
+    // AUTHENTICATE: some SASL clients compare the server's "AUTHENTICATE +" literally; ACCOUNT as IRCv3 shows it
+    private static final java.util.Set<String> BARE_NAME = java.util.Set.of("JOIN", "PART", "NICK", "TAGMSG", "AUTHENTICATE",
+            "ACCOUNT");
 
     private IrcMessageFormatter() {
     }

@@ -2,7 +2,10 @@ package org.chatroom.server.command;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.Numeric;
+import org.chatroom.server.core.Cap;
+import org.chatroom.server.core.OutboundLine;
 import org.chatroom.server.state.Client;
 
 /** Marks a user logged in to an account and says so (900), whichever way they proved it. */
@@ -17,5 +20,13 @@ final class AccountLogin {
         c.account(account);
         LOG.info("{} ({}) logged in as {} ({})", c.nick(), c.address(), account, how);
         s.replyText(Numeric.RPL_LOGGEDIN, "You are now logged in as " + account, c.prefix(), account);
+        if (c.registered()) { // account-notify: the peers who asked see the login
+            OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "ACCOUNT", account));
+            for (Client peer : s.context().registry().peersOf(c)) {
+                if (peer.has(Cap.ACCOUNT_NOTIFY)) {
+                    peer.send(line);
+                }
+            }
+        }
     }
 }

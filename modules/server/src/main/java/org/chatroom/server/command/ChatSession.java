@@ -212,6 +212,7 @@ public final class ChatSession implements Session, ClientControl {
         if (context.config().get(ServerConfigKeys.DEFAULT_ROOM_AUTOJOIN)) {
             RoomCommands.join(this, context.config().get(ServerConfigKeys.DEFAULT_ROOM));
         }
+        NickGuard.check(this);
     }
 
     @Override

@@ -122,18 +122,31 @@ final class RegistrationCommands {
         if (nick.equals(c.nick())) {
             return;
         }
-        String oldPrefix = c.prefix();
-        String oldNick = c.nick();
-        if (!s.context().registry().claimNick(c, nick)) {
-            s.reply(Numeric.ERR_NICKNAMEINUSE, nick);
-            return;
-        }
         if (!c.registered()) {
+            if (!s.context().registry().claimNick(c, nick)) {
+                s.reply(Numeric.ERR_NICKNAMEINUSE, nick);
+                return;
+            }
             s.registration().nickGiven(true);
             if (s.registration().ready()) {
                 s.completeRegistration();
             }
             return;
+        }
+        if (!changeNick(s, nick)) {
+            s.reply(Numeric.ERR_NICKNAMEINUSE, nick);
+            return;
+        }
+        NickGuard.check(s);
+    }
+
+    /** A registered user takes {@code nick}, told to them and their peers; false if someone holds it. */
+    static boolean changeNick(Session s, String nick) {
+        Client c = s.client();
+        String oldPrefix = c.prefix();
+        String oldNick = c.nick();
+        if (!s.context().registry().claimNick(c, nick)) {
+            return false;
         }
         LOG.info("{} is now known as {}", oldNick, nick);
         s.context().events().fire(l -> l.nickChanged(oldNick, nick));
@@ -142,6 +155,7 @@ final class RegistrationCommands {
         for (Client peer : s.context().registry().peersOf(c)) {
             peer.send(line);
         }
+        return true;
     }
 
     private static void user(Session s, IrcMessage m) {

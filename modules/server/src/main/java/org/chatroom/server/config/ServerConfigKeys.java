@@ -158,6 +158,11 @@ public final class ServerConfigKeys {
             "who may create accounts: open = anyone with REGISTER, admin = only chat-admin account add, off = nobody",
             true, ServerConfigKeys::registrationPolicy);
 
+    public static final ConfigKey<Duration> ACCOUNT_NICK_GRACE = key("account.nick.grace", "30s",
+            "someone on a registered account's nick who is not logged in to it is told, and renamed to a guest nick"
+                    + " after this long unless they log in", true,
+            ValueParsers.duration(Duration.ofMillis(100), Duration.ofHours(1)));
+
     private ServerConfigKeys() {
     }
 

@@ -13,7 +13,8 @@ public enum Cap {
     SERVER_TIME,
     // accounts (issue 15): kept together at the end
     SASL("sasl", "PLAIN"),
-    ACCOUNT_REGISTRATION("draft/account-registration", null);
+    ACCOUNT_REGISTRATION("draft/account-registration", null),
+    ACCOUNT_NOTIFY;
 
     private static final Cap[] ALL = values();
 

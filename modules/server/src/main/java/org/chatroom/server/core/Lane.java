@@ -18,6 +18,12 @@ public interface Lane extends Executor {
     default void afterFanOut() {
     }
 
+    /**
+     * Runs {@code task} on this lane after {@code delay} (on the lane's own clock: an event loop's
+     * ticker, so tests with a mock ticker need not wait). Cancel it with the future.
+     */
+    java.util.concurrent.Future<?> schedule(Runnable task, java.time.Duration delay);
+
     /** Runs {@code task} now when on this lane, else queues it; queued tasks run in order. */
     default void run(Runnable task) {
         if (inLane()) {

@@ -45,6 +45,11 @@ public final class LoopWriter implements Lane {
         loop.execute(task);
     }
 
+    @Override
+    public java.util.concurrent.Future<?> schedule(Runnable task, java.time.Duration delay) {
+        return loop.schedule(task, delay.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     /** {@code out} has pending bytes: flush it once this batch of loop work is done. */
     void markDirty(ChannelOutbound out) {
         dirty.add(out);

@@ -20,6 +20,7 @@ final class CoreHarness implements AutoCloseable {
     final ServerContext context;
     final CommandDispatcher dispatcher = new CommandDispatcher();
     private final List<TestLane> lanes = new ArrayList<>();
+    private final java.nio.file.Path dataDir;
 
     CoreHarness(Map<String, String> overrides, int laneCount) {
         Map<String, String> all = new HashMap<>();
@@ -27,6 +28,13 @@ final class CoreHarness implements AutoCloseable {
         all.put("flood.exempt", "127.0.0.1");
         all.putAll(overrides);
         context = new ServerContext(ServerConfig.defaults(all), null, new ChatRegistry(), new ServerStats(), "test");
+        try { // a real database, as the daemon has: accounts and nick ownership read it
+            dataDir = java.nio.file.Files.createTempDirectory("core-harness");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        context.store(org.chatroom.server.store.sqlite.SqliteStore.open(new org.chatroom.server.store.sqlite.SqliteStore.Options(
+                "jdbc:sqlite:" + dataDir.resolve("chatroom.db"), 1000, 100, 1)));
         for (int i = 0; i < laneCount; i++) {
             lanes.add(new TestLane("lane-" + i));
         }
@@ -70,6 +78,15 @@ final class CoreHarness implements AutoCloseable {
     public void close() {
         lanes.forEach(TestLane::close);
         context.passwords().close();
+        context.store().close();
+        try (var files = java.nio.file.Files.list(dataDir)) {
+            for (java.nio.file.Path f : files.toList()) {
+                java.nio.file.Files.deleteIfExists(f);
+            }
+            java.nio.file.Files.deleteIfExists(dataDir);
+        } catch (java.io.IOException e) {
+            // a leftover temporary folder; nothing else depends on it
+        }
     }
 
     /** One user: lines go in on its lane, what the server sent is in {@link #lines()}. */

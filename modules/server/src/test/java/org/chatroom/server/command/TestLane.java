@@ -30,6 +30,18 @@ final class TestLane implements Lane, AutoCloseable {
         thread.execute(task);
     }
 
+    @Override
+    public java.util.concurrent.Future<?> schedule(Runnable task, java.time.Duration delay) {
+        java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, thread)
+                .execute(() -> {
+                    if (!f.isCancelled()) {
+                        task.run();
+                    }
+                });
+        return f;
+    }
+
     /** Waits until everything queued on this lane so far has run. */
     void drain() throws Exception {
         thread.submit(() -> { }).get(5, TimeUnit.SECONDS);

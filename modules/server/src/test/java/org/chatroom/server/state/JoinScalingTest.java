@@ -33,6 +33,11 @@ class JoinScalingTest {
         public void execute(Runnable task) {
             task.run();
         }
+
+        @Override
+        public java.util.concurrent.Future<?> schedule(Runnable task, java.time.Duration delay) {
+            throw new UnsupportedOperationException("no timers in this benchmark-like test");
+        }
     };
 
     private static final class Discard implements Outbound {
