@@ -2,12 +2,16 @@ package org.chatroom.protocol;
 
 /**
  * A ban mask such as {@code *!*@192.0.2.*} or a bare nick, matched against {@code nick!user@host}
- * with {@code *} (any run) and {@code ?} (one character) under a case mapping.
+ * with {@code *} (any run) and {@code ?} (one character) under a case mapping; or an account mask
+ * {@code $a:NAME} (the same wildcards), matched against the account a user is logged in to.
  */
 public final class Mask {
     private final String pattern;
     private final String folded;
     private final CaseMapping mapping;
+
+    /** The extended-ban prefix of account masks (as Ergo, InspIRCd, Solanum write it). */
+    public static final String ACCOUNT_PREFIX = "$a:";
 
     private Mask(String pattern, CaseMapping mapping) {
         this.pattern = pattern;
@@ -22,6 +26,13 @@ public final class Mask {
     public static Mask of(String text, CaseMapping mapping) {
         if (text == null || text.isBlank() || text.indexOf(' ') >= 0) {
             throw new IllegalArgumentException("a mask is a nick, an address or nick!user@host without spaces");
+        }
+        if (text.startsWith(ACCOUNT_PREFIX)) {
+            String name = text.substring(ACCOUNT_PREFIX.length());
+            if (name.isEmpty() || name.indexOf('!') >= 0 || name.indexOf('@') >= 0) {
+                throw new IllegalArgumentException("an account mask is $a:NAME (* and ? match)");
+            }
+            return new Mask(text, mapping);
         }
         String m = text;
         if (m.indexOf('!') < 0 && m.indexOf('@') < 0) {
@@ -50,8 +61,22 @@ public final class Mask {
         return pattern;
     }
 
+    /** For a user not logged in: an account mask never matches. */
     public boolean matches(String nickUserHost) {
+        return !isAccountMask() && glob(folded, 0, mapping.fold(nickUserHost), 0);
+    }
+
+    /** {@code account} is the one the user is logged in to, or null. */
+    public boolean matches(String nickUserHost, String account) {
+        if (isAccountMask()) {
+            return account != null && glob(folded, ACCOUNT_PREFIX.length(), mapping.fold(account), 0);
+        }
         return glob(folded, 0, mapping.fold(nickUserHost), 0);
+    }
+
+    /** True for {@code $a:NAME}. */
+    public boolean isAccountMask() {
+        return pattern.startsWith(ACCOUNT_PREFIX);
     }
 
     /** Iterative glob with single backtrack point: linear in practice, no recursion blow-up. */

@@ -52,4 +52,17 @@ class MaskTest {
         assertThat(mask("*@host").pattern()).isEqualTo("*!*@host");
         assertThat(mask("*!*@*").pattern()).isEqualTo("*!*@*");
     }
+
+    @Test
+    void accountMasksMatchTheAccountOnlyAndNeverSomeoneNotLoggedIn() {
+        Mask m = Mask.of("$a:Kim*", CaseMapping.RFC1459);
+        assertThat(m.isAccountMask()).isTrue();
+        assertThat(m.pattern()).isEqualTo("$a:Kim*");
+        assertThat(m.matches("kim!~kim@host", "KIMBERLY")).isTrue();
+        assertThat(m.matches("kim!~kim@host", "lee")).isFalse();
+        assertThat(m.matches("kim!~kim@host", null)).isFalse();
+        assertThat(m.matches("kim!~kim@host")).isFalse();
+        assertThat(Mask.of("kim", CaseMapping.RFC1459).matches("kim!~kim@host", "other")).isTrue();
+        assertThatThrownBy(() -> Mask.of("$a:", CaseMapping.RFC1459)).hasMessageContaining("$a:NAME");
+    }
 }

@@ -39,7 +39,7 @@ final class BanCommands {
         CompletableFuture<Void> saved = env.bans().add(ban);
         int dropped = 0;
         for (Client c : UserCommands.registered(env)) {
-            if (mask.matches(c.prefix())) {
+            if (mask.matches(c.prefix(), c.account())) {
                 c.kick(env.serverName(), reason.isEmpty() ? "Banned" : "Banned: " + reason);
                 dropped++;
             }

@@ -25,14 +25,14 @@ final class BanList implements AdmissionPolicy {
 
     @Override
     public String refusalReason(Client client) {
-        Ban b = matching(client.prefix(), System.currentTimeMillis());
+        Ban b = matching(client.prefix(), client.account(), System.currentTimeMillis());
         return b == null ? null : b.refusal();
     }
 
-    /** The first ban in force that matches {@code nickUserHost}, or null. */
-    Ban matching(String nickUserHost, long nowMillis) {
+    /** The first ban in force that matches {@code nickUserHost} or {@code account} (null: not logged in), or null. */
+    Ban matching(String nickUserHost, String account, long nowMillis) {
         for (Ban b : bans) {
-            if (!b.expired(nowMillis) && b.mask().matches(nickUserHost)) {
+            if (!b.expired(nowMillis) && b.mask().matches(nickUserHost, account)) {
                 return b;
             }
         }

@@ -20,6 +20,15 @@ final class AccountLogin {
         c.account(account);
         LOG.info("{} ({}) logged in as {} ({})", c.nick(), c.address(), account, how);
         s.replyText(Numeric.RPL_LOGGEDIN, "You are now logged in as " + account, c.prefix(), account);
+        if (c.registered()) { // a server ban on $a:NAME applies at once, as it would have at registration
+            String refusal = s.context().admission().refusalReason(c);
+            if (refusal != null) {
+                LOG.info("{} ({}) dropped at login: {}", c.nick(), c.address(), refusal);
+                s.replyText(Numeric.ERR_YOUREBANNEDCREEP, Numeric.ERR_YOUREBANNEDCREEP.text() + ": " + refusal);
+                s.quit("Banned: " + refusal);
+                return;
+            }
+        }
         if (c.registered()) { // account-notify: the peers who asked see the login
             OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "ACCOUNT", account));
             for (Client peer : s.context().registry().peersOf(c)) {

@@ -138,22 +138,23 @@ public final class Room {
         Member m = standing.get(c);
         int epoch = banEpoch;
         String prefix = c.prefix();
+        String account = c.account();
         if (m != null) {
             BanCheck cached = m.banCheck;
-            if (cached != null && cached.validFor(epoch, prefix)) {
+            if (cached != null && cached.validFor(epoch, prefix, account)) {
                 return cached.banned();
             }
         }
-        boolean banned = matchesBan(prefix);
+        boolean banned = matchesBan(prefix, account);
         if (m != null) {
-            m.banCheck = new BanCheck(epoch, prefix, banned);
+            m.banCheck = new BanCheck(epoch, prefix, account, banned);
         }
         return banned;
     }
 
-    private boolean matchesBan(String prefix) {
+    private boolean matchesBan(String prefix, String account) {
         for (BanEntry b : bans) {
-            if (b.mask().matches(prefix)) {
+            if (b.mask().matches(prefix, account)) {
                 return true;
             }
         }
@@ -171,7 +172,7 @@ public final class Room {
             return null;
         }
         boolean inv = invited.contains(c);
-        if (!inv && matchesBan(c.prefix())) {
+        if (!inv && matchesBan(c.prefix(), c.account())) {
             return Numeric.ERR_BANNEDFROMCHAN;
         }
         if (modes.inviteOnly() && !inv) {
