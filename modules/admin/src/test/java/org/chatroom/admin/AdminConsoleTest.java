@@ -104,6 +104,33 @@ class AdminConsoleTest {
     }
 
     @Test
+    void aPasswordIsNeverTakenAtThePrompt() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
+        java.io.PipedInputStream in = new java.io.PipedInputStream(keyboard);
+        try (Terminal t = TerminalBuilder.builder().system(false).type("dumb").streams(in, screen).build()) {
+            java.util.concurrent.CompletableFuture<Integer> code = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> console(new ByteArrayOutputStream()).run(t));
+            String[] typed = {"account add bob hunter22", "account list", "exit"};
+            for (int i = 0; i < typed.length; i++) {
+                int prompts = i + 1;
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                        .until(() -> screen.toString(StandardCharsets.UTF_8).split(AdminConsole.PROMPT, -1).length > prompts);
+                keyboard.write((typed[i] + "\n").getBytes(StandardCharsets.UTF_8));
+                keyboard.flush();
+            }
+            assertThat(code.get(5, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+        } finally {
+            keyboard.close();
+        }
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains(
+                "chat-admin: account add and passwd read the password without echo: run chat-admin account add NAME");
+        try (org.chatroom.server.support.AdminTestClient a = fx.admin()) {
+            assertThat(a.call("account list").body()).as("nothing was sent").isEmpty();
+        }
+    }
+
+    @Test
     void endOfInputLeavesTheConsole() throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (Terminal t = TerminalBuilder.builder().system(false).type("dumb")
