@@ -83,7 +83,10 @@ public final class RoomCommands {
         LOG.info("{} joined {}", c.nick(), room.name());
         String nick = c.nick();
         ctx.events().fire(l -> l.joined(nick, room.name()));
-        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "JOIN", room.name()));
+        String account = c.account();
+        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "JOIN", room.name()))
+                .or(Cap.EXTENDED_JOIN, IrcMessage.from(c.prefix(), "JOIN", room.name(), account == null ? "*" : account,
+                        c.realName()));
         room.broadcast(line, null, ctx.stats());
         Topic topic = room.topic();
         if (topic.isSet()) {

@@ -14,7 +14,8 @@ public enum Cap {
     // accounts (issue 15): kept together at the end
     SASL("sasl", "PLAIN"),
     ACCOUNT_REGISTRATION("draft/account-registration", null),
-    ACCOUNT_NOTIFY;
+    ACCOUNT_NOTIFY,
+    EXTENDED_JOIN;
 
     private static final Cap[] ALL = values();
 

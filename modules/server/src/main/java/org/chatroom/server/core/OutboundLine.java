@@ -26,15 +26,32 @@ public final class OutboundLine {
     private final String body;
     private final long timeMillis;
     private final String tags;
+    /** Another form of the same line (same msgid and time) for recipients with {@link #alternateCap}; or null. */
+    private final OutboundLine alternate;
+    private final Cap alternateCap;
     private volatile byte[] plain;
     private volatile byte[] timed;
     private volatile byte[] tagged;
     private volatile byte[] both;
 
     private OutboundLine(String body, long timeMillis, String tags) {
+        this(body, timeMillis, tags, null, null);
+    }
+
+    private OutboundLine(String body, long timeMillis, String tags, Cap alternateCap, OutboundLine alternate) {
         this.body = body;
         this.timeMillis = timeMillis;
         this.tags = tags;
+        this.alternateCap = alternateCap;
+        this.alternate = alternate;
+    }
+
+    /**
+     * This line, except that recipients with {@code cap} get {@code message} instead (same msgid and
+     * time), e.g. the {@code extended-join} form of a JOIN.
+     */
+    public OutboundLine or(Cap cap, IrcMessage message) {
+        return new OutboundLine(body, timeMillis, tags, cap, new OutboundLine(message.toLine(), timeMillis, tags));
     }
 
     /** A server-made line (JOIN, QUIT, MODE...) for many users, with a fresh msgid. */
@@ -57,6 +74,9 @@ public final class OutboundLine {
 
     /** The bytes a user with capability mask {@code caps} gets. */
     public byte[] bytesFor(int caps) {
+        if (alternate != null && alternateCap.in(caps)) {
+            return alternate.bytesFor(caps);
+        }
         int variant = (Cap.SERVER_TIME.in(caps) ? TIME_BIT : 0) | (Cap.MESSAGE_TAGS.in(caps) ? TAGS_BIT : 0);
         byte[] b = switch (variant) {
             case 0 -> plain;
