@@ -196,8 +196,10 @@ public final class ChatSession implements Session, ClientControl {
         String nick = client.nick();
         context.events().fire(l -> l.registered(nick, client.address()));
         Welcome.send(this);
-        if (context.config().get(ServerConfigKeys.DEFAULT_ROOM_AUTOJOIN)) {
-            RoomCommands.join(this, context.config().get(ServerConfigKeys.DEFAULT_ROOM));
+        MonitorCommands.cameOnline(context, client);
+        String defaultRoom = context.config().get(ServerConfigKeys.DEFAULT_ROOM);
+        if (context.config().get(ServerConfigKeys.DEFAULT_ROOM_AUTOJOIN) && !defaultRoom.isEmpty()) {
+            RoomCommands.join(this, defaultRoom);
         }
     }
 
@@ -218,6 +220,7 @@ public final class ChatSession implements Session, ClientControl {
                 context.registry().remove(client);
             }
             context.stats().registeredUserLeft();
+            MonitorCommands.wentOffline(context, client.nick());
             LOG.info("{} quit ({})", client.nick(), reason);
             String nick = client.nick();
             context.events().fire(l -> l.quit(nick, reason));
