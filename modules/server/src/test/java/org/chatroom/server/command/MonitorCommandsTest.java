@@ -94,4 +94,18 @@ class MonitorCommandsTest {
         watcher.await(l -> l.endsWith(":mark"));
         assertThat(watcher.lines()).as("no extended-monitor: no AWAY").noneMatch(l -> l.contains(" AWAY "));
     }
+
+    @Test
+    void aMonitorRacingTheRegistrationOfItsNickNeverMissesIt() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            String nick = "racer" + round;
+            CoreHarness.Peer racer = core.connect(1);
+            racer.send("NICK " + nick);
+            watcher.send("MONITOR + " + nick); // lane 0 and lane 1 at once: either the answer or the notice says 730
+            racer.send("USER r 0 * :R");
+            watcher.await(l -> l.equals(":chat.localhost 730 watcher :" + nick + "!~r@127.0.0.1"));
+            racer.send("QUIT");
+            watcher.await(l -> l.equals(":chat.localhost 731 watcher :" + nick));
+        }
+    }
 }
