@@ -56,18 +56,21 @@ final class WhoCommand {
         s.reply(Numeric.RPL_ENDOFWHO, mask);
     }
 
-    /** Registered users the mask matches and the asker may see; an exact nick is always found. */
+    /**
+     * Registered users the mask matches and the asker may see. An exact nick is always found; any
+     * other word without wildcards (a host, a real name) is matched as a mask without them.
+     */
     private static List<Client> matches(Session s, String mask) {
         ChatRegistry registry = s.context().registry();
         Client me = s.client();
         List<Client> out = new ArrayList<>();
         boolean wildcard = mask.indexOf('*') >= 0 || mask.indexOf('?') >= 0;
-        if (!wildcard && mask.indexOf('@') < 0 && mask.indexOf('!') < 0 && !mask.equals("0")) {
+        if (!wildcard && mask.indexOf('@') < 0 && mask.indexOf('!') < 0) {
             Client c = registry.byNick(mask);
             if (c != null && c.registered()) {
-                out.add(c);
+                out.add(c); // asked for by name: shown even with +i, as WHOIS would
+                return out;
             }
-            return out;
         }
         Set<Client> peers = null;
         for (Client c : registry.clients()) {

@@ -50,6 +50,8 @@ class WhoCommandTest {
         assertThat(alice.lines().stream().filter(l -> l.contains(" 352 "))).hasSize(2);
         who("*!~cool*@*", "*!~cool*@*");
         assertThat(alice.lines().stream().filter(l -> l.contains(" 352 "))).hasSize(1);
+        who("127.0.0.1", "127.0.0.1");
+        assertThat(alice.lines().stream().filter(l -> l.contains(" 352 "))).as("a bare host matches as a mask").hasSize(2);
         who("nobody*", "nobody*");
         assertThat(alice.lines()).noneMatch(l -> l.contains(" 352 "));
     }
