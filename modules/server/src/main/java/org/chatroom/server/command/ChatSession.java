@@ -216,11 +216,11 @@ public final class ChatSession implements Session, ClientControl {
                 for (Client peer : context.registry().remove(client)) {
                     peer.send(line);
                 }
+                MonitorCommands.wentOffline(context, client.nick()); // not at shutdown: the watchers leave too
             } else {
                 context.registry().remove(client);
             }
             context.stats().registeredUserLeft();
-            MonitorCommands.wentOffline(context, client.nick());
             LOG.info("{} quit ({})", client.nick(), reason);
             String nick = client.nick();
             context.events().fire(l -> l.quit(nick, reason));

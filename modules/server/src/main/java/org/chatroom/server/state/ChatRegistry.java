@@ -44,12 +44,6 @@ public final class ChatRegistry {
         return whowas;
     }
 
-    /** Whether a registered user holds {@code nick} now. */
-    public boolean online(String nick) {
-        Client c = byNick(nick);
-        return c != null && c.registered();
-    }
-
     public Client byNick(String nick) {
         return byNick.get(MAPPING.fold(nick));
     }
