@@ -67,8 +67,10 @@ final class OperatorCommands {
             if (target == null || !room.contains(target)) {
                 return Numeric.ERR_USERNOTINCHANNEL;
             }
-            room.broadcastInOrder(OutboundLine.of(IrcMessage.from(c.prefix(), "KICK", room.name(), target.nick(), reason)),
-                    s.context().stats());
+            // broadcast, not broadcastInOrder: on this lane the leave's sync runs at once, so the KICK must be
+            // delivered here first or a victim on the kicker's lane would never see it.
+            room.broadcast(OutboundLine.of(IrcMessage.from(c.prefix(), "KICK", room.name(), target.nick(), reason)),
+                    null, s.context().stats());
             s.context().registry().part(target, room);
             return null;
         });

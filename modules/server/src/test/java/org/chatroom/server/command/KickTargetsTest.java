@@ -23,12 +23,13 @@ class KickTargetsTest {
         core = new CoreHarness(Map.of("room.default.autojoin", "false"), 2);
         op = core.register("op", 0);
         bob = core.register("bob", 1);
-        carol = core.register("carol", 1);
+        carol = core.register("carol", 0); // on the kicker's lane: its KICK must still reach it
         op.send("JOIN #a,#b");
         op.sync();
         bob.send("JOIN #a,#b");
         carol.send("JOIN #a,#b");
         bob.sync();
+        carol.sync();
     }
 
     @AfterEach
