@@ -76,4 +76,20 @@ class KickTargetsTest {
         bob.await(l -> l.contains(" 482 bob #b "));
         assertThat(bob.lines()).anyMatch(l -> l.contains(" 482 bob #a "));
     }
+
+    @Test
+    void twoOperatorsKickingOneUserAtOnceSendOneKick() throws Exception {
+        op.send("MODE #a +o bob"); // bob (lane 1) and op (lane 0) race; carol is the victim
+        op.sync();
+        for (int round = 0; round < 30; round++) {
+            String tag = "r" + round;
+            op.send("KICK #a carol :" + tag);
+            bob.send("KICK #a carol :" + tag);
+            carol.await(l -> l.endsWith(" KICK #a carol :" + tag));
+            core.drainAll();
+            assertThat(carol.count(l -> l.endsWith(" KICK #a carol :" + tag))).as(tag).isEqualTo(1);
+            carol.send("JOIN #a");
+            carol.sync();
+        }
+    }
 }
