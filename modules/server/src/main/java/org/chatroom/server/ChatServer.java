@@ -64,8 +64,11 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         ChatRegistry registry = new ChatRegistry();
         this.context = new ServerContext(config, Motd.load(config), registry, stats, version());
         long now = System.currentTimeMillis() / 1000;
-        registry.rooms().configure(config.get(ServerConfigKeys.DEFAULT_ROOM),
-                new Topic(config.get(ServerConfigKeys.DEFAULT_TOPIC), config.get(ServerConfigKeys.SERVER_NAME), now));
+        String defaultRoom = config.get(ServerConfigKeys.DEFAULT_ROOM);
+        if (!defaultRoom.isEmpty()) { // empty: no default room, so nothing exists that nobody made
+            registry.rooms().configure(defaultRoom,
+                    new Topic(config.get(ServerConfigKeys.DEFAULT_TOPIC), config.get(ServerConfigKeys.SERVER_NAME), now));
+        }
         for (String name : config.get(ServerConfigKeys.ROOMS_PERMANENT)) {
             registry.rooms().configure(name, Topic.none());
         }

@@ -27,7 +27,9 @@ public final class ServerConfigKeys {
     public static final ConfigKey<String> NETWORK_NAME = key("network.name", "Chatroom",
             "network name shown by clients (005 NETWORK)", false, ValueParsers::word);
     public static final ConfigKey<String> DEFAULT_ROOM = key("room.default", "#lobby",
-            "room every user joins after connecting; it always exists", false, ServerConfigKeys::room);
+            "room every user joins after connecting; it always exists. Empty = no default room: nobody is"
+                    + " joined anywhere and only rooms users made (and rooms.permanent) exist", false,
+            ServerConfigKeys::roomOrNone);
     public static final ConfigKey<Boolean> DEFAULT_ROOM_AUTOJOIN = key("room.default.autojoin", "true",
             "whether every user joins the default room after registering (each join is announced to everyone in it)",
             true, ValueParsers::bool);
@@ -156,6 +158,10 @@ public final class ServerConfigKeys {
     /** Every key in file order. */
     public static Map<String, ConfigKey<?>> all() {
         return java.util.Collections.unmodifiableMap(ALL);
+    }
+
+    private static String roomOrNone(String text) {
+        return text.isEmpty() ? "" : room(text);
     }
 
     private static String room(String text) {
