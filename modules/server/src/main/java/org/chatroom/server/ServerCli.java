@@ -53,7 +53,7 @@ public final class ServerCli {
         }
 
         public Outcome(int exitCode, ServerConfig config, Supplier<ServerConfig> configSource) {
-            this(exitCode, config, configSource, null);
+            this(exitCode, config, configSource, null, null);
         }
 
         boolean shouldRun() {
