@@ -5,16 +5,32 @@ import java.util.Locale;
 /** The IRCv3 capabilities this server offers; a client's set is a bit mask of {@link #bit()}. */
 public enum Cap {
     AWAY_NOTIFY,
+    BATCH,
     CAP_NOTIFY,
+    CHGHOST,
+    /** Still a draft: the wire name carries the {@code draft/} prefix the spec asks for. */
+    NO_IMPLICIT_NAMES("draft/no-implicit-names"),
     ECHO_MESSAGE,
     INVITE_NOTIFY,
+    LABELED_RESPONSE,
     MESSAGE_TAGS,
     MULTI_PREFIX,
-    SERVER_TIME;
+    SERVER_TIME,
+    SETNAME,
+    STANDARD_REPLIES,
+    USERHOST_IN_NAMES;
 
     private static final Cap[] ALL = values();
 
-    private final String wire = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    private final String wire;
+
+    Cap() {
+        this.wire = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    Cap(String wire) {
+        this.wire = wire;
+    }
 
     /** The name on the wire, e.g. {@code server-time}. */
     public String wire() {

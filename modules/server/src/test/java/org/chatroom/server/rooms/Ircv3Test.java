@@ -103,10 +103,10 @@ class Ircv3Test {
     void tagsHaveTheirOwnLimit() throws Exception {
         try (IrcTestClient sender = withCaps("sender", "message-tags");
              IrcTestClient other = withCaps("other", "message-tags")) {
-            String bigTag = "@+big=" + "v".repeat(8000) + " ";
+            String bigTag = "@+big=" + "v".repeat(4000) + " "; // clients have 4094 bytes of tag data
             sender.send(bigTag + "PRIVMSG #lobby :" + "b".repeat(400));
             other.awaitContains("b".repeat(400));
-            sender.send("@+huge=" + "v".repeat(8200) + " PRIVMSG #lobby :too much");
+            sender.send("@+huge=" + "v".repeat(4100) + " PRIVMSG #lobby :too much");
             sender.awaitContains(" 417 sender :Input line was too long");
             sender.send("@+ok=1 PRIVMSG #lobby :" + "c".repeat(520));
             sender.awaitLine(l -> l.contains(" 417 sender ") && sender.lines().stream().filter(x -> x.contains(" 417 ")).count() == 2);
