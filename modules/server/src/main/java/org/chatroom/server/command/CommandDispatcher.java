@@ -19,6 +19,7 @@ public final class CommandDispatcher {
         QueryCommands.register(this);
         ModeCommands.register(this);
         OperatorCommands.register(this);
+        IdentityCommands.register(this);
     }
 
     /** Adds {@code name}; {@code beforeRegistration} allows it before NICK/USER completed. */

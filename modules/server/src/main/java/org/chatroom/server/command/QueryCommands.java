@@ -56,7 +56,7 @@ final class QueryCommands {
     }
 
     private static void whoReply(Session s, String room, Client c, String prefix) {
-        String flags = (c.away() == null ? "H" : "G") + (c.serverOperator() ? "*" : "") + prefix;
+        String flags = (c.away() == null ? "H" : "G") + (c.serverOperator() ? "*" : "") + prefix + (c.bot() ? "B" : "");
         s.reply(Numeric.RPL_WHOREPLY, room, c.user(), c.host(), server(s), c.nick(), flags, "0 " + c.realName());
     }
 
@@ -80,6 +80,9 @@ final class QueryCommands {
         s.reply(Numeric.RPL_WHOISSERVER, c.nick(), server(s), s.context().config().get(ServerConfigKeys.NETWORK_NAME));
         if (c.serverOperator()) {
             s.reply(Numeric.RPL_WHOISOPERATOR, c.nick());
+        }
+        if (c.bot()) {
+            s.reply(Numeric.RPL_WHOISBOT, c.nick(), "is a bot on " + s.context().config().get(ServerConfigKeys.NETWORK_NAME));
         }
         if (c.away() != null) {
             s.reply(Numeric.RPL_AWAY, c.nick(), c.away());

@@ -85,12 +85,29 @@ public final class RoomCommands {
         ctx.events().fire(l -> l.joined(nick, room.name()));
         OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "JOIN", room.name()));
         room.broadcast(line, null, ctx.stats());
+        tellAway(room, c);
         Topic topic = room.topic();
         if (topic.isSet()) {
             s.reply(Numeric.RPL_TOPIC, room.name(), topic.text());
             s.reply(Numeric.RPL_TOPICWHOTIME, room.name(), topic.setBy(), Long.toString(topic.setAtSeconds()));
         }
-        sendNames(s, room);
+        if (!c.has(Cap.NO_IMPLICIT_NAMES)) {
+            sendNames(s, room);
+        }
+    }
+
+    /** IRCv3 away-notify: a user who joins while away is told to the members who asked, right after the JOIN. */
+    private static void tellAway(Room room, Client c) {
+        String away = c.away();
+        if (away == null) {
+            return;
+        }
+        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "AWAY", away));
+        for (Client member : room.members()) { // queued after the JOIN on every lane: never before it
+            if (member != c && member.has(Cap.AWAY_NOTIFY)) {
+                member.send(line);
+            }
+        }
     }
 
     private static void part(Session s, IrcMessage m) {
@@ -189,9 +206,10 @@ public final class RoomCommands {
     static void sendNames(Session s, Room room) {
         StringBuilder names = new StringBuilder();
         boolean multi = s.client().has(Cap.MULTI_PREFIX);
+        boolean userhost = s.client().has(Cap.USERHOST_IN_NAMES);
         for (Client member : room.members()) {
             Membership standing = room.membership(member);
-            String entry = (standing == null ? "" : standing.prefix(multi)) + member.nick();
+            String entry = (standing == null ? "" : standing.prefix(multi)) + (userhost ? member.prefix() : member.nick());
             if (names.length() + entry.length() + 1 > NAMES_LINE_BUDGET) {
                 s.reply(Numeric.RPL_NAMREPLY, "=", room.name(), names.toString());
                 names.setLength(0);
