@@ -35,9 +35,8 @@ final class CommandRunner {
     }
 
     void receive(IrcMessage m) {
-        closeWindow();
-        if (checkingPassword) {
-            waiting.add(() -> receive(m)); // read with the line that started the check; handled after it, in order
+        if (checkingPassword || open != null) {
+            waiting.add(() -> receive(m)); // read while a check or a response is pending: handled after it, in order
             return;
         }
         session.context().stats().messageIn();
@@ -51,8 +50,7 @@ final class CommandRunner {
      * INVALID_UTF8 (UTF8ONLY). The connection stays either way.
      */
     void invalidUtf8(IrcMessage replaced) {
-        closeWindow();
-        if (checkingPassword) {
+        if (checkingPassword || open != null) {
             waiting.add(() -> invalidUtf8(replaced)); // a USER after PASS waits for the check, as usual
             return;
         }
@@ -99,7 +97,8 @@ final class CommandRunner {
 
     /**
      * The command queued its in-order lines (MODE, TOPIC) on this lane already: a task queued now
-     * runs after them and ends the response, unless another line of this user ends it sooner.
+     * runs after them and ends the response. Lines the user sends meanwhile wait for it, so a
+     * pipelined command's response never takes the previous one's lines.
      */
     private void keepOpen(LabeledResponse response) {
         if (session.ended()) {
@@ -112,6 +111,7 @@ final class CommandRunner {
         out.lane().execute(() -> {
             if (open == response) {
                 closeWindow();
+                runWaiting();
             }
         });
     }
@@ -156,7 +156,11 @@ final class CommandRunner {
                 keepOpen(response);
             }
         }
-        while (!session.ended() && !checkingPassword && !waiting.isEmpty()) {
+        runWaiting();
+    }
+
+    private void runWaiting() {
+        while (!session.ended() && !checkingPassword && open == null && !waiting.isEmpty()) {
             waiting.poll().run();
         }
     }
