@@ -91,7 +91,7 @@ public final class RoomCommands {
             s.reply(Numeric.RPL_TOPIC, room.name(), topic.text());
             s.reply(Numeric.RPL_TOPICWHOTIME, room.name(), topic.setBy(), Long.toString(topic.setAtSeconds()));
         }
-        if (!c.has(Cap.NO_IMPLICIT_NAMES)) {
+        if (!c.has(Cap.NO_IMPLICIT_NAMES) && !c.has(Cap.NO_IMPLICIT_NAMES_DRAFT)) {
             sendNames(s, room);
         }
     }

@@ -8,13 +8,14 @@ public enum Cap {
     BATCH,
     CAP_NOTIFY,
     CHGHOST,
-    /** Still a draft: the wire name carries the {@code draft/} prefix the spec asks for. */
-    NO_IMPLICIT_NAMES("draft/no-implicit-names"),
+    /** The name {@code no-implicit-names} had as a draft, which clients still ask for: the same behaviour. */
+    NO_IMPLICIT_NAMES_DRAFT("draft/no-implicit-names"),
     ECHO_MESSAGE,
     INVITE_NOTIFY,
     LABELED_RESPONSE,
     MESSAGE_TAGS,
     MULTI_PREFIX,
+    NO_IMPLICIT_NAMES,
     SERVER_TIME,
     SETNAME,
     STANDARD_REPLIES,

@@ -91,12 +91,17 @@ class Ircv3ExtrasTest {
     @Test
     void noImplicitNamesLeavesNamesOutOfAJoin() throws Exception {
         core = new CoreHarness(Map.of(), 1);
-        CoreHarness.Peer quiet = core.register("quiet", 0, "draft/no-implicit-names");
-        quiet.send("JOIN #new");
-        quiet.send("PING :mark");
-        quiet.await(l -> l.endsWith("PONG chat.localhost :mark"));
-        assertThat(quiet.lines()).anyMatch(l -> l.endsWith("JOIN #new"))
-                .noneMatch(l -> l.contains(" 353 ") || l.contains(" 366 "));
+        CoreHarness.Peer quiet = core.register("quiet", 0, "no-implicit-names");
+        CoreHarness.Peer draft = core.register("draft", 0, "draft/no-implicit-names");
+        for (CoreHarness.Peer p : new CoreHarness.Peer[] {quiet, draft}) {
+            p.send("JOIN #new");
+            p.send("PING :mark");
+            p.await(l -> l.endsWith("PONG chat.localhost :mark"));
+            assertThat(p.lines()).anyMatch(l -> l.endsWith("JOIN #new"))
+                    .noneMatch(l -> l.contains(" 353 ") || l.contains(" 366 "));
+        }
+        quiet.send("NAMES #new");
+        quiet.await(l -> l.contains(" 366 quiet #new "));
     }
 
     @Test

@@ -44,7 +44,8 @@ class Ircv3Test {
             String ls = old.awaitContains(" CAP * LS ");
             assertThat(IrcMessage.parse(ls).last().split(" ")).contains("message-tags", "away-notify", "invite-notify",
                     "cap-notify", "multi-prefix", "server-time", "echo-message", "batch", "labeled-response",
-                    "standard-replies", "setname", "chghost", "userhost-in-names", "draft/no-implicit-names")
+                    "standard-replies", "setname", "chghost", "userhost-in-names", "no-implicit-names",
+                    "draft/no-implicit-names")
                     .doesNotContain("sasl");
             old.send("CAP END");
             old.send("NICK old");
