@@ -16,7 +16,7 @@ final class Batches {
     private Batches() {
     }
 
-    /** Sends {@code lines} to {@code out} as one batch of {@code type}; {@code startTags} go on the BATCH start only. */
+    /** Sends {@code lines} to {@code out} as one batch of {@code type}; {@code startTags} go on its start only. */
     static void send(Consumer<byte[]> out, String server, String id, String type, Map<String, String> startTags,
                      List<byte[]> lines) {
         String start = ":" + server + " BATCH +" + id + " " + type + "\r\n";

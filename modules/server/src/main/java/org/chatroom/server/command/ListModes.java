@@ -17,7 +17,7 @@ final class ListModes {
         return ch == 'b' || ch == 'e' || ch == 'I';
     }
 
-    /** {@code MODE #room b} (or {@code +e}, {@code I}...) with nothing after: sends the list; false if not such a query. */
+    /** {@code MODE #room b} (or {@code +e}, {@code I}...) alone: sends that list; false if not such a query. */
     static boolean query(Session s, Room room, String modes, int paramCount) {
         String m = modes.startsWith("+") ? modes.substring(1) : modes;
         if (paramCount != 2 || m.length() != 1 || !isListMode(m.charAt(0))) {
@@ -25,7 +25,8 @@ final class ListModes {
         }
         switch (m.charAt(0)) {
             case 'b' -> list(s, room, room.bans(), Numeric.RPL_BANLIST, Numeric.RPL_ENDOFBANLIST);
-            case 'e' -> list(s, room, room.banExceptions().entries(), Numeric.RPL_EXCEPTLIST, Numeric.RPL_ENDOFEXCEPTLIST);
+            case 'e' -> list(s, room, room.banExceptions().entries(), Numeric.RPL_EXCEPTLIST,
+                    Numeric.RPL_ENDOFEXCEPTLIST);
             default -> list(s, room, room.inviteExceptions().entries(), Numeric.RPL_INVITELIST,
                     Numeric.RPL_ENDOFINVITELIST);
         }
@@ -39,7 +40,7 @@ final class ListModes {
         s.reply(end, room.name());
     }
 
-    /** Registry lock held: adds or removes {@code text} on list {@code ch}; the mask to show, or null if nothing changed. */
+    /** Registry lock held: adds or removes {@code text} on list {@code ch}; the mask to show, or null if unchanged. */
     static String change(Session s, Room room, char ch, boolean on, String text) {
         Mask mask;
         try {

@@ -13,7 +13,10 @@ import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Client;
 
-/** PRIVMSG and NOTICE to rooms, nicks and {@code @#room}/{@code +#room}; TAGMSG. NOTICE never triggers error replies (RFC 2812 3.3.2). */
+/**
+ * PRIVMSG and NOTICE to rooms, nicks and {@code @#room}/{@code +#room}; TAGMSG. NOTICE never triggers
+ * error replies (RFC 2812 3.3.2).
+ */
 final class MessageCommands {
     static final int MAX_TARGETS = 4;
 
@@ -158,7 +161,8 @@ final class MessageCommands {
             }
             if (status != 0) {
                 String shown = status + room.name();
-                StatusMessage.deliver(c, status, room, OutboundLine.of(IrcMessage.from(c.prefix(), command, shown, text), tags));
+                OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, shown, text), tags);
+                StatusMessage.deliver(c, status, room, line);
                 return;
             }
             if (!notice) { // told before delivery: an observer never sees a reply to a message before the message

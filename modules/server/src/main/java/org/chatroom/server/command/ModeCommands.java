@@ -74,7 +74,8 @@ final class ModeCommands {
                 adding = ch == '+';
                 continue;
             }
-            boolean needsArg = ch == 'o' || ch == 'v' || ListModes.isListMode(ch) || (adding && (ch == 'k' || ch == 'l'));
+            boolean needsArg = ch == 'o' || ch == 'v' || ListModes.isListMode(ch)
+                    || (adding && (ch == 'k' || ch == 'l'));
             String arg = null;
             if (needsArg || (ch == 'k' && next < args.size())) {
                 if (next >= args.size()) {

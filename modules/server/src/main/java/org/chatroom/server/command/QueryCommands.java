@@ -82,7 +82,8 @@ final class QueryCommands {
             s.reply(Numeric.RPL_WHOISOPERATOR, c.nick());
         }
         if (c.bot()) {
-            s.reply(Numeric.RPL_WHOISBOT, c.nick(), "is a bot on " + s.context().config().get(ServerConfigKeys.NETWORK_NAME));
+            String network = s.context().config().get(ServerConfigKeys.NETWORK_NAME);
+            s.reply(Numeric.RPL_WHOISBOT, c.nick(), "is a bot on " + network);
         }
         if (c.away() != null) {
             s.reply(Numeric.RPL_AWAY, c.nick(), c.away());

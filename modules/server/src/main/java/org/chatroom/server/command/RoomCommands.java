@@ -209,7 +209,8 @@ public final class RoomCommands {
         boolean userhost = s.client().has(Cap.USERHOST_IN_NAMES);
         for (Client member : room.members()) {
             Membership standing = room.membership(member);
-            String entry = (standing == null ? "" : standing.prefix(multi)) + (userhost ? member.prefix() : member.nick());
+            String entry = (standing == null ? "" : standing.prefix(multi))
+                    + (userhost ? member.prefix() : member.nick());
             if (names.length() + entry.length() + 1 > NAMES_LINE_BUDGET) {
                 s.reply(Numeric.RPL_NAMREPLY, "=", room.name(), names.toString());
                 names.setLength(0);

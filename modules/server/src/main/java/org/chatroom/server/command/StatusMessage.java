@@ -7,7 +7,10 @@ import org.chatroom.server.state.Client;
 import org.chatroom.server.state.Membership;
 import org.chatroom.server.state.Room;
 
-/** STATUSMSG (005 {@code STATUSMSG=@+}): a message to {@code @#room} reaches its operators, {@code +#room} voiced members and operators. */
+/**
+ * STATUSMSG (005 {@code STATUSMSG=@+}): a message to {@code @#room} reaches the room's operators, one to
+ * {@code +#room} its voiced members and operators.
+ */
 final class StatusMessage {
     private StatusMessage() {
     }
