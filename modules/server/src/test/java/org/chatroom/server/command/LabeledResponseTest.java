@@ -137,6 +137,26 @@ class LabeledResponseTest {
     }
 
     @Test
+    void aCommandThatChecksAPasswordIsAnsweredWithItsOutcome() throws Exception {
+        String hash = org.chatroom.server.auth.PasswordHash.create("sesame".toCharArray()).toString();
+        core = new CoreHarness(Map.of("oper.accounts", "root:" + hash), 1);
+        CoreHarness.Peer alice = core.register("alice", 0, CAPS);
+        int from = alice.lines().size();
+        alice.send("@label=o1 OPER root wrong");
+        alice.send("@label=o2 OPER root sesame");
+        alice.send("@label=p PING :after");
+        alice.await(l -> l.startsWith("@label=p "));
+        core.drainAll();
+        List<String> got = after(alice, from);
+        assertThat(got.get(0)).isEqualTo("@label=o1 :chat.localhost 464 alice :Password incorrect");
+        assertThat(got.get(1)).matches("@label=o2 :chat\\.localhost BATCH \\+\\S+ labeled-response");
+        assertThat(got.subList(2, 4)).allMatch(l -> l.startsWith("@batch="))
+                .anyMatch(l -> l.contains(" 381 alice ")).anyMatch(l -> l.endsWith("MODE alice :+o"));
+        assertThat(got.get(4)).startsWith(":chat.localhost BATCH -");
+        assertThat(got.subList(5, got.size())).containsExactly("@label=p :chat.localhost PONG chat.localhost :after");
+    }
+
+    @Test
     void withoutTheBatchCapabilityNothingIsLabeled() throws Exception {
         core = new CoreHarness(Map.of(), 1);
         CoreHarness.Peer alice = core.register("alice", 0, "labeled-response");
