@@ -27,8 +27,8 @@ final class ListModes {
             case 'b' -> list(s, room, room.bans(), Numeric.RPL_BANLIST, Numeric.RPL_ENDOFBANLIST);
             case 'e' -> list(s, room, room.banExceptions().entries(), Numeric.RPL_EXCEPTLIST,
                     Numeric.RPL_ENDOFEXCEPTLIST);
-            default -> list(s, room, room.inviteExceptions().entries(), Numeric.RPL_INVITELIST,
-                    Numeric.RPL_ENDOFINVITELIST);
+            default -> list(s, room, room.inviteExceptions().entries(), Numeric.RPL_INVEXLIST,
+                    Numeric.RPL_ENDOFINVEXLIST);
         }
         return true;
     }

@@ -12,7 +12,7 @@ import org.chatroom.server.core.OutboundLine;
 import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Client;
 
-/** MODE on rooms (query, flags C/i/m/n/t, k, l, o, v, the lists b/e/I) and on oneself (+i, +B). */
+/** MODE on rooms (query, flags C/i/m/n/s/t, k, l, o, v, the lists b/e/I) and on oneself (+i, +B). */
 final class ModeCommands {
     private static final Logger LOG = LogManager.getLogger();
     /** Mode changes that take a parameter, per MODE command (005 MODES). */
@@ -90,7 +90,7 @@ final class ModeCommands {
                 arg = args.get(next++);
             }
             String result = switch (ch) {
-                case 'C', 'i', 'm', 'n', 't' -> flag(registry, room, ch, adding);
+                case 'C', 'i', 'm', 'n', 's', 't' -> flag(registry, room, ch, adding);
                 case 'k' -> key(s, registry, room, adding, arg);
                 case 'l' -> limit(s, registry, room, adding, arg);
                 case 'o', 'v' -> standing(s, registry, room, ch, adding, arg);
@@ -144,13 +144,26 @@ final class ModeCommands {
             registry.changeModes(room, modes -> modes.withKey(null));
             return "*";
         }
-        if (arg.isEmpty() || arg.length() > MAX_KEY_LENGTH || arg.contains(",") || arg.startsWith(":")) {
-            s.replyText(Numeric.ERR_INVALIDKEY, "Key must be 1-" + MAX_KEY_LENGTH + " characters without commas",
-                    room.name());
+        if (!wellFormedKey(arg)) { // a key JOIN could never send (a space, a comma, nothing) would lock everyone out
+            s.replyText(Numeric.ERR_INVALIDKEY, "Key must be 1-" + MAX_KEY_LENGTH
+                    + " characters without spaces or commas", room.name());
             return null;
         }
         registry.changeModes(room, modes -> modes.withKey(arg));
         return arg;
+    }
+
+    static boolean wellFormedKey(String key) {
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.startsWith(":")) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char ch = key.charAt(i);
+            if (ch <= ' ' || ch == ',' || ch == 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String limit(Session s, ChatRegistry registry, Room room, boolean on, String arg) {

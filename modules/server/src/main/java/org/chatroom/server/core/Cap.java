@@ -11,6 +11,7 @@ public enum Cap {
     /** The name {@code no-implicit-names} had as a draft, which clients still ask for: the same behaviour. */
     NO_IMPLICIT_NAMES_DRAFT("draft/no-implicit-names"),
     ECHO_MESSAGE,
+    EXTENDED_MONITOR,
     INVITE_NOTIFY,
     LABELED_RESPONSE,
     MESSAGE_TAGS,

@@ -5,13 +5,15 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.context.ServerContext;
 
 /**
  * Builds each connection's pipeline, one concern per piece:
- * admission → [TLS] → framing (CRLF or LF, bounded) → UTF-8 check and parse → keep-alive →
+ * [PROXY header, from trusted proxies] → admission → [TLS] → framing (CRLF or LF, bounded) → UTF-8 check and parse → keep-alive →
  * registration deadline → flood control → the adapter to the core. Outbound we write
  * ready-encoded buffers, so there is no encoder.
  */
@@ -22,9 +24,12 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
     private final IrcLineDecoder lineDecoder;
     private final SslContext tls;
 
-    /** {@code tls} is null for the plain listener. */
-    public ChatChannelInitializer(NetResources net, ChannelGroup channels, SslContext tls) {
+    private final boolean proxyProtocol;
+
+    /** {@code tls} is null for the plain listener; {@code proxyProtocol}: trusted proxies send a PROXY header. */
+    public ChatChannelInitializer(NetResources net, ChannelGroup channels, SslContext tls, boolean proxyProtocol) {
         this.net = net;
+        this.proxyProtocol = proxyProtocol;
         this.context = net.context;
         this.channels = channels;
         this.tls = tls;
@@ -35,13 +40,23 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
     @Override
     protected void initChannel(SocketChannel ch) {
         channels.add(ch);
-        InetAddress address = ch.remoteAddress().getAddress();
+        InetSocketAddress peer = ch.remoteAddress();
+        if (proxyProtocol && context.config().get(ServerConfigKeys.PROXY_TRUSTED).contains(peer.getAddress())) {
+            ch.pipeline().addLast("proxy-decoder", new HAProxyMessageDecoder());
+            ch.pipeline().addLast("proxy", new ProxyHeaderHandler(this::chatPipeline,
+                    context.config().get(ServerConfigKeys.REGISTRATION_TIMEOUT).toNanos()));
+        } else {
+            chatPipeline(ch.pipeline(), peer.getAddress(), peer.getPort());
+        }
+    }
+
+    /** The chat handlers, for the client at {@code address}: the peer, or who a PROXY header names. */
+    private void chatPipeline(ChannelPipeline p, InetAddress address, int port) {
         var cfg = context.config();
         int maxLine = cfg.get(ServerConfigKeys.MAX_LINE_BYTES) - 2 + IrcLineDecoder.MAX_TAG_BYTES;
-        ChannelPipeline p = ch.pipeline();
         p.addLast("admission", new AdmissionHandler(net.limiter, address));
         if (tls != null) {
-            p.addLast("tls", tls.newHandler(ch.alloc()));
+            p.addLast("tls", tls.newHandler(p.channel().alloc()));
         }
         p.addLast("framer", new LineBasedFrameDecoder(maxLine, true, false));
         p.addLast("decoder", lineDecoder);
@@ -50,6 +65,8 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
                 () -> context.config().get(ServerConfigKeys.PING_TIMEOUT).toNanos()));
         p.addLast("registration", new RegistrationTimeoutHandler(cfg.get(ServerConfigKeys.REGISTRATION_TIMEOUT).toNanos()));
         p.addLast("flood", new FloodControlHandler(context, cfg.get(ServerConfigKeys.FLOOD_EXEMPT).contains(address)));
-        p.addLast("client", new ClientHandler(net, address.getHostAddress(), tls != null));
+        String host = address.getHostAddress();
+        String remote = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        p.addLast("client", new ClientHandler(net, host, remote, tls != null));
     }
 }

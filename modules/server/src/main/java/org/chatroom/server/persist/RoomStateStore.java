@@ -98,12 +98,13 @@ public final class RoomStateStore implements AutoCloseable {
     }
 
     private static RoomModes parseModes(String flags, String key, long limit) {
-        if (!flags.matches("[Cimnt]*") || limit > Integer.MAX_VALUE) {
+        if (!flags.matches("[Cimnst]*") || limit > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("modes '" + flags + "' limit " + limit
-                    + " are not room modes (letters C, i, m, n, t and a limit)");
+                    + " are not room modes (letters C, i, m, n, s, t and a limit)");
         }
         return new RoomModes(flags.indexOf('i') >= 0, flags.indexOf('m') >= 0, flags.indexOf('n') >= 0,
-                flags.indexOf('t') >= 0, key.isEmpty() ? null : key, (int) limit, flags.indexOf('C') >= 0);
+                flags.indexOf('t') >= 0, flags.indexOf('s') >= 0, key.isEmpty() ? null : key, (int) limit,
+                flags.indexOf('C') >= 0);
     }
 
     /** Saves every permanent room in the background, in call order. */
@@ -115,8 +116,7 @@ public final class RoomStateStore implements AutoCloseable {
                     continue;
                 }
                 RoomModes m = r.modes();
-                String flags = (m.noCtcp() ? "C" : "") + (m.inviteOnly() ? "i" : "") + (m.moderated() ? "m" : "")
-                        + (m.noExternal() ? "n" : "") + (m.topicOps() ? "t" : "");
+                String flags = m.flagLetters();
                 sb.append("room\t").append(r.name()).append('\t').append(flags).append('\t')
                         .append(m.key() == null ? "" : m.key()).append('\t').append(m.limit()).append('\n');
                 Topic t = r.topic();
