@@ -25,6 +25,7 @@ public final class CommandDispatcher {
         InfoCommands.register(this);
         ModeCommands.register(this);
         OperatorCommands.register(this);
+        IdentityCommands.register(this);
     }
 
     /** Adds {@code name}; {@code beforeRegistration} allows it before NICK/USER completed. */

@@ -5,16 +5,14 @@ import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.IrcMessage;
-import org.chatroom.protocol.Mask;
 import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
 import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.core.OutboundLine;
-import org.chatroom.server.state.BanEntry;
 import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Client;
 
-/** MODE on rooms (query, flags i/m/n/s/t, k, l, o, v, b) and on oneself (+i). */
+/** MODE on rooms (query, flags C/i/m/n/s/t, k, l, o, v, the lists b/e/I) and on oneself (+i, +B). */
 final class ModeCommands {
     private static final Logger LOG = LogManager.getLogger();
     /** Mode changes that take a parameter, per MODE command (005 MODES). */
@@ -49,11 +47,7 @@ final class ModeCommands {
             return;
         }
         String modes = m.param(1);
-        if (isBanListQuery(modes, m.params().size())) {
-            for (BanEntry b : room.bans()) {
-                s.reply(Numeric.RPL_BANLIST, room.name(), b.mask().pattern(), b.setBy(), Long.toString(b.setAtSeconds()));
-            }
-            s.reply(Numeric.RPL_ENDOFBANLIST, room.name());
+        if (ListModes.query(s, room, modes, m.params().size())) {
             return;
         }
         if (!room.isOperator(c) && !c.serverOperator()) {
@@ -63,10 +57,6 @@ final class ModeCommands {
         // Every check and change of one MODE line, and telling the room, as one step under the registry lock:
         // two operators adding the same ban, or racing +l and JOIN, see each other's changes.
         s.context().registry().atomically(() -> apply(s, room, modes, m.params().subList(2, m.params().size())));
-    }
-
-    private static boolean isBanListQuery(String modes, int paramCount) {
-        return paramCount == 2 && (modes.equals("b") || modes.equals("+b"));
     }
 
     /** Applies what is valid, answers what is not, and tells the room what changed, in one MODE line. */
@@ -84,11 +74,12 @@ final class ModeCommands {
                 adding = ch == '+';
                 continue;
             }
-            boolean needsArg = ch == 'o' || ch == 'v' || ch == 'b' || (adding && (ch == 'k' || ch == 'l'));
+            boolean needsArg = ch == 'o' || ch == 'v' || ListModes.isListMode(ch)
+                    || (adding && (ch == 'k' || ch == 'l'));
             String arg = null;
             if (needsArg || (ch == 'k' && next < args.size())) {
                 if (next >= args.size()) {
-                    if (ch != 'b') {
+                    if (!ListModes.isListMode(ch)) { // "+b" alone in a longer string: nothing to list or set
                         s.reply(Numeric.ERR_NEEDMOREPARAMS, "MODE");
                     }
                     continue;
@@ -99,11 +90,11 @@ final class ModeCommands {
                 arg = args.get(next++);
             }
             String result = switch (ch) {
-                case 'i', 'm', 'n', 's', 't' -> flag(registry, room, ch, adding);
+                case 'C', 'i', 'm', 'n', 's', 't' -> flag(registry, room, ch, adding);
                 case 'k' -> key(s, registry, room, adding, arg);
                 case 'l' -> limit(s, registry, room, adding, arg);
                 case 'o', 'v' -> standing(s, registry, room, ch, adding, arg);
-                case 'b' -> ban(s, room, adding, arg);
+                case 'b', 'e', 'I' -> ListModes.change(s, room, ch, adding, arg);
                 default -> {
                     s.reply(Numeric.ERR_UNKNOWNMODE, String.valueOf(ch));
                     yield null;
@@ -210,28 +201,5 @@ final class ModeCommands {
             return null;
         }
         return target.nick();
-    }
-
-    private static String ban(Session s, Room room, boolean on, String text) {
-        Mask mask;
-        try {
-            mask = Mask.of(text, ChatRegistry.MAPPING);
-        } catch (IllegalArgumentException e) {
-            s.replyText(Numeric.ERR_INVALIDMODEPARAM, "Ban mask must be a nick, an address or nick!user@host",
-                    room.name(), "b", text);
-            return null;
-        }
-        if (on) {
-            if (room.bans().stream().anyMatch(b -> b.mask().equals(mask))) {
-                return null;
-            }
-            if (room.bans().size() >= Room.MAX_BANS) {
-                s.replyText(Numeric.ERR_BANLISTFULL, "Channel ban list is full", room.name(), "b");
-                return null;
-            }
-            return room.addBan(new BanEntry(mask, s.client().nick(), System.currentTimeMillis() / 1000))
-                    ? mask.pattern() : null;
-        }
-        return room.removeBan(mask) ? mask.pattern() : null;
     }
 }

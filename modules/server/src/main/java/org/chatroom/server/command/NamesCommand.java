@@ -45,9 +45,11 @@ final class NamesCommand {
         String kind = room.modes().secret() ? "@" : "=";
         StringBuilder names = new StringBuilder();
         boolean multi = s.client().has(Cap.MULTI_PREFIX);
+        boolean userhost = s.client().has(Cap.USERHOST_IN_NAMES);
         for (Client member : room.members()) {
             Membership standing = room.membership(member);
-            String entry = (standing == null ? "" : standing.prefix(multi)) + member.nick();
+            String entry = (standing == null ? "" : standing.prefix(multi))
+                    + (userhost ? member.prefix() : member.nick());
             if (names.length() + entry.length() + 1 > NAMES_LINE_BUDGET) {
                 s.reply(Numeric.RPL_NAMREPLY, kind, room.name(), names.toString());
                 names.setLength(0);

@@ -56,6 +56,10 @@ final class QueryCommands {
         if (c.serverOperator()) {
             s.reply(Numeric.RPL_WHOISOPERATOR, c.nick());
         }
+        if (c.bot()) {
+            String network = s.context().config().get(ServerConfigKeys.NETWORK_NAME);
+            s.reply(Numeric.RPL_WHOISBOT, c.nick(), "is a bot on " + network);
+        }
         if (c.away() != null) {
             s.reply(Numeric.RPL_AWAY, c.nick(), c.away());
         }

@@ -18,7 +18,7 @@ import org.chatroom.server.state.Client;
 final class RegistrationCommands {
     private static final Logger LOG = LogManager.getLogger();
     private static final int MAX_USER_LENGTH = 10;
-    private static final int MAX_REALNAME_LENGTH = 64;
+    static final int MAX_REALNAME_LENGTH = 64;
 
     private RegistrationCommands() {
     }

@@ -7,6 +7,7 @@ import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
 import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.core.Cap;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.core.OutboundLine;
@@ -79,12 +80,29 @@ public final class RoomCommands {
         ctx.events().fire(l -> l.joined(nick, room.name()));
         OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "JOIN", room.name()));
         room.broadcast(line, null, ctx.stats());
+        tellAway(room, c);
         Topic topic = room.topic();
         if (topic.isSet()) {
             s.reply(Numeric.RPL_TOPIC, room.name(), topic.text());
             s.reply(Numeric.RPL_TOPICWHOTIME, room.name(), topic.setBy(), Long.toString(topic.setAtSeconds()));
         }
-        NamesCommand.send(s, room);
+        if (!c.has(Cap.NO_IMPLICIT_NAMES) && !c.has(Cap.NO_IMPLICIT_NAMES_DRAFT)) {
+            NamesCommand.send(s, room);
+        }
+    }
+
+    /** IRCv3 away-notify: a user who joins while away is told to the members who asked, right after the JOIN. */
+    private static void tellAway(Room room, Client c) {
+        String away = c.away();
+        if (away == null) {
+            return;
+        }
+        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "AWAY", away));
+        for (Client member : room.members()) { // queued after the JOIN on every lane: never before it
+            if (member != c && member.has(Cap.AWAY_NOTIFY)) {
+                member.send(line);
+            }
+        }
     }
 
     private static void part(Session s, IrcMessage m) {

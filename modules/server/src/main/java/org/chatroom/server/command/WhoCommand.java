@@ -105,7 +105,7 @@ final class WhoCommand {
     }
 
     private static void reply(Session s, WhoxFields whox, String room, Client c, String prefix) {
-        String flags = (c.away() == null ? "H" : "G") + (c.serverOperator() ? "*" : "") + prefix;
+        String flags = (c.away() == null ? "H" : "G") + (c.serverOperator() ? "*" : "") + prefix + (c.bot() ? "B" : "");
         String server = s.context().config().get(ServerConfigKeys.SERVER_NAME);
         if (whox == null) {
             s.reply(Numeric.RPL_WHOREPLY, room, c.user(), c.host(), server, c.nick(), flags, "0 " + c.realName());

@@ -5,17 +5,34 @@ import java.util.Locale;
 /** The IRCv3 capabilities this server offers; a client's set is a bit mask of {@link #bit()}. */
 public enum Cap {
     AWAY_NOTIFY,
+    BATCH,
     CAP_NOTIFY,
+    CHGHOST,
+    /** The name {@code no-implicit-names} had as a draft, which clients still ask for: the same behaviour. */
+    NO_IMPLICIT_NAMES_DRAFT("draft/no-implicit-names"),
     ECHO_MESSAGE,
     EXTENDED_MONITOR,
     INVITE_NOTIFY,
+    LABELED_RESPONSE,
     MESSAGE_TAGS,
     MULTI_PREFIX,
-    SERVER_TIME;
+    NO_IMPLICIT_NAMES,
+    SERVER_TIME,
+    SETNAME,
+    STANDARD_REPLIES,
+    USERHOST_IN_NAMES;
 
     private static final Cap[] ALL = values();
 
-    private final String wire = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    private final String wire;
+
+    Cap() {
+        this.wire = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    Cap(String wire) {
+        this.wire = wire;
+    }
 
     /** The name on the wire, e.g. {@code server-time}. */
     public String wire() {

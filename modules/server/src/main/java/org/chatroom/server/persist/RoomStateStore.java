@@ -17,7 +17,8 @@ import org.chatroom.server.state.Topic;
 /**
  * Keeps permanent rooms' topic, modes and ban lists in {@code <data.dir>/rooms.tsv}, so an
  * operator's +t or topic survives a restart. Tab-separated records, one per line:
- * {@code room NAME FLAGS KEY LIMIT}, {@code topic NAME SET-AT SET-BY TEXT}, {@code ban NAME MASK SET-BY SET-AT}.
+ * {@code room NAME FLAGS KEY LIMIT}, {@code topic NAME SET-AT SET-BY TEXT}, {@code ban NAME MASK SET-BY SET-AT},
+ * and {@code except} (+e) and {@code invex} (+I) records laid out as {@code ban}.
  */
 public final class RoomStateStore implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
@@ -55,8 +56,8 @@ public final class RoomStateStore implements AutoCloseable {
     /** Applies one record; false if its room is not a configured one. Throws if the line is damaged. */
     private static boolean apply(String line, RoomRegistry rooms) {
         String[] f = line.split("\t", -1);
-        if (!f[0].equals("room") && !f[0].equals("topic") && !f[0].equals("ban")) {
-            throw new IllegalArgumentException("unknown record '" + f[0] + "' (room, topic or ban)");
+        if (!java.util.Set.of("room", "topic", "ban", "except", "invex").contains(f[0])) {
+            throw new IllegalArgumentException("unknown record '" + f[0] + "' (room, topic, ban, except or invex)");
         }
         if (f.length != 5) {
             throw new IllegalArgumentException("a " + f[0] + " record has 5 tab-separated fields, this line "
@@ -69,6 +70,8 @@ public final class RoomStateStore implements AutoCloseable {
         switch (f[0]) {
             case "room" -> room.modes(parseModes(f[2], f[3], number(f[4], "limit")));
             case "topic" -> room.topic(new Topic(f[4], f[3], number(f[2], "set-at")));
+            case "except" -> room.banExceptions().add(new BanEntry(mask(f[2]), f[3], number(f[4], "set-at")));
+            case "invex" -> room.inviteExceptions().add(new BanEntry(mask(f[2]), f[3], number(f[4], "set-at")));
             default -> room.addBan(new BanEntry(mask(f[2]), f[3], number(f[4], "set-at")));
         }
         return true;
@@ -95,12 +98,13 @@ public final class RoomStateStore implements AutoCloseable {
     }
 
     private static RoomModes parseModes(String flags, String key, long limit) {
-        if (!flags.matches("[imnst]*") || limit > Integer.MAX_VALUE) {
+        if (!flags.matches("[Cimnst]*") || limit > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("modes '" + flags + "' limit " + limit
-                    + " are not room modes (letters i, m, n, s, t and a limit)");
+                    + " are not room modes (letters C, i, m, n, s, t and a limit)");
         }
         return new RoomModes(flags.indexOf('i') >= 0, flags.indexOf('m') >= 0, flags.indexOf('n') >= 0,
-                flags.indexOf('t') >= 0, flags.indexOf('s') >= 0, key.isEmpty() ? null : key, (int) limit);
+                flags.indexOf('t') >= 0, flags.indexOf('s') >= 0, key.isEmpty() ? null : key, (int) limit,
+                flags.indexOf('C') >= 0);
     }
 
     /** Saves every permanent room in the background, in call order. */
@@ -118,13 +122,19 @@ public final class RoomStateStore implements AutoCloseable {
                 Topic t = r.topic();
                 sb.append("topic\t").append(r.name()).append('\t').append(t.setAtSeconds()).append('\t')
                         .append(clean(t.setBy())).append('\t').append(clean(t.text())).append('\n');
-                for (BanEntry b : r.bans()) {
-                    sb.append("ban\t").append(r.name()).append('\t').append(b.mask().pattern()).append('\t')
-                            .append(clean(b.setBy())).append('\t').append(b.setAtSeconds()).append('\n');
-                }
+                masks(sb, "ban", r, r.bans());
+                masks(sb, "except", r, r.banExceptions().entries());
+                masks(sb, "invex", r, r.inviteExceptions().entries());
             }
             return sb.toString();
         });
+    }
+
+    private static void masks(StringBuilder sb, String record, Room r, java.util.List<BanEntry> entries) {
+        for (BanEntry b : entries) {
+            sb.append(record).append('\t').append(r.name()).append('\t').append(b.mask().pattern()).append('\t')
+                    .append(clean(b.setBy())).append('\t').append(b.setAtSeconds()).append('\n');
+        }
     }
 
     private static String clean(String s) {

@@ -92,6 +92,13 @@ public final class ChatRegistry {
         }
     }
 
+    /** A new user name and host for {@code c} (CHGHOST), atomically with joins and ban decisions. */
+    public void changeHost(Client c, String user, String host) {
+        synchronized (lock) {
+            c.userAndHost(user, host);
+        }
+    }
+
     /** Frees {@code c}'s nick (registration refused or abandoned). */
     public void releaseNick(Client c) {
         synchronized (lock) {

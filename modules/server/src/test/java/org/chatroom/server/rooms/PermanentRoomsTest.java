@@ -34,19 +34,26 @@ class PermanentRoomsTest {
             op.send("TOPIC #help :Ask here, be patient");
             op.send("MODE #help +mks-t secret");
             op.send("MODE #help +b spammer!*@*");
+            op.send("MODE #help +CeI friend!*@* guest!*@*");
             op.send("TOPIC #lobby :Lobby rules apply");
             op.awaitContains("MODE #help +b :spammer!*@*");
+            op.awaitContains("MODE #help +CeI friend!*@* :guest!*@*");
             await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(data.resolve("rooms.tsv"))
                     && Files.readString(data.resolve("rooms.tsv")).contains("spammer!*@*")
+                    && Files.readString(data.resolve("rooms.tsv")).contains("guest!*@*")
                     && Files.readString(data.resolve("rooms.tsv")).contains("Lobby rules apply"));
         }
         try (ChatServer second = TestServer.start(cfg);
              IrcTestClient visitor = IrcTestClient.registered(second.port(), "visitor")) {
             assertThat(visitor.received(" 332 visitor #lobby :Lobby rules apply")).isTrue();
             visitor.send("MODE #help");
-            visitor.awaitContains(" 324 visitor #help :+kmns *");
+            visitor.awaitContains(" 324 visitor #help :+Ckmns *");
             visitor.send("MODE #help b");
             visitor.awaitLine(l -> l.contains(" 367 visitor #help spammer!*@* op "));
+            visitor.send("MODE #help e");
+            visitor.awaitLine(l -> l.contains(" 348 visitor #help friend!*@* op "));
+            visitor.send("MODE #help I");
+            visitor.awaitLine(l -> l.contains(" 346 visitor #help guest!*@* op "));
             visitor.send("JOIN #help secret");
             visitor.awaitContains(" 332 visitor #help :Ask here, be patient");
         }
