@@ -56,11 +56,18 @@ final class ModeCommands {
         }
         // Every check and change of one MODE line, and telling the room, as one step under the registry lock:
         // two operators adding the same ban, or racing +l and JOIN, see each other's changes.
-        s.context().registry().atomically(() -> apply(s, room, modes, m.params().subList(2, m.params().size())));
+        String changed = s.context().registry().atomically(() -> apply(s, room, modes, m.params().subList(2, m.params().size())));
+        if (changed != null) { // logged and saved after the lock: neither needs it, and logging is I/O
+            LOG.info("{} set mode {} on {}", s.client().nick(), changed, room.name());
+            s.context().roomChanged(room);
+        }
     }
 
-    /** Applies what is valid, answers what is not, and tells the room what changed, in one MODE line. */
-    private static void apply(Session s, Room room, String modes, List<String> args) {
+    /**
+     * Applies what is valid, answers what is not, and tells the room what changed, in one MODE line.
+     * Returns the change as logged ({@code +kl key 5}), or null when nothing changed.
+     */
+    private static String apply(Session s, Room room, String modes, List<String> args) {
         ChatRegistry registry = s.context().registry();
         StringBuilder applied = new StringBuilder();
         List<String> appliedArgs = new ArrayList<>();
@@ -114,7 +121,7 @@ final class ModeCommands {
             }
         }
         if (applied.length() == 0) {
-            return;
+            return null;
         }
         List<String> params = new ArrayList<>();
         params.add(room.name());
@@ -123,8 +130,7 @@ final class ModeCommands {
         Client c = s.client();
         OutboundLine line = OutboundLine.of(new IrcMessage(java.util.Map.of(), c.prefix(), "MODE", params));
         room.broadcastInOrder(line, s.context().stats()); // under the lock: racing MODEs reach everyone in one order
-        LOG.info("{} set mode {} {} on {}", c.nick(), applied, String.join(" ", appliedArgs), room.name());
-        s.context().roomChanged(room);
+        return (applied + " " + String.join(" ", appliedArgs)).strip();
     }
 
     /** Each returns null when nothing changed, "" for a change without argument, else the argument to show. */
