@@ -84,7 +84,7 @@ class ZipServerScriptIT {
     @Order(2)
     void theConsoleFileHoldsNoLogLinesAndStaysBounded() throws Exception {
         Release.Result start = server(Map.of("CHAT_OUT_MAX_BYTES", String.valueOf(OUT_MAX)),
-                "start", "--bind", "127.0.0.1", "--port", "0");
+                "start", "--bind", "127.0.0.1", "--port", "0", "-o", "http.port=0");
         assertThat(start.exitCode()).as(start.output()).isZero();
         Matcher m = LISTENING.matcher(start.output());
         assertThat(m.find()).as("start names the port: %s", start.output()).isTrue();

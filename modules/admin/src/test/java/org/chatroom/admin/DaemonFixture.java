@@ -36,6 +36,7 @@ final class DaemonFixture implements AutoCloseable {
     DaemonFixture start() {
         Map<String, String> o = new HashMap<>();
         o.put("port", "0");
+        o.put("http.port", "0");
         o.put("bind", "127.0.0.1");
         o.put("worker.threads", "2");
         o.put("motd.file", dir.resolve("motd.txt").toString());

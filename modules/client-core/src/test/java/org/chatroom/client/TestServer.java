@@ -17,6 +17,7 @@ final class TestServer {
     static ChatServer start(int port) {
         Map<String, String> cfg = new HashMap<>();
         cfg.put("port", String.valueOf(port));
+        cfg.put("http.port", "0");
         cfg.put("bind", "127.0.0.1");
         cfg.put("admin.enabled", "false");
         cfg.put("worker.threads", "1");

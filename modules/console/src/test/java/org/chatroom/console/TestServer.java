@@ -17,7 +17,8 @@ final class TestServer {
     /** On {@code port}: 0 for a free one, or the port of a server just closed, to restart it. */
     static ChatServer start(int port) {
         ChatServer server = new ChatServer(ServerConfig.defaults(Map.of(
-                "port", String.valueOf(port), "bind", "127.0.0.1", "admin.enabled", "false", "worker.threads", "1")));
+                "port", String.valueOf(port), "http.port", "0", "bind", "127.0.0.1", "admin.enabled", "false",
+                "worker.threads", "1")));
         server.start();
         return server;
     }
@@ -25,7 +26,7 @@ final class TestServer {
     /** With the admin socket at {@code dir/a.sock} (keep {@code dir} short: Unix socket paths are limited). */
     static ChatServer startWithAdmin(Path dir) {
         ChatServer server = new ChatServer(ServerConfig.defaults(Map.of(
-                "port", "0", "bind", "127.0.0.1", "worker.threads", "1", "admin.enabled", "true",
+                "port", "0", "http.port", "0", "bind", "127.0.0.1", "worker.threads", "1", "admin.enabled", "true",
                 "admin.socket", dir.resolve("a.sock").toString(), "data.dir", dir.resolve("data").toString())));
         server.start();
         return server;

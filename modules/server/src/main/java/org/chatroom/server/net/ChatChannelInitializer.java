@@ -6,7 +6,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
-import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.context.ServerContext;
 
 /**
@@ -19,7 +18,6 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
     private final NetResources net;
     private final ServerContext context;
     private final ChannelGroup channels;
-    private final IrcLineDecoder lineDecoder;
     private final SslContext tls;
 
     /** {@code tls} is null for the plain listener. */
@@ -28,28 +26,19 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
         this.context = net.context;
         this.channels = channels;
         this.tls = tls;
-        // the limit counts CRLF; tags have their own budget on top (IRCv3 message-tags)
-        this.lineDecoder = new IrcLineDecoder(context.stats(), context.config().get(ServerConfigKeys.MAX_LINE_BYTES) - 2);
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         channels.add(ch);
         InetAddress address = ch.remoteAddress().getAddress();
-        var cfg = context.config();
-        int maxLine = cfg.get(ServerConfigKeys.MAX_LINE_BYTES) - 2 + IrcLineDecoder.MAX_TAG_BYTES;
         ChannelPipeline p = ch.pipeline();
-        p.addLast("admission", new AdmissionHandler(net.limiter, address));
+        p.addLast("admission", SessionPipeline.admission(net, address));
         if (tls != null) {
             p.addLast("tls", tls.newHandler(ch.alloc()));
         }
-        p.addLast("framer", new LineBasedFrameDecoder(maxLine, true, false));
-        p.addLast("decoder", lineDecoder);
-        p.addLast("keepalive", new KeepAliveHandler(
-                () -> context.config().get(ServerConfigKeys.PING_INTERVAL).toNanos(),
-                () -> context.config().get(ServerConfigKeys.PING_TIMEOUT).toNanos()));
-        p.addLast("registration", new RegistrationTimeoutHandler(cfg.get(ServerConfigKeys.REGISTRATION_TIMEOUT).toNanos()));
-        p.addLast("flood", new FloodControlHandler(context, cfg.get(ServerConfigKeys.FLOOD_EXEMPT).contains(address)));
-        p.addLast("client", new ClientHandler(net, address.getHostAddress(), tls != null));
+        p.addLast("framer", new LineBasedFrameDecoder(SessionPipeline.maxLineBytes(context), true, false));
+        SessionPipeline.addSession(p, net, address, SessionPipeline.remote(address, ch.remoteAddress().getPort()),
+                tls != null);
     }
 }

@@ -3,7 +3,6 @@ package org.chatroom.server.net;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.IrcMessage;
@@ -21,21 +20,23 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private final NetResources net;
     private final String address;
+    private final String remote;
     private final boolean tls;
     private ChannelOutbound out;
     private ChatSession session;
     private volatile AdmissionHandler admission;
 
-    ClientHandler(NetResources net, String address, boolean tls) {
+    ClientHandler(NetResources net, String address, String remote, boolean tls) {
         this.net = net;
         this.address = address;
+        this.remote = remote;
         this.tls = tls;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         out = new ChannelOutbound(ctx.channel(), net.writers.of(ctx.channel().eventLoop()), net.budget);
-        session = new ChatSession(net.context, net.dispatcher, out, address, remote(ctx), tls);
+        session = new ChatSession(net.context, net.dispatcher, out, address, remote, tls);
         out.onOverflow(() -> session.sendQueueExceeded(DropReason.SENDQ));
         out.onOverBudget(() -> session.sendQueueExceeded(DropReason.OUTPUT_BUDGET));
         out.onRegistered(() -> net.unregistered.done(this));
@@ -50,11 +51,6 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                     "Too many connections are registering; try again"));
         }
         ctx.fireChannelActive();
-    }
-
-    private String remote(ChannelHandlerContext ctx) {
-        int port = ((InetSocketAddress) ctx.channel().remoteAddress()).getPort();
-        return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + port;
     }
 
     @Override
