@@ -3,6 +3,8 @@
 //   status {state, retryIn, reason}, message {msg}, registered {nick}, closed {reason}
 import { parse, format } from './irc.js';
 
+// With accounts and history (issue 15), 'sasl' and 'draft/chathistory' join this list; SASL's
+// AUTHENTICATE exchange then runs in capability() on ACK, before CAP END.
 const WANTED_CAPS = ['message-tags', 'server-time', 'away-notify', 'multi-prefix', 'cap-notify'];
 // First retry within 2 s: a daemon restart or a network blip should cost users a moment, no more.
 const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000, 30000];

@@ -25,6 +25,12 @@ export class Buffer {
     if (this.lines.length > MAX_LINES) this.lines.splice(0, this.lines.length - MAX_LINES);
   }
 
+  // Scroll-back will prepend here: CHATHISTORY BEFORE on scrolling to the top, and CHATHISTORY
+  // AFTER the last line's msgid to fill the gap of a reconnect (issue 15).
+  prepend(lines) {
+    this.lines.unshift(...lines);
+  }
+
   member(nick) {
     return this.members.get(fold(nick));
   }

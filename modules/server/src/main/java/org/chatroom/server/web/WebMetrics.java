@@ -5,9 +5,13 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
 import org.chatroom.server.core.DropReason;
@@ -16,11 +20,18 @@ import org.chatroom.server.core.ServerStats;
 /**
  * {@code GET /metrics}: the daemon's counters in the Prometheus text format. Nothing is counted
  * twice: every value is read from {@link ServerStats} (lock-free adders) at scrape time, through
- * callbacks, so the hot path pays nothing for metrics. One registry per server, JVM metrics included.
+ * callbacks, so the hot path pays nothing for metrics.
  */
 final class WebMetrics {
     record Scrape(String contentType, byte[] body) {
     }
+
+    /**
+     * JVM metrics live in one registry per process: {@link JvmMetrics} remembers every registry it
+     * was registered with in a static set, so one per server would keep each stopped server's
+     * counters (and through them its last connections) alive for good.
+     */
+    private static final PrometheusRegistry JVM = jvmRegistry();
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
@@ -53,7 +64,12 @@ final class WebMetrics {
                 .callback(cb -> cb.call(stats.queuedOutputBytes())).register(registry);
         GaugeWithCallback.builder().name("chatroom_output_budget_bytes").help("output.budget.bytes")
                 .callback(cb -> cb.call(stats.outputBudgetBytes())).register(registry);
-        JvmMetrics.builder().register(registry);
+    }
+
+    private static PrometheusRegistry jvmRegistry() {
+        PrometheusRegistry r = new PrometheusRegistry();
+        JvmMetrics.builder().register(r);
+        return r;
     }
 
     private void counter(String name, String help, java.util.function.LongSupplier value) {
@@ -64,7 +80,10 @@ final class WebMetrics {
     Scrape scrape() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
-            writer.write(out, registry.scrape());
+            List<MetricSnapshot> all = new ArrayList<>();
+            registry.scrape().forEach(all::add);
+            JVM.scrape().forEach(all::add);
+            writer.write(out, new MetricSnapshots(all));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
