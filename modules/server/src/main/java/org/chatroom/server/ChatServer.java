@@ -109,6 +109,11 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         try {
             boolean https = cfg.get(ServerConfigKeys.HTTP_ENABLED) && cfg.get(ServerConfigKeys.HTTPS_ENABLED);
             SslContext tls = cfg.get(ServerConfigKeys.TLS_ENABLED) || https ? TlsContextFactory.create(cfg) : null;
+            if (cfg.get(ServerConfigKeys.HTTP_ENABLED)) {
+                // built before any listener binds: loading the client's files and the metrics takes a
+                // moment, and a client that connects at once must not find the rest still starting
+                web = new WebServer(context, net, channels, () -> ready && !context.shuttingDown());
+            }
             if (cfg.get(ServerConfigKeys.PLAIN_ENABLED)) {
                 listener = bind(channelType, sendq, new InetSocketAddress(bind, cfg.port()),
                         new ChatChannelInitializer(net, channels, null));
@@ -117,8 +122,7 @@ public final class ChatServer implements AutoCloseable, ServerControl {
                 tlsListener = bind(channelType, sendq, new InetSocketAddress(bind, cfg.get(ServerConfigKeys.TLS_PORT)),
                         new ChatChannelInitializer(net, channels, tls));
             }
-            if (cfg.get(ServerConfigKeys.HTTP_ENABLED)) {
-                web = new WebServer(context, net, channels, () -> ready && !context.shuttingDown());
+            if (web != null) {
                 web.start((address, init) -> bind(channelType, sendq, address, init), bind, tls); // close() undoes a half start
             }
             if (listener == null && tlsListener == null && web == null) {

@@ -60,7 +60,7 @@ public final class WsTestClient implements AutoCloseable {
     /** Connects to {@code /socket}; {@code subprotocols} comma-separated or null; extra request headers. */
     public static WsTestClient connect(int port, String subprotocols, Map<String, String> headers) throws Exception {
         WsTestClient c = new WsTestClient();
-        c.start(port, subprotocols, headers);
+        c.start(port, subprotocols, headers, 0);
         return c;
     }
 
@@ -70,7 +70,13 @@ public final class WsTestClient implements AutoCloseable {
 
     /** Connects with the text subprotocol and registers as {@code nick}; waits for the default room. */
     public static WsTestClient registered(int port, String nick) throws Exception {
-        WsTestClient c = connect(port, "text.ircv3.net");
+        return registered(port, nick, 0);
+    }
+
+    /** As {@link #registered(int, String)}, with a small kernel receive buffer ({@code rcvbuf} > 0) for stalling tests. */
+    public static WsTestClient registered(int port, String nick, int rcvbuf) throws Exception {
+        WsTestClient c = new WsTestClient();
+        c.start(port, "text.ircv3.net", Map.of(), rcvbuf);
         c.awaitOpen();
         c.send("NICK " + nick);
         c.send("USER " + nick + " 0 * :" + nick);
@@ -78,12 +84,16 @@ public final class WsTestClient implements AutoCloseable {
         return c;
     }
 
-    private void start(int port, String subprotocols, Map<String, String> extra) throws Exception {
+    private void start(int port, String subprotocols, Map<String, String> extra, int rcvbuf) throws Exception {
         HttpHeaders headers = new DefaultHttpHeaders();
         extra.forEach(headers::add);
         handshaker = WebSocketClientHandshakerFactory.newHandshaker(new URI("ws://127.0.0.1:" + port + "/socket"),
                 WebSocketVersion.V13, subprotocols, false, headers, 1 << 20);
-        ch = new Bootstrap().group(group).channel(NioSocketChannel.class).handler(new ChannelInitializer<SocketChannel>() {
+        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class);
+        if (rcvbuf > 0) {
+            b.option(io.netty.channel.ChannelOption.SO_RCVBUF, rcvbuf);
+        }
+        ch = b.handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel c) {
                 c.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
@@ -148,6 +158,11 @@ public final class WsTestClient implements AutoCloseable {
 
     public void sendBinary(byte[] payload) {
         ch.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(payload))).awaitUninterruptibly();
+    }
+
+    /** Stops reading from the socket, as a stalled browser tab would: the server's queue to it grows. */
+    public void stopReading() {
+        ch.config().setAutoRead(false);
     }
 
     public String awaitLine(Predicate<String> p) {
