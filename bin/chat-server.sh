@@ -131,6 +131,7 @@ bounded_copy() {
   while IFS= read -r -n 8192 line || [[ -n "$line" ]]; do
     if ((size > 0 && size + ${#line} + 1 > max)); then
       mv -f "$file" "$file.1"
+      : >"$file" # at once, so the file is missing for as short a time as can be
       size=0
     fi
     printf '%s\n' "$line" >>"$file"

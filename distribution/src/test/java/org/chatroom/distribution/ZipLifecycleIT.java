@@ -1,5 +1,6 @@
 package org.chatroom.distribution;
 
+import org.chatroom.server.support.IrcTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -95,11 +96,11 @@ class ZipLifecycleIT {
         try (IrcTestClient alice = register("alice");
              ConsoleProcess bob = new ConsoleProcess("bob")) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(alice.received()).anyMatch(l -> l.startsWith(":bob!") && l.contains(" JOIN ")));
+                    assertThat(alice.lines()).anyMatch(l -> l.startsWith(":bob!") && l.contains(" JOIN ")));
 
             bob.type("hello from the console");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(alice.received()).anyMatch(l -> l.startsWith(":bob!")
+                    assertThat(alice.lines()).anyMatch(l -> l.startsWith(":bob!")
                             && l.endsWith("PRIVMSG #lobby :hello from the console")));
 
             alice.send("PRIVMSG #lobby :hello from a raw socket");
@@ -123,7 +124,7 @@ class ZipLifecycleIT {
             assertThat(kick.exitCode()).as(kick.output()).isZero();
             // the kick itself, not dave's earlier JOIN
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(carol.received()).anyMatch(l -> l.contains(" KICK #lobby dave ")));
+                    assertThat(carol.lines()).anyMatch(l -> l.contains(" KICK #lobby dave ")));
 
             Release.Result after = Release.run(home, cwd, Map.of(), SCRIPT, "chat-admin.sh", "list");
             assertThat(after.exitCode()).as(after.output()).isZero();
@@ -223,7 +224,7 @@ class ZipLifecycleIT {
         client.send("NICK " + nick);
         client.send("USER " + nick + " 0 * :" + nick);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(client.received()).anyMatch(l -> l.contains(" 366 " + nick + " ")));
+                assertThat(client.lines()).anyMatch(l -> l.contains(" 366 " + nick + " ")));
         return client;
     }
 

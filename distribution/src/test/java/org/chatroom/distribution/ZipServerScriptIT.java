@@ -1,5 +1,6 @@
 package org.chatroom.distribution;
 
+import org.chatroom.server.support.IrcTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -96,7 +97,7 @@ class ZipServerScriptIT {
                 c.send("NICK churn" + i);
                 c.send("USER churn 0 * :churn");
                 await().atMost(Duration.ofSeconds(10)).until(() ->
-                        c.received().stream().anyMatch(l -> l.contains(" 001 churn")));
+                        c.lines().stream().anyMatch(l -> l.contains(" 001 churn")));
             }
         }
         Path log = home.resolve("logs/chat-server.log");
@@ -115,6 +116,8 @@ class ZipServerScriptIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(older).exists();
             assertThat(Files.readString(older, StandardCharsets.UTF_8)).contains("Full thread dump");
+            // right after a rotation the new file does not exist until the next line: wait for it
+            assertThat(out).exists();
         });
         assertThat(Files.size(out)).isLessThanOrEqualTo(OUT_MAX);
         assertThat(Files.size(older)).isLessThanOrEqualTo(OUT_MAX);

@@ -1,5 +1,8 @@
 package org.chatroom.admin;
 
+import org.chatroom.server.support.IrcTestClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chatroom.server.support.ChatServerExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,20 +26,19 @@ import org.junit.jupiter.api.Timeout;
 /** The CLI against a real daemon: output for people and for scripts, and every exit status. */
 @Timeout(30)
 class AdminCliTest {
-    private DaemonFixture fx;
+    @RegisterExtension
+    final ChatServerExtension fx = ChatServerExtension.withAdminSocket();
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new DaemonFixture();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        fx.close();
     }
 
     private String sock() {
-        return fx.socket.toString();
+        return fx.socket().toString();
     }
 
     @Test
@@ -49,7 +51,7 @@ class AdminCliTest {
             System.arraycopy(words, 0, args, 2, words.length);
             Run r = Run.of(args);
             assertThat(r.code()).as(command).isEqualTo(3);
-            assertThat(r.err()).isEqualTo("chat-admin: chat-server is not running: no socket at " + fx.socket + "\n");
+            assertThat(r.err()).isEqualTo("chat-admin: chat-server is not running: no socket at " + fx.socket() + "\n");
             assertThat(r.out()).isEmpty();
         }
         assertThat(Run.of("--socket", sock()).code()).as("the console too").isEqualTo(3);
@@ -57,35 +59,35 @@ class AdminCliTest {
 
     @Test
     void staleSocketExitsThree() throws Exception {
-        Files.createDirectories(fx.socket.getParent());
+        Files.createDirectories(fx.socket().getParent());
         ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        dead.bind(UnixDomainSocketAddress.of(fx.socket));
+        dead.bind(UnixDomainSocketAddress.of(fx.socket()));
         dead.close();
         Run r = Run.of("--socket", sock(), "list");
         assertThat(r.code()).isEqualTo(3);
-        assertThat(r.err()).startsWith("chat-admin: chat-server is not running: nothing answers on " + fx.socket);
+        assertThat(r.err()).startsWith("chat-admin: chat-server is not running: nothing answers on " + fx.socket());
     }
 
     @Test
     void socketPathComesFromTheDaemonsConfigFile() throws Exception {
-        Path conf = fx.dir.resolve("conf");
+        Path conf = fx.dir().resolve("conf");
         Files.createDirectories(conf);
         Path file = conf.resolve("chat-server.properties");
         Files.writeString(file, "port=6667\nadmin.socket=run/other.sock\n");
         Run viaConf = Run.of("--config", file.toString(), "list");
         assertThat(viaConf.code()).isEqualTo(3);
-        assertThat(viaConf.err()).contains("no socket at " + fx.dir.resolve("run/other.sock"));
+        assertThat(viaConf.err()).contains("no socket at " + fx.dir().resolve("run/other.sock"));
 
-        Path elsewhere = fx.dir.resolve("etc.properties");
+        Path elsewhere = fx.dir().resolve("etc.properties");
         Files.writeString(elsewhere, "admin.socket=s/a.sock\n");
-        Run viaHome = Run.of("--config", elsewhere.toString(), "--home", fx.dir.resolve("h").toString(), "list");
-        assertThat(viaHome.err()).contains("no socket at " + fx.dir.resolve("h/s/a.sock"));
+        Run viaHome = Run.of("--config", elsewhere.toString(), "--home", fx.dir().resolve("h").toString(), "list");
+        assertThat(viaHome.err()).contains("no socket at " + fx.dir().resolve("h/s/a.sock"));
 
         Files.writeString(file, "admin.enabled=false\n");
         assertThat(Run.of("--config", file.toString(), "list").err())
                 .isEqualTo("chat-admin: chat-server has no admin socket: admin.enabled=false in " + file + "\n");
 
-        Run missing = Run.of("--config", fx.dir.resolve("nope.properties").toString(), "list");
+        Run missing = Run.of("--config", fx.dir().resolve("nope.properties").toString(), "list");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.properties: no such file");
     }
@@ -122,7 +124,7 @@ class AdminCliTest {
     @Test
     void listShowsBothUsersAlignedLikePs() throws Exception {
         fx.start();
-        try (DaemonFixture.User alice = fx.user("alice"); DaemonFixture.User bob = fx.user("bob")) {
+        try (IrcTestClient alice = fx.user("alice"); IrcTestClient bob = fx.user("bob")) {
             Run r = Run.of("--socket", sock(), "list");
             assertThat(r.code()).isZero();
             String[] lines = r.out().split("\n");
@@ -140,7 +142,7 @@ class AdminCliTest {
     @Test
     void jsonIsTheDaemonsDocumentWhereverTheOptionIs() throws Exception {
         fx.start();
-        try (DaemonFixture.User alice = fx.user("alice")) {
+        try (IrcTestClient alice = fx.user("alice")) {
             for (Run r : new Run[] {Run.of("--json", "--socket", sock(), "list"), Run.of("--socket", sock(), "list", "--json")}) {
                 assertThat(r.code()).isZero();
                 assertThat(r.out()).startsWith("[{\"nick\":\"alice\",").endsWith("}]\n");
@@ -151,7 +153,7 @@ class AdminCliTest {
     @Test
     void infoAndStatsPrintAlignedRecords() throws Exception {
         fx.start();
-        try (DaemonFixture.User alice = fx.user("alice")) {
+        try (IrcTestClient alice = fx.user("alice")) {
             Run info = Run.of("--socket", sock(), "info", "alice");
             assertThat(info.out()).contains("nick       alice\n", "rooms      #lobby\n", "away       -\n");
             Run stats = Run.of("--socket", sock(), "stats");
@@ -164,7 +166,7 @@ class AdminCliTest {
     @Test
     void kickActsAndAnUnknownNickExitsOne() throws Exception {
         fx.start();
-        try (DaemonFixture.User alice = fx.user("alice"); DaemonFixture.User troll = fx.user("troll")) {
+        try (IrcTestClient alice = fx.user("alice"); IrcTestClient troll = fx.user("troll")) {
             Run ok = Run.of("--socket", sock(), "kick", "troll", "spamming links");
             assertThat(ok.code()).isZero();
             assertThat(ok.out()).isEqualTo("kicked troll\n");
@@ -193,7 +195,7 @@ class AdminCliTest {
     @Test
     void sayReachesEveryone() throws Exception {
         fx.start();
-        try (DaemonFixture.User alice = fx.user("alice"); DaemonFixture.User bob = fx.user("bob")) {
+        try (IrcTestClient alice = fx.user("alice"); IrcTestClient bob = fx.user("bob")) {
             assertThat(Run.of("--socket", sock(), "say", "back in 5 minutes").out()).isEqualTo("sent to 2 users\n");
             alice.awaitContains("NOTICE alice :back in 5 minutes");
             bob.awaitContains("NOTICE bob :back in 5 minutes");
@@ -209,7 +211,7 @@ class AdminCliTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> cli.run(new String[] {"--socket", sock(), "monitor"}));
         await().atMost(Duration.ofSeconds(5)).until(() -> fx.server().context().events() != null && monitoring());
-        try (DaemonFixture.User alice = fx.user("alice")) {
+        try (IrcTestClient alice = fx.user("alice")) {
             alice.send("PRIVMSG #lobby :hello admin");
             await().atMost(Duration.ofSeconds(5)).until(() -> out.toString(StandardCharsets.UTF_8)
                     .contains("msg room=#lobby nick=alice text=hello admin"));
@@ -229,7 +231,7 @@ class AdminCliTest {
     @Test
     void pipedRequestsRunInOrderAndTheStatusIsTheLastFailure() throws Exception {
         fx.start();
-        try (DaemonFixture.User alice = fx.user("alice")) {
+        try (IrcTestClient alice = fx.user("alice")) {
             Run r = Run.withInput(new ByteArrayInputStream("nicks\n\nkick ghost\nrooms\n".getBytes(StandardCharsets.UTF_8)),
                     "--socket", sock());
             assertThat(r.code()).isEqualTo(1);
@@ -241,13 +243,13 @@ class AdminCliTest {
     @Test
     void shutdownStopsTheDaemon() throws Exception {
         fx.start();
-        try (DaemonFixture.User alice = fx.user("alice")) {
+        try (IrcTestClient alice = fx.user("alice")) {
             Run r = Run.of("--socket", sock(), "shutdown", "maintenance");
             assertThat(r.code()).isZero();
             assertThat(r.out()).isEqualTo("shutting down (1 users told)\n");
             alice.awaitContains("NOTICE alice :maintenance");
             fx.server().closeFuture().get(10, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(fx.socket));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(fx.socket()));
         }
         assertThat(Run.of("--socket", sock(), "list").code()).isEqualTo(3);
     }

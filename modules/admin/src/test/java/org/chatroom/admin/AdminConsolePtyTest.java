@@ -1,5 +1,8 @@
 package org.chatroom.admin;
 
+import org.chatroom.server.support.IrcTestClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chatroom.server.support.ChatServerExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,13 +20,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class AdminConsolePtyTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private DaemonFixture fx;
+    @RegisterExtension
+    final ChatServerExtension fx = ChatServerExtension.withAdminSocket();
     private TmuxPane tmux;
 
     @BeforeEach
     void setUp() throws Exception {
+        if (System.getenv("CI") != null) { // CI installs tmux (.ci/run): there a missing one is a failure, not a skip
+            org.assertj.core.api.Assertions.assertThat(TmuxPane.available()).as("tmux installed by .ci/run").isTrue();
+        }
         Assumptions.assumeTrue(TmuxPane.available(), "needs tmux");
-        fx = new DaemonFixture().start();
+        fx.start();
         tmux = new TmuxPane();
     }
 
@@ -33,7 +40,6 @@ class AdminConsolePtyTest {
             tmux.close();
         }
         if (fx != null) {
-            fx.close();
         }
     }
 
@@ -44,7 +50,7 @@ class AdminConsolePtyTest {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
         cmd.add("--socket");
-        cmd.add(fx.socket.toString());
+        cmd.add(fx.socket().toString());
         return String.join(" ", cmd.stream().map(TmuxPane::quote).toList());
     }
 
@@ -59,7 +65,7 @@ class AdminConsolePtyTest {
 
     @Test
     void monitorRunsUntilCtrlCAndThePromptComesBack() throws Exception {
-        DaemonFixture.User alice = fx.user("alice");
+        IrcTestClient alice = fx.user("alice");
         tmux.start(consoleCommand());
         awaitScreen(screen -> screen.contains(AdminConsole.PROMPT.strip()));
 

@@ -1,5 +1,7 @@
 package org.chatroom.admin;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chatroom.server.support.ChatServerExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -22,17 +24,17 @@ import org.junit.jupiter.api.Timeout;
 /** The interactive console on a dumb JLine terminal: prompt, commands, errors, and completion. */
 @Timeout(30)
 class AdminConsoleTest {
-    private DaemonFixture fx;
+    @RegisterExtension
+    final ChatServerExtension fx = ChatServerExtension.withAdminSocket();
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new DaemonFixture().start();
+        fx.start();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         release.countDown();
-        fx.close();
     }
 
     /**
@@ -71,7 +73,7 @@ class AdminConsoleTest {
     }
 
     private AdminConsole console(ByteArrayOutputStream err) {
-        return new AdminConsole(new SocketLocator.Location(fx.socket, false, null), false,
+        return new AdminConsole(new SocketLocator.Location(fx.socket(), false, null), false,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -97,7 +99,7 @@ class AdminConsoleTest {
             keyboard.close();
         }
         String out = screen.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("Connected to chat-server at " + fx.socket, AdminConsole.PROMPT + "alice",
+        assertThat(out).contains("Connected to chat-server at " + fx.socket(), AdminConsole.PROMPT + "alice",
                 "chat-admin: no such nick: ghost", "[{\"nick\":\"alice\"");
     }
 
@@ -145,6 +147,6 @@ class AdminConsoleTest {
                 .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build()) {
             assertThat(console(err).run(t)).isEqualTo(3);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("chat-admin: chat-server is not running: no socket at " + fx.socket + "\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("chat-admin: chat-server is not running: no socket at " + fx.socket() + "\n");
     }
 }

@@ -1,5 +1,6 @@
 package org.chatroom.console;
 
+import org.chatroom.server.support.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,8 @@
 package org.chatroom.console;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chatroom.server.support.ChatServerExtension;
+import org.chatroom.server.support.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,12 +28,17 @@ class TerminalPtyTest {
     private static final Duration START = Duration.ofSeconds(30);
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    @RegisterExtension
+    final ChatServerExtension daemon = ChatServerExtension.withAdminSocket();
     private ChatServer server;
     private Observer bob;
     private Tmux tmux;
 
     @BeforeEach
     void start() throws Exception {
+        if (System.getenv("CI") != null) { // CI installs tmux (.ci/run): there a missing one is a failure, not a skip
+            assertThat(Tmux.available()).as("tmux installed by .ci/run").isTrue();
+        }
         assumeTrue(Tmux.available(), "tmux is not installed");
         server = TestServer.start();
         bob = new Observer(server.port(), "bob");
@@ -145,28 +153,16 @@ class TerminalPtyTest {
 
     @Test
     void adminKickEndsTheSessionWithTheReasonAndNoReconnect() throws Exception {
-        Path dir = java.nio.file.Files.createTempDirectory(Path.of("/tmp"), "chatcon");
-        ChatServer admin = null;
-        try {
-            admin = TestServer.startWithAdmin(dir);
-            tmux.start(consoleCommand(admin.port(), "--nick", "rowdy"), 100, 20);
-            await().atMost(START).until(() -> tmux.lastLine().startsWith("rowdy #lobby>"));
-            tmux.type("one more thing");
-            assertThat(dir.resolve("a.sock")).as("admin socket").exists();
-            assertThat(TestServer.admin(dir, "kick rowdy flooding")).startsWith("OK");
-            await().atMost(WAIT).until(() -> tmux.exitStatus() != null);
-            assertThat(tmux.exitStatus()).isEqualTo(1);
-            assertThat(screenText()).contains("you were kicked from #lobby by chat.localhost (flooding)",
-                    "!!! disconnected: Closing link:").doesNotContain("reconnecting");
-            assertThat(screenText().split("Closing link", -1)).as("said once").hasSize(2);
-        } finally {
-            if (admin != null) {
-                admin.close();
-            }
-            try (var all = java.nio.file.Files.walk(dir)) {
-                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        ChatServer admin = daemon.start();
+        tmux.start(consoleCommand(admin.port(), "--nick", "rowdy"), 100, 20);
+        await().atMost(START).until(() -> tmux.lastLine().startsWith("rowdy #lobby>"));
+        tmux.type("one more thing");
+        assertThat(daemon.admin().call("kick rowdy flooding").ok()).isTrue();
+        await().atMost(WAIT).until(() -> tmux.exitStatus() != null);
+        assertThat(tmux.exitStatus()).isEqualTo(1);
+        assertThat(screenText()).contains("you were kicked from #lobby by chat.localhost (flooding)",
+                "!!! disconnected: Closing link:").doesNotContain("reconnecting");
+        assertThat(screenText().split("Closing link", -1)).as("said once").hasSize(2);
     }
 
     /** Waits for the console to end and checks it exited 0; on failure the message shows the screen. */

@@ -52,4 +52,11 @@ class MaskTest {
         assertThat(mask("*@host").pattern()).isEqualTo("*!*@host");
         assertThat(mask("*!*@*").pattern()).isEqualTo("*!*@*");
     }
+
+    @Test
+    void globMatchesTakesThePatternAsWritten() {
+        assertThat(Mask.globMatches("cool*", "CoolNick", CaseMapping.RFC1459)).isTrue();
+        assertThat(Mask.globMatches("cool*", "nick", CaseMapping.RFC1459)).isFalse();
+        assertThat(Mask.globMatches("*@127.0.0.?", "~u@127.0.0.1", CaseMapping.RFC1459)).isTrue();
+    }
 }

@@ -67,8 +67,11 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         ChatRegistry registry = new ChatRegistry();
         this.context = new ServerContext(config, Motd.load(config), registry, stats, version());
         long now = System.currentTimeMillis() / 1000;
-        registry.rooms().configure(config.get(ServerConfigKeys.DEFAULT_ROOM),
-                new Topic(config.get(ServerConfigKeys.DEFAULT_TOPIC), config.get(ServerConfigKeys.SERVER_NAME), now));
+        String defaultRoom = config.get(ServerConfigKeys.DEFAULT_ROOM);
+        if (!defaultRoom.isEmpty()) { // empty: no default room, so nothing exists that nobody made
+            registry.rooms().configure(defaultRoom,
+                    new Topic(config.get(ServerConfigKeys.DEFAULT_TOPIC), config.get(ServerConfigKeys.SERVER_NAME), now));
+        }
         for (String name : config.get(ServerConfigKeys.ROOMS_PERMANENT)) {
             registry.rooms().configure(name, Topic.none());
         }
@@ -93,6 +96,11 @@ public final class ChatServer implements AutoCloseable, ServerControl {
     /** Binds and starts serving. Throws {@link ServerStartException} with a one-line reason if it cannot. */
     public synchronized ChatServer start() {
         ServerConfig cfg = context.config();
+        if ((cfg.get(ServerConfigKeys.PROXY_PROTOCOL) || cfg.get(ServerConfigKeys.TLS_PROXY_PROTOCOL))
+                && cfg.get(ServerConfigKeys.PROXY_TRUSTED).isEmpty()) {
+            throw new ServerStartException("proxy.protocol needs proxy.trusted: the addresses of the proxies that"
+                    + " send PROXY headers (anyone else could claim any address)");
+        }
         admin = AdminService.start(this); // bans, and the admin socket (refuses if a live daemon answers on it)
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -116,11 +124,11 @@ public final class ChatServer implements AutoCloseable, ServerControl {
             }
             if (cfg.get(ServerConfigKeys.PLAIN_ENABLED)) {
                 listener = bind(channelType, sendq, new InetSocketAddress(bind, cfg.port()),
-                        new ChatChannelInitializer(net, channels, null));
+                        new ChatChannelInitializer(net, channels, null, cfg.get(ServerConfigKeys.PROXY_PROTOCOL)));
             }
             if (cfg.get(ServerConfigKeys.TLS_ENABLED)) {
                 tlsListener = bind(channelType, sendq, new InetSocketAddress(bind, cfg.get(ServerConfigKeys.TLS_PORT)),
-                        new ChatChannelInitializer(net, channels, tls));
+                        new ChatChannelInitializer(net, channels, tls, cfg.get(ServerConfigKeys.TLS_PROXY_PROTOCOL)));
             }
             if (web != null) {
                 web.start((address, init) -> bind(channelType, sendq, address, init), bind, tls); // close() undoes a half start

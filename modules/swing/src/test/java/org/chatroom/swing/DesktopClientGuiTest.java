@@ -1,5 +1,6 @@
 package org.chatroom.swing;
 
+import org.chatroom.server.support.IrcTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -75,7 +76,7 @@ class DesktopClientGuiTest {
                 org.chatroom.server.config.ServerConfig.defaults(java.util.Map.of("port", "0", "http.port", "0", "bind", "127.0.0.1",
                         "admin.enabled", "false")));
         server.start();
-        try (RawIrcClient bob = RawIrcClient.registered(server.port(), "bob")) {
+        try (IrcTestClient bob = IrcTestClient.registered(server.port(), "bob").answeringPings()) {
             Path target = Path.of("target").toAbsolutePath();
             Path log = target.resolve("gui-sigterm.log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

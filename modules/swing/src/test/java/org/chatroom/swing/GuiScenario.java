@@ -1,5 +1,6 @@
 package org.chatroom.swing;
 
+import org.chatroom.server.support.IrcTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,7 +70,7 @@ final class GuiScenario {
                 "admin.enabled", "false", "motd.file", "target/none")));
         server.start();
         Preferences node = Preferences.userRoot().node("org/chatroom/swing-gui-test-" + ProcessHandle.current().pid());
-        try (RawIrcClient bob = RawIrcClient.registered(server.port(), "bob")) {
+        try (IrcTestClient bob = IrcTestClient.registered(server.port(), "bob").answeringPings()) {
             tlsCheckboxPicksThePort();
             loginDialogFitsItsFormAndEscapeCancels();
             loginDialog(server.port(), node, bob, shots);
@@ -102,7 +103,7 @@ final class GuiScenario {
             awaitTranscript(w, "gina  hello from the desktop");
 
             // a third person joins: the user list updates
-            try (RawIrcClient carol = RawIrcClient.registered(server.port(), "carol")) {
+            try (IrcTestClient carol = IrcTestClient.registered(server.port(), "carol").answeringPings()) {
                 await().atMost(WAIT).until(() -> edt(() -> w.userList().headerText()).equals("3 members"));
                 assertThat(edt(() -> w.userList().entries())).containsExactly("bob", "carol", "gina");
                 carol.send("PRIVMSG #lobby :\u0001ACTION waves at everyone\u0001");
@@ -169,7 +170,7 @@ final class GuiScenario {
      * Without --nick the login dialog comes up: a refused port is explained in the dialog, which stays
      * open; fixing the port and pressing Enter connects and opens the window; closing it sends QUIT.
      */
-    private static void loginDialog(int port, Preferences node, RawIrcClient bob, Path shotsDir) throws Exception {
+    private static void loginDialog(int port, Preferences node, IrcTestClient bob, Path shotsDir) throws Exception {
         GuiPreferences prefs = new GuiPreferences(node);
         prefs.saveLogin(new GuiOptions("127.0.0.1", 1, "lena", false, 500));
         GuiApp app = new GuiApp(System.out, System.err, prefs, SystemDarkMode.fixed(false),

@@ -196,8 +196,10 @@ public final class ChatSession implements Session, ClientControl {
         String nick = client.nick();
         context.events().fire(l -> l.registered(nick, client.address()));
         Welcome.send(this);
-        if (context.config().get(ServerConfigKeys.DEFAULT_ROOM_AUTOJOIN)) {
-            RoomCommands.join(this, context.config().get(ServerConfigKeys.DEFAULT_ROOM));
+        MonitorCommands.cameOnline(context, client);
+        String defaultRoom = context.config().get(ServerConfigKeys.DEFAULT_ROOM);
+        if (context.config().get(ServerConfigKeys.DEFAULT_ROOM_AUTOJOIN) && !defaultRoom.isEmpty()) {
+            RoomCommands.join(this, defaultRoom);
         }
     }
 
@@ -214,6 +216,7 @@ public final class ChatSession implements Session, ClientControl {
                 for (Client peer : context.registry().remove(client)) {
                     peer.send(line);
                 }
+                MonitorCommands.wentOffline(context, client.nick()); // not at shutdown: the watchers leave too
             } else {
                 context.registry().remove(client);
             }

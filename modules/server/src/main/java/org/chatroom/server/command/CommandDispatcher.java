@@ -17,6 +17,12 @@ public final class CommandDispatcher {
         MessageCommands.register(this);
         RoomCommands.register(this);
         QueryCommands.register(this);
+        WhoCommand.register(this);
+        NamesCommand.register(this);
+        ListCommand.register(this);
+        MonitorCommands.register(this);
+        WhowasCommand.register(this);
+        InfoCommands.register(this);
         ModeCommands.register(this);
         OperatorCommands.register(this);
     }

@@ -41,10 +41,19 @@ final class MessageCommands {
         }
         String[] targets = m.param(0).split(",");
         Map<String, String> tags = clientTags(m);
-        for (int i = 0; i < targets.length && i < MAX_TARGETS; i++) {
-            if (!targets[i].isEmpty()) {
-                deliver(s, c, targets[i], m.command(), text, notice, tags);
+        int used = 0;
+        for (String target : targets) {
+            if (target.isEmpty()) {
+                continue;
             }
+            if (++used > MAX_TARGETS) {
+                if (!notice) { // NOTICE gets no error replies, so its extras are dropped without a word
+                    s.replyText(Numeric.ERR_TOOMANYTARGETS, "Too many recipients (TARGMAX " + m.command() + ":"
+                            + MAX_TARGETS + "), not delivered", target);
+                }
+                continue;
+            }
+            deliver(s, c, target, m.command(), text, notice, tags);
         }
         c.messageSent();
     }

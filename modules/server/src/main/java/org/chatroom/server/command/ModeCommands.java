@@ -14,7 +14,7 @@ import org.chatroom.server.state.BanEntry;
 import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Client;
 
-/** MODE on rooms (query, flags i/m/n/t, k, l, o, v, b) and on oneself (+i). */
+/** MODE on rooms (query, flags i/m/n/s/t, k, l, o, v, b) and on oneself (+i). */
 final class ModeCommands {
     private static final Logger LOG = LogManager.getLogger();
     /** Mode changes that take a parameter, per MODE command (005 MODES). */
@@ -99,7 +99,7 @@ final class ModeCommands {
                 arg = args.get(next++);
             }
             String result = switch (ch) {
-                case 'i', 'm', 'n', 't' -> flag(registry, room, ch, adding);
+                case 'i', 'm', 'n', 's', 't' -> flag(registry, room, ch, adding);
                 case 'k' -> key(s, registry, room, adding, arg);
                 case 'l' -> limit(s, registry, room, adding, arg);
                 case 'o', 'v' -> standing(s, registry, room, ch, adding, arg);
@@ -138,13 +138,7 @@ final class ModeCommands {
 
     /** Each returns null when nothing changed, "" for a change without argument, else the argument to show. */
     private static String flag(ChatRegistry registry, Room room, char ch, boolean on) {
-        boolean now = switch (ch) {
-            case 'i' -> room.modes().inviteOnly();
-            case 'm' -> room.modes().moderated();
-            case 'n' -> room.modes().noExternal();
-            default -> room.modes().topicOps();
-        };
-        if (now == on) {
+        if (room.modes().flag(ch) == on) {
             return null;
         }
         registry.changeModes(room, modes -> modes.withFlag(ch, on));
@@ -159,13 +153,26 @@ final class ModeCommands {
             registry.changeModes(room, modes -> modes.withKey(null));
             return "*";
         }
-        if (arg.isEmpty() || arg.length() > MAX_KEY_LENGTH || arg.contains(",") || arg.startsWith(":")) {
-            s.replyText(Numeric.ERR_INVALIDKEY, "Key must be 1-" + MAX_KEY_LENGTH + " characters without commas",
-                    room.name());
+        if (!wellFormedKey(arg)) { // a key JOIN could never send (a space, a comma, nothing) would lock everyone out
+            s.replyText(Numeric.ERR_INVALIDKEY, "Key must be 1-" + MAX_KEY_LENGTH
+                    + " characters without spaces or commas", room.name());
             return null;
         }
         registry.changeModes(room, modes -> modes.withKey(arg));
         return arg;
+    }
+
+    static boolean wellFormedKey(String key) {
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.startsWith(":")) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char ch = key.charAt(i);
+            if (ch <= ' ' || ch == ',' || ch == 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String limit(Session s, ChatRegistry registry, Room room, boolean on, String arg) {

@@ -27,7 +27,9 @@ public final class ServerConfigKeys {
     public static final ConfigKey<String> NETWORK_NAME = key("network.name", "Chatroom",
             "network name shown by clients (005 NETWORK)", false, ValueParsers::word);
     public static final ConfigKey<String> DEFAULT_ROOM = key("room.default", "#lobby",
-            "room every user joins after connecting; it always exists", false, ServerConfigKeys::room);
+            "room every user joins after connecting; it always exists. Empty = no default room: nobody is"
+                    + " joined anywhere and only rooms users made (and rooms.permanent) exist", false,
+            ServerConfigKeys::roomOrNone);
     public static final ConfigKey<Boolean> DEFAULT_ROOM_AUTOJOIN = key("room.default.autojoin", "true",
             "whether every user joins the default room after registering (each join is announced to everyone in it)",
             true, ValueParsers::bool);
@@ -119,6 +121,15 @@ public final class ServerConfigKeys {
     public static final ConfigKey<String> TLS_PASSWORD_FILE = key("tls.password.file", "conf/tls.password",
             "file holding the keystore password (first line), used when tls.password is empty", false,
             ValueParsers.text(4096));
+    public static final ConfigKey<Boolean> PROXY_PROTOCOL = key("proxy.protocol", "false",
+            "whether connections to 'port' from proxy.trusted start with a PROXY protocol v1/v2 header naming the"
+                    + " real client, whose address then counts for every limit", false, ValueParsers::bool);
+    public static final ConfigKey<Boolean> TLS_PROXY_PROTOCOL = key("tls.proxy.protocol", "false",
+            "the same for tls.port (the header comes before TLS, as HAProxy's send-proxy sends it)", false,
+            ValueParsers::bool);
+    public static final ConfigKey<List<InetAddress>> PROXY_TRUSTED = key("proxy.trusted", "",
+            "comma-separated addresses of the proxies allowed to send a PROXY header; others connect as"
+                    + " themselves; empty = none", false, ValueParsers::addressList);
     public static final ConfigKey<Boolean> HTTP_ENABLED = key("http.enabled", "true",
             "whether the HTTP listener (the web client at /, WebSocket at /socket, /health, /metrics) is open",
             false, ValueParsers::bool);
@@ -178,6 +189,10 @@ public final class ServerConfigKeys {
     /** Every key in file order. */
     public static Map<String, ConfigKey<?>> all() {
         return java.util.Collections.unmodifiableMap(ALL);
+    }
+
+    private static String roomOrNone(String text) {
+        return text.isEmpty() ? "" : room(text);
     }
 
     private static String room(String text) {

@@ -7,6 +7,7 @@ public enum Cap {
     AWAY_NOTIFY,
     CAP_NOTIFY,
     ECHO_MESSAGE,
+    EXTENDED_MONITOR,
     INVITE_NOTIFY,
     MESSAGE_TAGS,
     MULTI_PREFIX,

@@ -26,6 +26,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private ChatSession session;
     private volatile AdmissionHandler admission;
 
+    /** {@code remote}: address and port as the admin console shows them. */
     ClientHandler(NetResources net, String address, String remote, boolean tls) {
         this.net = net;
         this.address = address;

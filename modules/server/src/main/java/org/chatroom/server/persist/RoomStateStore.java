@@ -95,12 +95,12 @@ public final class RoomStateStore implements AutoCloseable {
     }
 
     private static RoomModes parseModes(String flags, String key, long limit) {
-        if (!flags.matches("[imnt]*") || limit > Integer.MAX_VALUE) {
+        if (!flags.matches("[imnst]*") || limit > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("modes '" + flags + "' limit " + limit
-                    + " are not room modes (letters i, m, n, t and a limit)");
+                    + " are not room modes (letters i, m, n, s, t and a limit)");
         }
         return new RoomModes(flags.indexOf('i') >= 0, flags.indexOf('m') >= 0, flags.indexOf('n') >= 0,
-                flags.indexOf('t') >= 0, key.isEmpty() ? null : key, (int) limit);
+                flags.indexOf('t') >= 0, flags.indexOf('s') >= 0, key.isEmpty() ? null : key, (int) limit);
     }
 
     /** Saves every permanent room in the background, in call order. */
@@ -112,8 +112,7 @@ public final class RoomStateStore implements AutoCloseable {
                     continue;
                 }
                 RoomModes m = r.modes();
-                String flags = (m.inviteOnly() ? "i" : "") + (m.moderated() ? "m" : "") + (m.noExternal() ? "n" : "")
-                        + (m.topicOps() ? "t" : "");
+                String flags = m.flagLetters();
                 sb.append("room\t").append(r.name()).append('\t').append(flags).append('\t')
                         .append(m.key() == null ? "" : m.key()).append('\t').append(m.limit()).append('\n');
                 Topic t = r.topic();

@@ -183,7 +183,7 @@ public final class Client {
         this.away = message;
     }
 
-    /** User mode +i: kept and reported; every user is still listed by WHO and NAMES. */
+    /** User mode +i: WHO masks list the user only to those sharing a room with it (NAMES lists everyone). */
     public boolean invisible() {
         return invisible;
     }

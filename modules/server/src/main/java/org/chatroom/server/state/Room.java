@@ -109,6 +109,11 @@ public final class Room {
         this.modes = newModes;
     }
 
+    /** +s and {@code c} is not in the room: LIST, NAMES, WHO and WHOIS do not show it (server operators see all). */
+    public boolean hiddenFrom(Client c) {
+        return modes.secret() && !contains(c) && !c.serverOperator();
+    }
+
     /** The ban list, read-only; change it with {@link #addBan} and {@link #removeBan}. */
     public List<BanEntry> bans() {
         return java.util.Collections.unmodifiableList(bans);

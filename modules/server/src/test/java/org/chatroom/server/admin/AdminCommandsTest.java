@@ -1,5 +1,8 @@
 package org.chatroom.server.admin;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chatroom.server.support.ChatServerExtension;
+import org.chatroom.server.support.AdminTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,19 +17,15 @@ import org.junit.jupiter.api.Timeout;
 /** list, info, nicks, rooms, kick, say, topic and stats against a real daemon and real IRC clients. */
 @Timeout(30)
 class AdminCommandsTest {
-    private AdminFixture fx;
+    @RegisterExtension
+    final ChatServerExtension fx = ChatServerExtension.withAdminSocket();
     private ChatServer server;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new AdminFixture();
         server = fx.start();
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
 
     @Test
     void listShowsEveryConnectedUserLikeClientList() throws Exception {

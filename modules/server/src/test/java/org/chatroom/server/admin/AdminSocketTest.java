@@ -1,5 +1,8 @@
 package org.chatroom.server.admin;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chatroom.server.support.ChatServerExtension;
+import org.chatroom.server.support.AdminTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,25 +25,21 @@ import org.junit.jupiter.api.Timeout;
 /** The socket itself: who may use it, its life cycle, and the protocol's framing and errors. */
 @Timeout(30)
 class AdminSocketTest {
-    private AdminFixture fx;
+    @RegisterExtension
+    final ChatServerExtension fx = ChatServerExtension.withAdminSocket();
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new AdminFixture();
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
 
     @Test
     void socketAndItsFolderAreOwnerOnly() throws Exception {
         fx.start();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.socket))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.socket.getParent())))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.socket()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.socket().getParent())))
                 .isEqualTo("rwx------");
-        assertThat(Files.getOwner(fx.socket)).isEqualTo(Files.getOwner(fx.dir));
+        assertThat(Files.getOwner(fx.socket())).isEqualTo(Files.getOwner(fx.dir()));
     }
 
     /**
@@ -52,12 +51,12 @@ class AdminSocketTest {
         Path setpriv = Path.of("/usr/bin/setpriv");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(setpriv), "needs setpriv");
         org.junit.jupiter.api.Assumptions.assumeTrue(
-                Files.getOwner(fx.dir).getName().equals("root"), "needs root to run a client as another user");
+                Files.getOwner(fx.dir()).getName().equals("root"), "needs root to run a client as another user");
         fx.start();
-        Files.setPosixFilePermissions(fx.dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(fx.socket.getParent(), PosixFilePermissions.fromString("rwx--x--x"));
-        Files.setPosixFilePermissions(fx.socket, PosixFilePermissions.fromString("rw-rw-rw-"));
-        Path probe = fx.dir.resolve("Probe.java");
+        Files.setPosixFilePermissions(fx.dir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(fx.socket().getParent(), PosixFilePermissions.fromString("rwx--x--x"));
+        Files.setPosixFilePermissions(fx.socket(), PosixFilePermissions.fromString("rw-rw-rw-"));
+        Path probe = fx.dir().resolve("Probe.java");
         Files.writeString(probe, String.join("\n",
                 "import java.net.*; import java.nio.*; import java.nio.channels.*;",
                 "public class Probe { public static void main(String[] a) throws Exception {",
@@ -69,8 +68,8 @@ class AdminSocketTest {
         Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rw-r--r--"));
         String javaBin = ProcessHandle.current().info().command().orElseThrow();
         Process p = new ProcessBuilder(setpriv.toString(), "--reuid", "65534", "--regid", "65534", "--clear-groups",
-                javaBin, "-Xshare:off", probe.toString(), fx.socket.toString())
-                .directory(fx.dir.toFile()).redirectErrorStream(true).start();
+                javaBin, "-Xshare:off", probe.toString(), fx.socket().toString())
+                .directory(fx.dir().toFile()).redirectErrorStream(true).start();
         assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(out).startsWith("ERR 500 access denied").doesNotContain("PONG");
@@ -79,19 +78,19 @@ class AdminSocketTest {
     @Test
     void socketFileIsRemovedOnClose() throws Exception {
         ChatServer s = fx.start();
-        assertThat(fx.socket).exists();
+        assertThat(fx.socket()).exists();
         s.close();
-        assertThat(fx.socket).doesNotExist();
+        assertThat(fx.socket()).doesNotExist();
     }
 
     @Test
     void staleSocketFromACrashIsReplaced() throws Exception {
-        Files.createDirectories(fx.socket.getParent());
+        Files.createDirectories(fx.socket().getParent());
         // A bound-then-closed socket leaves its file behind, as a killed daemon does.
         ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        dead.bind(UnixDomainSocketAddress.of(fx.socket));
+        dead.bind(UnixDomainSocketAddress.of(fx.socket()));
         dead.close();
-        assertThat(fx.socket).exists();
+        assertThat(fx.socket()).exists();
         fx.start();
         try (AdminTestClient a = fx.admin()) {
             assertThat(a.call("ping").body()).containsExactly("PONG");
@@ -104,7 +103,7 @@ class AdminSocketTest {
         assertThatThrownBy(() -> new ChatServer(org.chatroom.server.config.ServerConfig.defaults(fx.overrides())).start())
                 .isInstanceOf(ServerStartException.class)
                 .hasMessageContaining("already running")
-                .hasMessageContaining(fx.socket.toString());
+                .hasMessageContaining(fx.socket().toString());
         try (AdminTestClient a = fx.admin()) {
             assertThat(a.call("ping").ok()).as("the first daemon still serves").isTrue();
         }
@@ -112,16 +111,16 @@ class AdminSocketTest {
 
     @Test
     void aFileThatIsNotASocketIsLeftAlone() throws Exception {
-        Files.createDirectories(fx.socket.getParent());
-        Files.writeString(fx.socket, "precious");
+        Files.createDirectories(fx.socket().getParent());
+        Files.writeString(fx.socket(), "precious");
         assertThatThrownBy(fx::start).isInstanceOf(ServerStartException.class).hasMessageContaining("is not a socket");
-        assertThat(Files.readString(fx.socket)).isEqualTo("precious");
+        assertThat(Files.readString(fx.socket())).isEqualTo("precious");
     }
 
     @Test
     void disabledAdminMeansNoSocket() throws Exception {
         fx.start(java.util.Map.of("admin.enabled", "false"));
-        assertThat(fx.socket).doesNotExist();
+        assertThat(fx.socket()).doesNotExist();
     }
 
     @Test
@@ -181,10 +180,10 @@ class AdminSocketTest {
     @Test
     void idleAdminConnectionsAreClosed() throws Exception {
         ChatServer s = fx.start(java.util.Map.of("admin.enabled", "false"));
-        BanList bans = new BanList(new BanStore(fx.data), List.of());
-        try (AdminSocket sock = AdminSocket.open(fx.socket, new AdminCommands(new AdminEnv(s, bans)), s.context(),
+        BanList bans = new BanList(new BanStore(fx.data()), List.of());
+        try (AdminSocket sock = AdminSocket.open(fx.socket(), new AdminCommands(new AdminEnv(s, bans)), s.context(),
                 Duration.ofMillis(300));
-             AdminTestClient a = new AdminTestClient(fx.socket)) {
+             AdminTestClient a = new AdminTestClient(fx.socket())) {
             assertThat(a.call("ping").ok()).isTrue();
             assertThat(a.awaitClosed()).containsExactly("ERR 500 idle timeout (300ms), closing", "");
         }
@@ -219,18 +218,18 @@ class AdminSocketTest {
     @Test
     void connectionsLeftIdleDoNotLockTheOperatorOut() throws Exception {
         ChatServer s = fx.start(java.util.Map.of("admin.enabled", "false"));
-        BanList bans = new BanList(new BanStore(fx.data), List.of());
+        BanList bans = new BanList(new BanStore(fx.data()), List.of());
         List<AdminTestClient> open = new java.util.ArrayList<>();
-        try (AdminSocket sock = AdminSocket.open(fx.socket, new AdminCommands(new AdminEnv(s, bans)), s.context(),
+        try (AdminSocket sock = AdminSocket.open(fx.socket(), new AdminCommands(new AdminEnv(s, bans)), s.context(),
                 Duration.ofMinutes(10), Duration.ofMillis(300))) {
             for (int i = 0; i < AdminSocket.MAX_CONNECTIONS; i++) {
-                AdminTestClient c = new AdminTestClient(fx.socket);
+                AdminTestClient c = new AdminTestClient(fx.socket());
                 open.add(c);
                 assertThat(c.call("ping").ok()).isTrue();
             }
             // Well inside the 10-minute idle timeout, a new connection gets the slot of the idlest one.
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-                try (AdminTestClient late = new AdminTestClient(fx.socket)) {
+                try (AdminTestClient late = new AdminTestClient(fx.socket())) {
                     assertThat(late.call("ping").ok()).isTrue();
                 }
             });

@@ -1,5 +1,8 @@
 package org.chatroom.server.admin;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chatroom.server.support.ChatServerExtension;
+import org.chatroom.server.support.AdminTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,18 +17,14 @@ import org.junit.jupiter.api.Timeout;
 /** ban, unban and bans: online users dropped, refused at registration, expiry, and the file across restarts. */
 @Timeout(60)
 class BanTest {
-    private AdminFixture fx;
+    @RegisterExtension
+    final ChatServerExtension fx = ChatServerExtension.withAdminSocket();
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new AdminFixture();
         fx.start();
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
 
     /** Registers {@code nick} and returns the 465 line, or fails if it got in. */
     private String refusal(String nick) throws Exception {
@@ -99,10 +98,10 @@ class BanTest {
             a.call("ban mallory 7d impersonation");
             a.call("ban 192.0.2.66");
         }
-        assertThat(fx.data.resolve(BanStore.FILE_NAME)).exists();
-        assertThat(Files.readString(fx.data.resolve(BanStore.FILE_NAME)))
+        assertThat(fx.data().resolve(BanStore.FILE_NAME)).exists();
+        assertThat(Files.readString(fx.data().resolve(BanStore.FILE_NAME)))
                 .contains("mallory!*@*\t").contains("\timpersonation\n").contains("*!*@192.0.2.66\t0\t");
-        try (var tmp = Files.list(fx.data)) {
+        try (var tmp = Files.list(fx.data())) {
             assertThat(tmp).as("no temporary file left").hasSize(1);
         }
         fx.server().close();

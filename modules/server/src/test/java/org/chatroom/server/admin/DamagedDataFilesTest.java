@@ -1,5 +1,8 @@
 package org.chatroom.server.admin;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chatroom.server.support.ChatServerExtension;
+import org.chatroom.server.support.AdminTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -19,20 +22,19 @@ import org.junit.jupiter.api.Timeout;
 /** Damaged bans.tsv and rooms.tsv: bad records are skipped and named, the daemon starts, nothing is lost. */
 @Timeout(60)
 class DamagedDataFilesTest {
-    private AdminFixture fx;
+    @RegisterExtension
+    final ChatServerExtension fx = ChatServerExtension.withAdminSocket();
     private LogWatcher log;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new AdminFixture();
-        Files.createDirectories(fx.data);
+        Files.createDirectories(fx.data());
         log = LogWatcher.install();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         log.close();
-        fx.close();
     }
 
     private static byte[] bytes(Object... parts) {
@@ -44,8 +46,8 @@ class DamagedDataFilesTest {
     }
 
     private List<Path> files(String glob) throws Exception {
-        try (Stream<Path> all = Files.list(fx.data)) {
-            return all.filter(p -> fx.data.getFileSystem().getPathMatcher("glob:" + glob).matches(p.getFileName()))
+        try (Stream<Path> all = Files.list(fx.data())) {
+            return all.filter(p -> fx.data().getFileSystem().getPathMatcher("glob:" + glob).matches(p.getFileName()))
                     .toList();
         }
     }
@@ -58,9 +60,9 @@ class DamagedDataFilesTest {
                 "caf", new byte[] {(byte) 0xe9}, "!*@*\t0\t1764590000000\tadmin:op\tlatin-1 bytes\n",
                 "cut!*@*\t" + later + "\t17\n",
                 "mallory!*@*\t0\t1764590000000\tadmin:op\timpersonation\n");
-        Path bans = fx.data.resolve("bans.tsv");
+        Path bans = fx.data().resolve("bans.tsv");
         Files.write(bans, original);
-        Files.writeString(fx.data.resolve("bans.tsv1234567.tmp"), "half a save");
+        Files.writeString(fx.data().resolve("bans.tsv1234567.tmp"), "half a save");
 
         fx.start();
 
@@ -90,9 +92,9 @@ class DamagedDataFilesTest {
                 "room\t#lobby\tnt\t\t0\n",
                 "topic\t#lob",
                 "");
-        Path rooms = fx.data.resolve("rooms.tsv");
+        Path rooms = fx.data().resolve("rooms.tsv");
         Files.write(rooms, original);
-        Files.writeString(fx.data.resolve("rooms.tsv987.tmp"), "room\t#lobby\t");
+        Files.writeString(fx.data().resolve("rooms.tsv987.tmp"), "room\t#lobby\t");
 
         fx.start(Map.of("rooms.permanent", "#help"));
 

@@ -1,5 +1,8 @@
 package org.chatroom.server.admin;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chatroom.server.support.ChatServerExtension;
+import org.chatroom.server.support.AdminTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,18 +15,14 @@ import org.junit.jupiter.api.Timeout;
 /** The live event stream: what it shows, how it ends, and how it protects the event loops from a slow admin. */
 @Timeout(30)
 class MonitorTest {
-    private AdminFixture fx;
+    @RegisterExtension
+    final ChatServerExtension fx = ChatServerExtension.withAdminSocket();
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new AdminFixture();
         fx.start();
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
 
     @Test
     void monitorStreamsJoinsMessagesAndQuitsUntilAnyLine() throws Exception {

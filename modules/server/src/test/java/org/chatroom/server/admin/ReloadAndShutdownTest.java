@@ -1,5 +1,8 @@
 package org.chatroom.server.admin;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chatroom.server.support.ChatServerExtension;
+import org.chatroom.server.support.AdminTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,32 +22,31 @@ import org.junit.jupiter.api.Timeout;
 /** reload (live keys applied, restart keys reported, a bad file changes nothing) and shutdown. */
 @Timeout(30)
 class ReloadAndShutdownTest {
-    private AdminFixture fx;
+    @RegisterExtension
+    final ChatServerExtension fx = ChatServerExtension.withAdminSocket();
     private Path file;
     private ChatServer server;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new AdminFixture();
-        file = fx.dir.resolve("chat.properties");
+        file = fx.dir().resolve("chat.properties");
         Files.writeString(file, "max.clients=100\nserver.name=chat.localhost\n");
-        Files.writeString(fx.dir.resolve("motd.txt"), "first motd\n");
+        Files.writeString(fx.dir().resolve("motd.txt"), "first motd\n");
         Map<String, String> overrides = fx.overrides();
-        server = new ChatServer(ServerConfigLoader.load(file, overrides, fx.dir))
-                .configSource(() -> ServerConfigLoader.load(file, overrides, fx.dir)).start();
+        server = new ChatServer(ServerConfigLoader.load(file, overrides, fx.dir()))
+                .configSource(() -> ServerConfigLoader.load(file, overrides, fx.dir())).start();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         server.close();
-        fx.close();
     }
 
     @Test
     void reloadAppliesLiveKeysAndNamesTheOnesNeedingARestart() throws Exception {
         Files.writeString(file, "max.clients=5\nserver.name=other.example\nping.interval=45s\n");
-        Files.writeString(fx.dir.resolve("motd.txt"), "second motd\n");
-        try (AdminTestClient a = new AdminTestClient(fx.socket)) {
+        Files.writeString(fx.dir().resolve("motd.txt"), "second motd\n");
+        try (AdminTestClient a = new AdminTestClient(fx.socket())) {
             AdminTestClient.Reply r = a.call("reload");
             assertThat(r.body()).containsExactly(
                     "key=server.name status=needs-restart",
@@ -66,7 +68,7 @@ class ReloadAndShutdownTest {
     @Test
     void aBadFileChangesNothing() throws Exception {
         Files.writeString(file, "max.clients=5\nmax.clinets=7\n");
-        try (AdminTestClient a = new AdminTestClient(fx.socket)) {
+        try (AdminTestClient a = new AdminTestClient(fx.socket())) {
             AdminTestClient.Reply r = a.call("reload");
             assertThat(r.status()).startsWith("ERR 300 reload failed, nothing changed: " + file)
                     .contains("unknown key 'max.clinets' (did you mean 'max.clients'?)");
@@ -77,7 +79,7 @@ class ReloadAndShutdownTest {
     @Test
     void keysMaskedByTheCommandLineAreCheckedAndNamed() throws Exception {
         Files.writeString(file, "max.clients=100\nport=sixty-six\n");
-        try (AdminTestClient a = new AdminTestClient(fx.socket)) {
+        try (AdminTestClient a = new AdminTestClient(fx.socket())) {
             AdminTestClient.Reply bad = a.call("reload");
             assertThat(bad.status()).isEqualTo("ERR 300 reload failed, nothing changed: " + file
                     + ": port=sixty-six is not a whole number (0-65535) (the command line overrides port, but the file"
@@ -92,7 +94,7 @@ class ReloadAndShutdownTest {
     @Test
     void reloadWithoutAFileIsRefused() throws Exception {
         server.configSource(null);
-        try (AdminTestClient a = new AdminTestClient(fx.socket)) {
+        try (AdminTestClient a = new AdminTestClient(fx.socket())) {
             assertThat(a.call("reload").status()).startsWith("ERR 300 the daemon was not started from a configuration file");
         }
     }
@@ -101,7 +103,7 @@ class ReloadAndShutdownTest {
     void shutdownTellsEveryUserThenStopsCleanly() throws Exception {
         try (IrcTestClient alice = IrcTestClient.registered(server.port(), "alice");
              IrcTestClient bob = IrcTestClient.registered(server.port(), "bob");
-             AdminTestClient a = new AdminTestClient(fx.socket)) {
+             AdminTestClient a = new AdminTestClient(fx.socket())) {
             AdminTestClient.Reply r = a.call("shutdown back in 5 minutes");
             assertThat(r.body()).containsExactly("shutting down (2 users told)");
             for (IrcTestClient c : new IrcTestClient[] {alice, bob}) {
@@ -112,7 +114,7 @@ class ReloadAndShutdownTest {
             server.closeFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(server.isClosed()).isTrue();
             assertThat(a.awaitClosed()).allMatch(l -> l.isEmpty() || l.startsWith("ERR 500"));
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(fx.socket).doesNotExist());
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(fx.socket()).doesNotExist());
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.chatroom.server.admin;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chatroom.server.support.ChatServerExtension;
+import org.chatroom.server.support.AdminTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.chatroom.server.ChatServer;
@@ -12,19 +15,15 @@ import org.junit.jupiter.api.Timeout;
 /** op/deop: the admin names an operator for a room that has none (the default room). */
 @Timeout(30)
 class RoomOpCommandsTest {
-    private AdminFixture fx;
+    @RegisterExtension
+    final ChatServerExtension fx = ChatServerExtension.withAdminSocket();
     private ChatServer server;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new AdminFixture();
         server = fx.start();
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
 
     @Test
     void adminOpensAndClosesOperatorStatus() throws Exception {

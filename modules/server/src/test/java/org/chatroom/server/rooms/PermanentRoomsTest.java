@@ -32,7 +32,7 @@ class PermanentRoomsTest {
             op.awaitContains(" 366 op #help ");
             assertThat(op.received(" 353 op = #help :@op")).as("no operator in a permanent room").isFalse();
             op.send("TOPIC #help :Ask here, be patient");
-            op.send("MODE #help +mk-t secret");
+            op.send("MODE #help +mks-t secret");
             op.send("MODE #help +b spammer!*@*");
             op.send("TOPIC #lobby :Lobby rules apply");
             op.awaitContains("MODE #help +b :spammer!*@*");
@@ -44,7 +44,7 @@ class PermanentRoomsTest {
              IrcTestClient visitor = IrcTestClient.registered(second.port(), "visitor")) {
             assertThat(visitor.received(" 332 visitor #lobby :Lobby rules apply")).isTrue();
             visitor.send("MODE #help");
-            visitor.awaitContains(" 324 visitor #help :+kmn *");
+            visitor.awaitContains(" 324 visitor #help :+kmns *");
             visitor.send("MODE #help b");
             visitor.awaitLine(l -> l.contains(" 367 visitor #help spammer!*@* op "));
             visitor.send("JOIN #help secret");

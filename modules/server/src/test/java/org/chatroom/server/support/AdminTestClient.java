@@ -1,4 +1,4 @@
-package org.chatroom.server.admin;
+package org.chatroom.server.support;
 
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
@@ -13,12 +13,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A raw client of the admin socket: a reader thread queues every line it receives. */
-final class AdminTestClient implements AutoCloseable {
+public final class AdminTestClient implements AutoCloseable {
     private static final String EOF = "\u0000EOF";
     private final SocketChannel channel;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-    AdminTestClient(Path socket) throws IOException {
+    public AdminTestClient(Path socket) throws IOException {
         channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
         Thread reader = new Thread(this::readLoop, "admin-test-client");
         reader.setDaemon(true);
@@ -26,12 +26,12 @@ final class AdminTestClient implements AutoCloseable {
     }
 
     /** A reply: the status line and the body lines (the terminator is consumed). */
-    record Reply(String status, List<String> body) {
-        boolean ok() {
+    public record Reply(String status, List<String> body) {
+        public boolean ok() {
             return status.equals("OK");
         }
 
-        String text() {
+        public String text() {
             return String.join("\n", body);
         }
     }
@@ -59,11 +59,11 @@ final class AdminTestClient implements AutoCloseable {
         lines.add(EOF);
     }
 
-    void send(String line) throws IOException {
+    public void send(String line) throws IOException {
         sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    void sendRaw(byte[] bytes) throws IOException {
+    public void sendRaw(byte[] bytes) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         while (b.hasRemaining()) {
             channel.write(b);
@@ -71,7 +71,7 @@ final class AdminTestClient implements AutoCloseable {
     }
 
     /** The next line, waiting up to 5 s; null at the end of the connection. */
-    String nextLine() throws InterruptedException {
+    public String nextLine() throws InterruptedException {
         String l = lines.poll(5, TimeUnit.SECONDS);
         if (l == null) {
             throw new AssertionError("no line from the admin socket within 5 s");
@@ -80,7 +80,7 @@ final class AdminTestClient implements AutoCloseable {
     }
 
     /** Reads one whole reply. */
-    Reply reply() throws InterruptedException {
+    public Reply reply() throws InterruptedException {
         String status = nextLine();
         if (status == null) {
             throw new AssertionError("connection closed before a reply");
@@ -93,13 +93,13 @@ final class AdminTestClient implements AutoCloseable {
         return new Reply(status, body);
     }
 
-    Reply call(String line) throws IOException, InterruptedException {
+    public Reply call(String line) throws IOException, InterruptedException {
         send(line);
         return reply();
     }
 
     /** Waits for the server to close the connection, returning the lines seen before. */
-    List<String> awaitClosed() throws InterruptedException {
+    public List<String> awaitClosed() throws InterruptedException {
         List<String> seen = new ArrayList<>();
         String l;
         while ((l = nextLine()) != null) {
