@@ -131,7 +131,7 @@ class ZipServerScriptIT {
             Release.Result ok = server(Map.of(), "reload");
             assertThat(ok.exitCode()).as(ok.output()).isZero();
             assertThat(ok.output()).contains("reloaded ").contains("applied [max.clients]")
-                    .contains("overridden on the command line [bind, port]");
+                    .contains("overridden on the command line [bind, http.port, port]");
 
             Files.writeString(conf, shippedConf.replace("\nmax.clients=10000\n", "\nmax.clients=lots\n"));
             Release.Result bad = server(Map.of(), "reload");
