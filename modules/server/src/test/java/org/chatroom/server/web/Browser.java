@@ -20,7 +20,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Browser implements AutoCloseable {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final Path SCREENSHOTS = Path.of("../../docs/images");
+    /**
+     * The main states' screenshots: into target/ on every run, so builds leave the source tree
+     * alone; {@code -Dweb.screenshots=docs} writes them to docs/images/ for the README.
+     */
+    static final Path SCREENSHOTS = "docs".equals(System.getProperty("web.screenshots"))
+            ? Path.of("../../docs/images") : Path.of("target/screenshots");
     static final Path FAILURES = Path.of("target/browser-failures");
 
     final ChromeDriver driver;

@@ -23,8 +23,8 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * The web client in a real headless Chromium against the in-process daemon, with a raw TCP IRC
- * client on the other side. Screenshots of the main states go to docs/images/, and of any failure
- * to target/browser-failures/.
+ * client on the other side. Screenshots of the main states go to target/screenshots/ (docs/images/
+ * with {@code -Dweb.screenshots=docs}), and of any failure to target/browser-failures/.
  */
 @Timeout(90)
 class WebClientBrowserTest {
