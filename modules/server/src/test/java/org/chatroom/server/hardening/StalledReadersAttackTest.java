@@ -46,7 +46,7 @@ class StalledReadersAttackTest {
         Files.writeString(conf, String.join("\n", "bind=127.0.0.1", "port=0", "admin.enabled=false",
                 "data.dir=" + dir.resolve("data"), "motd.file=" + dir.resolve("none"), "worker.threads=2",
                 "max.clients=2000", "limits.exempt=127.0.0.1", "flood.exempt=127.0.0.2",
-                legacy ? "" : "output.budget.bytes=33554432", "") + "\n");
+                legacy ? "" : "output.budget.bytes=33554432", legacy ? "" : "http.port=0", "") + "\n");
         Path out = dir.resolve("out.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = home != null
