@@ -96,13 +96,13 @@ class WebSocketTransportTest {
     }
 
     @Test
-    void textFrameThatIsNotUtf8GetsTheTcpNoticeAndTheConnectionStays() throws Exception {
+    void textFrameThatIsNotUtf8GetsTheTcpFailAndTheConnectionStays() throws Exception {
         server = TestServer.start();
         try (WsTestClient alice = WsTestClient.registered(ws(), "alice");
              IrcTestClient bob = IrcTestClient.registered(server.port(), "bob")) {
             alice.sendTextBytes(new byte[] {'P', 'R', 'I', 'V', 'M', 'S', 'G', ' ', '#', 'l', 'o', 'b', 'b', 'y', ' ', ':',
                     (byte) 0xC3, (byte) 0x28});
-            alice.awaitContains("not valid UTF-8");
+            alice.awaitContains(" FAIL PRIVMSG INVALID_UTF8 :"); // as on TCP (LineLimitsTest)
             alice.sync();
             bob.sync();
             assertThat(bob.lines()).noneMatch(l -> l.contains("PRIVMSG #lobby"));
