@@ -71,7 +71,7 @@ class ZipLifecycleIT {
     @Test
     @Order(1)
     void startReportsThePortStatusSeesItAndASecondStartIsRefused() {
-        Release.Result start = server("start", "--bind", "127.0.0.1", "--port", "0");
+        Release.Result start = server("start", "--bind", "127.0.0.1", "--port", "0", "-o", "http.port=0");
         assertThat(start.exitCode()).as(start.output()).isZero();
         Matcher m = LISTENING.matcher(start.output());
         assertThat(m.find()).as("start names the port: %s", start.output()).isTrue();
@@ -83,7 +83,7 @@ class ZipLifecycleIT {
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).contains("running").contains(":" + port);
 
-        Release.Result again = server("start", "--bind", "127.0.0.1", "--port", "0");
+        Release.Result again = server("start", "--bind", "127.0.0.1", "--port", "0", "-o", "http.port=0");
         assertThat(again.exitCode()).as(again.output()).isEqualTo(1);
         assertThat(again.output()).contains("already running");
     }
@@ -185,7 +185,7 @@ class ZipLifecycleIT {
     @Test
     @Order(7)
     void aCleanAdminShutdownLeavesNoPidFileSoStatusSaysNotRunning() throws IOException {
-        Release.Result start = server("start", "--bind", "127.0.0.1", "--port", "0");
+        Release.Result start = server("start", "--bind", "127.0.0.1", "--port", "0", "-o", "http.port=0");
         assertThat(start.exitCode()).as(start.output()).isZero();
         String pid = Files.readString(home.resolve("run/chat-server.pid")).strip();
         String cmdline = Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' ');
@@ -205,13 +205,13 @@ class ZipLifecycleIT {
     @Order(8)
     void aTakenPortOrAForeignAddressFailsWithOneLineAndTheFittingHint() throws IOException {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Release.Result start = server("start", "--bind", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort()));
+            Release.Result start = server("start", "--bind", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort()), "-o", "http.port=0");
             assertThat(start.exitCode()).as(start.output()).isEqualTo(2);
             assertThat(start.output().strip().lines()).as(start.output()).singleElement().asString()
                     .startsWith("chat-server: failed to start: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .contains("already in use").contains("--port");
         }
-        Release.Result foreign = server("start", "--bind", "10.99.99.99", "--port", "0");
+        Release.Result foreign = server("start", "--bind", "10.99.99.99", "--port", "0", "-o", "http.port=0");
         assertThat(foreign.exitCode()).as(foreign.output()).isEqualTo(2);
         assertThat(foreign.output().strip().lines()).as(foreign.output()).singleElement().asString()
                 .contains("10.99.99.99").contains("not on this machine").contains("--bind").doesNotContain("--port");

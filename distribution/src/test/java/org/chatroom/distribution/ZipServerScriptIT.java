@@ -85,7 +85,7 @@ class ZipServerScriptIT {
     @Order(2)
     void theConsoleFileHoldsNoLogLinesAndStaysBounded() throws Exception {
         Release.Result start = server(Map.of("CHAT_OUT_MAX_BYTES", String.valueOf(OUT_MAX)),
-                "start", "--bind", "127.0.0.1", "--port", "0");
+                "start", "--bind", "127.0.0.1", "--port", "0", "-o", "http.port=0");
         assertThat(start.exitCode()).as(start.output()).isZero();
         Matcher m = LISTENING.matcher(start.output());
         assertThat(m.find()).as("start names the port: %s", start.output()).isTrue();
@@ -131,7 +131,7 @@ class ZipServerScriptIT {
             Release.Result ok = server(Map.of(), "reload");
             assertThat(ok.exitCode()).as(ok.output()).isZero();
             assertThat(ok.output()).contains("reloaded ").contains("applied [max.clients]")
-                    .contains("overridden on the command line [bind, port]");
+                    .contains("overridden on the command line [bind, http.port, port]");
 
             Files.writeString(conf, shippedConf.replace("\nmax.clients=10000\n", "\nmax.clients=lots\n"));
             Release.Result bad = server(Map.of(), "reload");

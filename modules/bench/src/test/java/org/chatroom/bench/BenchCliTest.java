@@ -73,6 +73,7 @@ class BenchCliTest {
     void jsonRunAgainstOurDaemonReportsNoLoss() {
         Map<String, String> o = new HashMap<>();
         o.put("port", "0");
+        o.put("http.port", "0");
         o.put("bind", "127.0.0.1");
         o.put("worker.threads", "1");
         o.put("admin.enabled", "false");

@@ -38,7 +38,7 @@ class KickAndBanTest {
     void start() throws IOException {
         dir = Files.createTempDirectory(Path.of("/tmp"), "chatcore"); // Unix socket paths must stay short
         server = new ChatServer(ServerConfig.defaults(Map.of(
-                "port", "0", "bind", "127.0.0.1", "worker.threads", "1",
+                "port", "0", "http.port", "0", "bind", "127.0.0.1", "worker.threads", "1",
                 "admin.enabled", "true", "admin.socket", dir.resolve("a.sock").toString(),
                 "data.dir", dir.resolve("data").toString()))).start();
     }

@@ -1,10 +1,12 @@
 package org.chatroom.client;
 
-import org.chatroom.server.support.TestServer;
+import org.chatroom.server.support.ChatServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.chatroom.client.ChatEvent.ConnectionState;
@@ -20,19 +22,18 @@ class PendingMessagesTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final Clients clients = new Clients();
+    @RegisterExtension
+    final ChatServerExtension daemon = ChatServerExtension.plain();
     private ChatServer server;
 
     @AfterEach
     void stop() {
-        clients.close();
-        if (server != null) {
-            server.close();
-        }
+        clients.close(); // the daemon is closed by its extension, after this
     }
 
     @Test
     void messagesTypedWhileReconnectingAreSentInOrderOnceBack() throws Exception {
-        server = TestServer.start();
+        server = daemon.start();
         int port = server.port();
         EventLog log = new EventLog();
         ChatClient alice = clients.client(clients.config(port, "alice")
@@ -47,7 +48,7 @@ class PendingMessagesTest {
         assertThat(log.of(ChatEvent.Pending.class)).extracting(ChatEvent.Pending::text).containsExactly("one", "waves", "three");
         assertThat(alice.pendingCount()).isEqualTo(3);
 
-        server = TestServer.start(port);
+        server = daemon.start(Map.of("port", Integer.toString(port)));
         EventLog bobLog = new EventLog();
         ChatClient bob = clients.client(clients.config(port, "bob").reconnect(false).build(), bobLog);
         bob.connect().get(5, TimeUnit.SECONDS);
@@ -61,7 +62,7 @@ class PendingMessagesTest {
 
     @Test
     void nothingIsKeptOnceTheClientStoppedForGood() throws Exception {
-        server = TestServer.start();
+        server = daemon.start();
         ChatClient c = clients.client(clients.config(server.port(), "carl").reconnect(false).build(), new EventLog());
         c.connect().get(5, TimeUnit.SECONDS);
         server.close();

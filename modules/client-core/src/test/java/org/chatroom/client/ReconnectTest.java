@@ -1,6 +1,7 @@
 package org.chatroom.client;
 
-import org.chatroom.server.support.TestServer;
+import org.chatroom.server.support.ChatServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.chatroom.client.ChatEvent.ConnectionState;
@@ -24,19 +26,18 @@ class ReconnectTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final Clients clients = new Clients();
+    @RegisterExtension
+    final ChatServerExtension daemon = ChatServerExtension.plain();
     private ChatServer server;
 
     @AfterEach
     void stop() {
-        clients.close();
-        if (server != null) {
-            server.close();
-        }
+        clients.close(); // the daemon is closed by its extension, after this
     }
 
     @Test
     void reconnectsAfterTheDaemonRestartsAndRejoinsRooms() throws Exception {
-        server = TestServer.start();
+        server = daemon.start();
         int port = server.port();
         EventLog log = new EventLog();
         ChatClient c = clients.client(clients.config(port, "carol").build(), log);
@@ -51,7 +52,7 @@ class ReconnectTest {
                 .contains("shutting down");
         assertThat(c.isConnected()).isFalse();
 
-        server = TestServer.start(port);
+        server = daemon.start(Map.of("port", Integer.toString(port)));
         await().atMost(WAIT).untilAsserted(() -> assertThat(log.of(ConnectionState.class,
                 s -> s.status() == Status.CONNECTED)).hasSize(2));
         await().atMost(WAIT).untilAsserted(() -> assertThat(c.rooms()).containsExactlyInAnyOrder("#lobby", "#dev"));
@@ -94,7 +95,7 @@ class ReconnectTest {
 
     @Test
     void takenNickFallsBackTwiceThenReports() throws Exception {
-        server = TestServer.start();
+        server = daemon.start();
         String[] got = new String[3];
         for (int i = 0; i < 3; i++) {
             got[i] = clients.client(clients.config(server.port(), "frank").build(), new EventLog())
@@ -113,7 +114,7 @@ class ReconnectTest {
 
     @Test
     void reconnectTriesTheChosenNickBeforeFallbacks() throws Exception {
-        server = TestServer.start();
+        server = daemon.start();
         int port = server.port();
         clients.client(clients.config(port, "ivy").reconnect(false).build(), new EventLog()).connect().get(5, TimeUnit.SECONDS);
         EventLog log = new EventLog();
@@ -121,7 +122,7 @@ class ReconnectTest {
         assertThat(c.connect().get(5, TimeUnit.SECONDS)).isEqualTo("ivy_");
 
         server.close(); // the holder of "ivy" does not come back; c does
-        server = TestServer.start(port);
+        server = daemon.start(Map.of("port", Integer.toString(port)));
         await().atMost(WAIT).untilAsserted(() -> assertThat(log.of(ConnectionState.class,
                 s -> s.status() == Status.CONNECTED)).hasSize(2));
         assertThat(c.nick()).isEqualTo("ivy");
@@ -129,7 +130,7 @@ class ReconnectTest {
 
     @Test
     void noReconnectAfterQuit() throws Exception {
-        server = TestServer.start();
+        server = daemon.start();
         EventLog log = new EventLog();
         ChatClient c = clients.client(clients.config(server.port(), "gina").build(), log);
         c.connect().get(5, TimeUnit.SECONDS);
@@ -146,7 +147,7 @@ class ReconnectTest {
 
     @Test
     void closeStopsReconnectingAndReportsClosed() throws Exception {
-        server = TestServer.start();
+        server = daemon.start();
         EventLog log = new EventLog();
         ChatClient c = clients.client(clients.config(server.port(), "hank").build(), log);
         c.connect().get(5, TimeUnit.SECONDS);

@@ -79,6 +79,11 @@ public final class Mask {
         return pattern.startsWith(ACCOUNT_PREFIX);
     }
 
+    /** Whether {@code text} matches {@code pattern} ({@code *} and {@code ?}) as is, under {@code mapping}: WHO and LIST masks. */
+    public static boolean globMatches(String pattern, String text, CaseMapping mapping) {
+        return glob(mapping.fold(pattern), 0, mapping.fold(text), 0);
+    }
+
     /** Iterative glob with single backtrack point: linear in practice, no recursion blow-up. */
     private static boolean glob(String p, int pi, String s, int si) {
         int star = -1;

@@ -65,4 +65,11 @@ class MaskTest {
         assertThat(Mask.of("kim", CaseMapping.RFC1459).matches("kim!~kim@host", "other")).isTrue();
         assertThatThrownBy(() -> Mask.of("$a:", CaseMapping.RFC1459)).hasMessageContaining("$a:NAME");
     }
+
+    @Test
+    void globMatchesTakesThePatternAsWritten() {
+        assertThat(Mask.globMatches("cool*", "CoolNick", CaseMapping.RFC1459)).isTrue();
+        assertThat(Mask.globMatches("cool*", "nick", CaseMapping.RFC1459)).isFalse();
+        assertThat(Mask.globMatches("*@127.0.0.?", "~u@127.0.0.1", CaseMapping.RFC1459)).isTrue();
+    }
 }

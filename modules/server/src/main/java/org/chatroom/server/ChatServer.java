@@ -35,6 +35,7 @@ import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.net.ChatChannelInitializer;
 import org.chatroom.server.net.NetResources;
 import org.chatroom.server.tls.TlsContextFactory;
+import org.chatroom.server.web.WebServer;
 import io.netty.handler.ssl.SslContext;
 import org.chatroom.server.persist.PermanentRooms;
 import org.chatroom.server.store.ChatStore;
@@ -57,6 +58,8 @@ public final class ChatServer implements AutoCloseable, ServerControl {
     private Channel tlsListener;
     private AdminService admin;
     private NetResources net;
+    private WebServer web;
+    private volatile boolean ready;
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private volatile Supplier<ServerConfig> configSource;
     private volatile boolean closed;
@@ -69,8 +72,11 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         ChatRegistry registry = new ChatRegistry();
         this.context = new ServerContext(config, Motd.load(config), registry, stats, version());
         long now = System.currentTimeMillis() / 1000;
-        registry.rooms().configure(config.get(ServerConfigKeys.DEFAULT_ROOM),
-                new Topic(config.get(ServerConfigKeys.DEFAULT_TOPIC), config.get(ServerConfigKeys.SERVER_NAME), now));
+        String defaultRoom = config.get(ServerConfigKeys.DEFAULT_ROOM);
+        if (!defaultRoom.isEmpty()) { // empty: no default room, so nothing exists that nobody made
+            registry.rooms().configure(defaultRoom,
+                    new Topic(config.get(ServerConfigKeys.DEFAULT_TOPIC), config.get(ServerConfigKeys.SERVER_NAME), now));
+        }
         for (String name : config.get(ServerConfigKeys.ROOMS_PERMANENT)) {
             registry.rooms().configure(name, Topic.none());
         }
@@ -134,17 +140,27 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         InetAddress bind = cfg.get(ServerConfigKeys.BIND);
         net = new NetResources(context, workers, boss);
         try {
-            SslContext tls = cfg.get(ServerConfigKeys.TLS_ENABLED) ? TlsContextFactory.create(cfg) : null;
+            boolean https = cfg.get(ServerConfigKeys.HTTP_ENABLED) && cfg.get(ServerConfigKeys.HTTPS_ENABLED);
+            SslContext tls = cfg.get(ServerConfigKeys.TLS_ENABLED) || https ? TlsContextFactory.create(cfg) : null;
+            if (cfg.get(ServerConfigKeys.HTTP_ENABLED)) {
+                // built before any listener binds: loading the client's files and the metrics takes a
+                // moment, and a client that connects at once must not find the rest still starting
+                web = new WebServer(context, net, channels, () -> ready && !context.shuttingDown());
+            }
             if (cfg.get(ServerConfigKeys.PLAIN_ENABLED)) {
-                listener = bind(channelType, sendq, bind, cfg.port(),
+                listener = bind(channelType, sendq, new InetSocketAddress(bind, cfg.port()),
                         new ChatChannelInitializer(net, channels, null, cfg.get(ServerConfigKeys.PROXY_PROTOCOL)));
             }
-            if (tls != null) {
-                tlsListener = bind(channelType, sendq, bind, cfg.get(ServerConfigKeys.TLS_PORT),
+            if (cfg.get(ServerConfigKeys.TLS_ENABLED)) {
+                tlsListener = bind(channelType, sendq, new InetSocketAddress(bind, cfg.get(ServerConfigKeys.TLS_PORT)),
                         new ChatChannelInitializer(net, channels, tls, cfg.get(ServerConfigKeys.TLS_PROXY_PROTOCOL)));
             }
-            if (listener == null && tlsListener == null) {
-                throw new ServerStartException("plain.enabled=false and tls.enabled=false: nothing to listen on");
+            if (web != null) {
+                web.start((address, init) -> bind(channelType, sendq, address, init), bind, tls); // close() undoes a half start
+            }
+            if (listener == null && tlsListener == null && web == null) {
+                throw new ServerStartException(
+                        "plain.enabled=false, tls.enabled=false and http.enabled=false: nothing to listen on");
             }
         } catch (ServerStartException e) {
             close();
@@ -152,11 +168,12 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         }
         LOG.info("Chatroom {} listening on {} (config {}, {} worker threads, {})", context.version(),
                 describeListeners(bind), cfg.source(), threads, epoll ? "epoll" : "nio");
+        ready = true;
         return this;
     }
 
-    private Channel bind(Class<? extends ServerChannel> channelType, int sendq, InetAddress address, int port,
-                         ChatChannelInitializer initializer) {
+    private Channel bind(Class<? extends ServerChannel> channelType, int sendq, InetSocketAddress address,
+                         io.netty.channel.ChannelHandler initializer) {
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(channelType)
@@ -166,10 +183,11 @@ public final class ChatServer implements AutoCloseable, ServerControl {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(sendq / 2, sendq))
                 .childHandler(initializer);
         try {
-            return b.bind(new InetSocketAddress(address, port)).syncUninterruptibly().channel();
+            return b.bind(address).syncUninterruptibly().channel();
         } catch (Exception e) {
-            throw new ServerStartException("cannot listen on " + address.getHostAddress() + ":" + port + ": "
-                    + describeBindFailure(e) + " (choose another with --port, port= or tls.port=)");
+            throw new ServerStartException("cannot listen on " + address.getAddress().getHostAddress() + ":"
+                    + address.getPort() + ": " + describeBindFailure(e)
+                    + " (choose another with --port, port=, tls.port=, http.port=, https.port= or metrics.port=)");
         }
     }
 
@@ -181,6 +199,9 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         }
         if (tlsListener != null) {
             sb.append(sb.length() > 0 ? " and " : "").append(host).append(':').append(tlsPort()).append(" (TLS)");
+        }
+        if (web != null) {
+            sb.append(sb.length() > 0 ? " and " : "").append(web.describe());
         }
         return sb.toString();
     }
@@ -199,6 +220,14 @@ public final class ChatServer implements AutoCloseable, ServerControl {
             throw new IllegalStateException("the TLS listener is off (tls.enabled=false)");
         }
         return ((InetSocketAddress) tlsListener.localAddress()).getPort();
+    }
+
+    /** The HTTP listeners (web client, WebSocket, health, metrics); only when http.enabled. */
+    public WebServer web() {
+        if (web == null) {
+            throw new IllegalStateException("the HTTP listener is off (http.enabled=false)");
+        }
+        return web;
     }
 
     @Override
@@ -252,11 +281,17 @@ public final class ChatServer implements AutoCloseable, ServerControl {
                 l.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             }
         }
+        if (web != null) {
+            web.closeListeners();
+        }
         byte[] bye = "ERROR :Closing link: server shutting down\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         for (Channel ch : channels) {
             ch.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(bye)).addListener(f -> ch.close());
         }
         channels.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        if (web != null) {
+            web.closeConnections();
+        }
         if (net != null) {
             net.close();
         }

@@ -41,15 +41,28 @@ class LineLimitsTest {
     }
 
     @Test
-    void invalidUtf8IsRefusedWithANotice() throws Exception {
+    void invalidUtf8IsRefusedWithAStandardReply() throws Exception {
         try (IrcTestClient alice = IrcTestClient.registered(server.port(), "alice");
              IrcTestClient bob = IrcTestClient.registered(server.port(), "bob")) {
             alice.sendRaw(new byte[] {'P', 'R', 'I', 'V', 'M', 'S', 'G', ' ', '#', 'l', 'o', 'b', 'b', 'y', ' ', ':',
                 (byte) 0xC3, (byte) 0x28, '\r', '\n'});
-            alice.awaitContains("NOTICE alice :Line dropped: it was not valid UTF-8");
+            alice.awaitContains(" FAIL PRIVMSG INVALID_UTF8 :Message rejected, your IRC software MUST use UTF-8");
             alice.send("PRIVMSG #lobby :caf\u00e9 \u2615");
             bob.awaitContains("PRIVMSG #lobby :caf\u00e9 \u2615");
             assertThat(bob.lines().stream().filter(l -> l.contains(" PRIVMSG #lobby ")).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRealNameThatIsNotUtf8IsTakenWithTheBadBytesReplaced() throws Exception {
+        try (IrcTestClient c = new IrcTestClient(server.port())) {
+            c.send("NICK latin");
+            byte[] user = "USER l 0 * :Jos\u00e9\r\n".getBytes(StandardCharsets.ISO_8859_1); // é as one byte: not UTF-8
+            c.sendRaw(user);
+            c.awaitContains(" WARN USER INVALID_UTF8 :");
+            c.awaitContains(" 001 latin ");
+            c.send("WHOIS latin");
+            c.awaitContains(" 311 latin latin ~l 127.0.0.1 * :Jos\uFFFD");
         }
     }
 

@@ -59,7 +59,7 @@ class ServerCliTest {
     void commandLineOverridesTheFile(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("c.properties");
         Files.writeString(f, "port=7000\n");
-        ServerCli.Outcome o = run("", "--config", f.toString(), "--port", "0", "-o", "network.name=Test",
+        ServerCli.Outcome o = run("", "--config", f.toString(), "--port", "0", "-o", "http.port=0", "-o", "network.name=Test",
                 "--home", dir.toString());
         assertThat(o.exitCode()).isZero();
         assertThat(o.config().port()).isZero();
@@ -86,7 +86,7 @@ class ServerCliTest {
 
     @Test
     void theWindowsScriptsActionWordIsTakenAsItComes() {
-        ServerCli.Outcome o = run("", "--home", ".", "run", "--port", "0");
+        ServerCli.Outcome o = run("", "--home", ".", "run", "--port", "0", "-o", "http.port=0");
         assertThat(o.exitCode()).as(err()).isZero();
         assertThat(o.config().port()).isZero();
 
@@ -99,17 +99,17 @@ class ServerCliTest {
 
     @Test
     void anAddressThatIsNotOnThisMachineIsRefusedWithTheBindHint() {
-        ServerCli.Outcome o = run("", "--bind", "10.99.99.99", "--port", "0");
+        ServerCli.Outcome o = run("", "--bind", "10.99.99.99", "--port", "0", "-o", "http.port=0");
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(err()).isEqualTo("chat-server: cannot listen on 10.99.99.99: that address is not on this machine "
                 + "(choose one of its addresses with --bind or bind=, or 0.0.0.0 for all of them)" + System.lineSeparator());
-        assertThat(run("", "--bind", "127.0.0.1", "--port", "0").exitCode()).isZero();
+        assertThat(run("", "--bind", "127.0.0.1", "--port", "0", "-o", "http.port=0").exitCode()).isZero();
     }
 
     @Test
     void pidFileIsTakenFromTheCommandLineAndRemovedOnlyWhenItIsOurs(@TempDir Path dir) throws Exception {
         Path pid = dir.resolve("chat-server.pid");
-        assertThat(run("", "--port", "0", "--pid-file", pid.toString()).pidFile()).isEqualTo(pid);
+        assertThat(run("", "--port", "0", "-o", "http.port=0", "--pid-file", pid.toString()).pidFile()).isEqualTo(pid);
         org.apache.logging.log4j.Logger log = org.apache.logging.log4j.LogManager.getLogger(ServerCliTest.class);
         Files.writeString(pid, "1\n");
         Main.removePidFile(pid, log);

@@ -73,7 +73,7 @@ class DesktopClientGuiTest {
     void sigtermLeavesWithAQuitAsClosingTheWindowDoes() throws Exception {
         String display = display();
         org.chatroom.server.ChatServer server = new org.chatroom.server.ChatServer(
-                org.chatroom.server.config.ServerConfig.defaults(java.util.Map.of("port", "0", "bind", "127.0.0.1",
+                org.chatroom.server.config.ServerConfig.defaults(java.util.Map.of("port", "0", "http.port", "0", "bind", "127.0.0.1",
                         "admin.enabled", "false")));
         server.start();
         try (IrcTestClient bob = IrcTestClient.registered(server.port(), "bob").answeringPings()) {

@@ -47,7 +47,7 @@ class DesktopTlsTrustTest {
 
     @BeforeEach
     void start() {
-        server = new ChatServer(ServerConfig.defaults(Map.of("port", "0", "bind", "127.0.0.1", "admin.enabled", "false",
+        server = new ChatServer(ServerConfig.defaults(Map.of("port", "0", "http.port", "0", "bind", "127.0.0.1", "admin.enabled", "false",
                 "worker.threads", "1", "motd.file", "target/none", "tls.enabled", "true", "tls.port", "0",
                 "tls.keystore", home.resolve("conf/chat-server.p12").toString(),
                 "tls.password.file", home.resolve("conf/tls.password").toString()))).start();

@@ -30,6 +30,7 @@ class LoadSmokeTest {
     static void startServer() {
         Map<String, String> o = new HashMap<>();
         o.put("port", "0");
+        o.put("http.port", "0");
         o.put("bind", "127.0.0.1");
         o.put("worker.threads", "2");
         o.put("admin.enabled", "false");

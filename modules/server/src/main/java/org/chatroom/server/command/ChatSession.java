@@ -1,7 +1,6 @@
 package org.chatroom.server.command;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
@@ -28,21 +27,20 @@ public final class ChatSession implements Session, ClientControl {
     private static final Logger LOG = LogManager.getLogger();
 
     private final ServerContext context;
-    private final CommandDispatcher dispatcher;
     private final Outbound out;
     private final Client client;
     private final Registration registration = new Registration();
-    private final ArrayDeque<IrcMessage> waiting = new ArrayDeque<>();
-    private boolean checkingPassword;
+    private final CommandRunner runner;
+    private final TypingPace typingPace = new TypingPace();
     private boolean quit;
 
     public ChatSession(ServerContext context, CommandDispatcher dispatcher, Outbound out, String address,
                        String remote, boolean tls) {
         this.context = context;
-        this.dispatcher = dispatcher;
         this.out = out;
         this.client = new Client(out, context.stats(), address, remote, tls);
         client.control(this);
+        this.runner = new CommandRunner(this, dispatcher, out);
     }
 
     /** The connection was admitted: counted, logged and announced. */
@@ -55,18 +53,20 @@ public final class ChatSession implements Session, ClientControl {
 
     /** One parsed line from the user. */
     public void receive(IrcMessage m) {
-        if (quit) {
-            return;
+        if (!quit) {
+            runner.receive(m);
         }
-        if (checkingPassword) {
-            waiting.add(m); // already read with the line that started the check; handled after it, in order
-            return;
-        }
-        context.stats().messageIn();
-        dispatcher.dispatch(this, m);
     }
 
-    /** A line the transport refused (too long, not UTF-8, control characters): say why, keep the connection. */
+    /** A line that is not valid UTF-8, with its bad bytes replaced (null if it does not parse then). */
+    public void invalidUtf8(IrcMessage replaced) {
+        if (!quit) {
+            context.stats().lineRefused();
+            runner.invalidUtf8(replaced);
+        }
+    }
+
+    /** A line the transport refused (too long, control characters, malformed): say why, keep the connection. */
     public void refused(String reason, boolean tooLong) {
         if (quit) {
             return;
@@ -129,6 +129,11 @@ public final class ChatSession implements Session, ClientControl {
     }
 
     @Override
+    public TypingPace typingPace() {
+        return typingPace;
+    }
+
+    @Override
     public void send(IrcMessage message) {
         client.send(message);
     }
@@ -145,41 +150,17 @@ public final class ChatSession implements Session, ClientControl {
 
     @Override
     public void verifyPassword(PasswordHash hash, String candidate, Consumer<Boolean> then) {
-        checkingPassword = true;
-        out.pauseReading();
-        boolean queued = context.passwords().verify(hash, candidate,
-                ok -> out.lane().execute(() -> passwordChecked(ok, then)));
-        if (!queued) {
-            LOG.info("{} password check refused: too many checks waiting", client.address());
-            passwordChecked(false, then);
-        }
+        runner.verifyPassword(hash, candidate, then);
     }
 
     @Override
     public <T> void await(java.util.concurrent.CompletableFuture<T> work, java.util.function.BiConsumer<T, Throwable> then) {
-        checkingPassword = true;
-        out.pauseReading();
-        work.whenComplete((value, error) -> out.lane().execute(() -> resume(() -> then.accept(value,
-                error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error))));
+        runner.await(work, then);
     }
 
-    private void passwordChecked(boolean ok, Consumer<Boolean> then) {
-        resume(() -> then.accept(ok));
-    }
-
-    private void resume(Runnable then) {
-        checkingPassword = false;
-        if (quit) {
-            return;
-        }
-        out.resumeReading();
-        then.run();
-        while (!quit && !checkingPassword && !waiting.isEmpty()) {
-            IrcMessage next = waiting.poll();
-            context.stats().messageIn();
-            dispatcher.dispatch(this, next);
-        }
+    /** True once the session quit (for whatever reason). */
+    boolean ended() {
+        return quit;
     }
 
     @Override
@@ -209,8 +190,10 @@ public final class ChatSession implements Session, ClientControl {
         String nick = client.nick();
         context.events().fire(l -> l.registered(nick, client.address()));
         Welcome.send(this);
-        if (context.config().get(ServerConfigKeys.DEFAULT_ROOM_AUTOJOIN)) {
-            RoomCommands.join(this, context.config().get(ServerConfigKeys.DEFAULT_ROOM));
+        MonitorCommands.cameOnline(context, client);
+        String defaultRoom = context.config().get(ServerConfigKeys.DEFAULT_ROOM);
+        if (context.config().get(ServerConfigKeys.DEFAULT_ROOM_AUTOJOIN) && !defaultRoom.isEmpty()) {
+            RoomCommands.join(this, defaultRoom);
         }
         NickGuard.check(this);
     }
@@ -221,13 +204,14 @@ public final class ChatSession implements Session, ClientControl {
             return;
         }
         quit = true;
-        waiting.clear();
+        runner.clear();
         if (client.registered()) {
             if (!context.shuttingDown()) {
                 OutboundLine line = OutboundLine.of(IrcMessage.from(client.prefix(), "QUIT", reason));
                 for (Client peer : context.registry().remove(client)) {
                     peer.send(line);
                 }
+                MonitorCommands.wentOffline(context, client.nick()); // not at shutdown: the watchers leave too
             } else {
                 context.registry().remove(client);
             }
@@ -239,11 +223,12 @@ public final class ChatSession implements Session, ClientControl {
             context.registry().releaseNick(client);
             LOG.info("{} disconnected before registering ({})", client.address(), reason);
         }
+        Outbound now = client.outbound(); // a labeled response in progress is sent before the ERROR
         if ("SendQ exceeded".equals(reason)) {
-            out.abort(); // its queue is full already: more would only wait behind it
+            now.abort(); // its queue is full already: more would only wait behind it
         } else {
             String error = "ERROR :Closing link: (" + client.user() + "@" + client.host() + ") [" + reason + "]\r\n";
-            out.close(error.getBytes(StandardCharsets.UTF_8));
+            now.close(error.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -265,7 +250,7 @@ public final class ChatSession implements Session, ClientControl {
         quit("Kicked by " + by + ": " + reason);
     }
 
-    private String serverName() {
+    String serverName() {
         return context.config().get(ServerConfigKeys.SERVER_NAME);
     }
 }

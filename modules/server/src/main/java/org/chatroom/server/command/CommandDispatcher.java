@@ -17,10 +17,17 @@ public final class CommandDispatcher {
         MessageCommands.register(this);
         RoomCommands.register(this);
         QueryCommands.register(this);
+        WhoCommand.register(this);
+        NamesCommand.register(this);
+        ListCommand.register(this);
+        MonitorCommands.register(this);
+        WhowasCommand.register(this);
+        InfoCommands.register(this);
         ModeCommands.register(this);
         OperatorCommands.register(this);
         AuthenticateCommand.register(this);
         RegisterCommand.register(this);
+        IdentityCommands.register(this);
     }
 
     /** Adds {@code name}; {@code beforeRegistration} allows it before NICK/USER completed. */

@@ -4,14 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chatroom.server.core.Cap;
+import org.chatroom.protocol.Ctcp;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
 import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Client;
 
-/** PRIVMSG and NOTICE to rooms and nicks. NOTICE never triggers error replies (RFC 2812 3.3.2). */
+/**
+ * PRIVMSG and NOTICE to rooms, nicks and {@code @#room}/{@code +#room}; TAGMSG. NOTICE never triggers
+ * error replies (RFC 2812 3.3.2).
+ */
 final class MessageCommands {
     static final int MAX_TARGETS = 4;
 
@@ -40,11 +45,20 @@ final class MessageCommands {
             return;
         }
         String[] targets = m.param(0).split(",");
-        Map<String, String> tags = clientTags(m);
-        for (int i = 0; i < targets.length && i < MAX_TARGETS; i++) {
-            if (!targets[i].isEmpty()) {
-                deliver(s, c, targets[i], m.command(), text, notice, tags);
+        Map<String, String> tags = relayTags(c, m);
+        int used = 0;
+        for (String target : targets) {
+            if (target.isEmpty()) {
+                continue;
             }
+            if (++used > MAX_TARGETS) {
+                if (!notice) { // NOTICE gets no error replies, so its extras are dropped without a word
+                    s.replyText(Numeric.ERR_TOOMANYTARGETS, "Too many recipients (TARGMAX " + m.command() + ":"
+                            + MAX_TARGETS + "), not delivered", target);
+                }
+                continue;
+            }
+            deliver(s, c, target, m.command(), text, notice, tags);
         }
         c.messageSent();
     }
@@ -63,11 +77,30 @@ final class MessageCommands {
         return out;
     }
 
+    /** What goes on a relayed message: the client-only tags, and {@code bot} from a +B user (IRCv3 bot-mode). */
+    static Map<String, String> relayTags(Client c, IrcMessage m) {
+        Map<String, String> tags = clientTags(m);
+        if (!c.bot()) {
+            return tags;
+        }
+        Map<String, String> out = new LinkedHashMap<>(tags);
+        out.put("bot", "");
+        return out;
+    }
+
     /** TAGMSG: tags only, no text, to clients that negotiated message-tags. */
     private static void tagmsg(Session s, IrcMessage m) {
         Client c = s.client();
-        Map<String, String> tags = clientTags(m);
+        Map<String, String> tags = relayTags(c, m);
         String target = m.param(0);
+        String typing = tags.get("+typing");
+        if (typing != null && !s.typingPace().allow(ChatRegistry.MAPPING.fold(target), typing, System.nanoTime())) {
+            tags = new LinkedHashMap<>(tags);
+            tags.remove("+typing"); // faster than the spec's pace: this notice is dropped, the rest goes on
+            if (tags.isEmpty() || tags.keySet().equals(java.util.Set.of("bot"))) {
+                return;
+            }
+        }
         List<Client> to;
         String shownTarget;
         if (NameRules.isRoomName(target)) {
@@ -113,8 +146,10 @@ final class MessageCommands {
 
     private static void deliver(Session s, Client c, String target, String command, String text, boolean notice,
                                 Map<String, String> tags) {
-        if (NameRules.isRoomName(target)) {
-            Room room = s.context().registry().rooms().get(target);
+        char status = StatusMessage.prefixOf(target);
+        String roomName = status == 0 ? target : target.substring(1);
+        if (status != 0 || NameRules.isRoomName(target)) {
+            Room room = s.context().registry().rooms().get(roomName);
             if (room == null) {
                 if (!notice) {
                     s.reply(Numeric.ERR_NOSUCHCHANNEL, target);
@@ -125,6 +160,18 @@ final class MessageCommands {
                 if (!notice) {
                     s.reply(Numeric.ERR_CANNOTSENDTOCHAN, room.name());
                 }
+                return;
+            }
+            if (room.modes().noCtcp() && text.charAt(0) == Ctcp.DELIMITER && !Ctcp.isAction(text)) {
+                if (!notice) {
+                    s.replyText(Numeric.ERR_CANNOTSENDTOCHAN, "Cannot send CTCP to channel (+C)", room.name());
+                }
+                return;
+            }
+            if (status != 0) {
+                String shown = status + room.name();
+                OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, shown, text), tags);
+                StatusMessage.deliver(c, status, room, line);
                 return;
             }
             if (!notice) { // told before delivery: an observer never sees a reply to a message before the message

@@ -5,16 +5,14 @@ import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.IrcMessage;
-import org.chatroom.protocol.Mask;
 import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
 import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.core.OutboundLine;
-import org.chatroom.server.state.BanEntry;
 import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Client;
 
-/** MODE on rooms (query, flags i/m/n/t, k, l, o, v, b) and on oneself (+i). */
+/** MODE on rooms (query, flags C/i/m/n/s/t, k, l, o, v, the lists b/e/I) and on oneself (+i, +B). */
 final class ModeCommands {
     private static final Logger LOG = LogManager.getLogger();
     /** Mode changes that take a parameter, per MODE command (005 MODES). */
@@ -49,11 +47,7 @@ final class ModeCommands {
             return;
         }
         String modes = m.param(1);
-        if (isBanListQuery(modes, m.params().size())) {
-            for (BanEntry b : room.bans()) {
-                s.reply(Numeric.RPL_BANLIST, room.name(), b.mask().pattern(), b.setBy(), Long.toString(b.setAtSeconds()));
-            }
-            s.reply(Numeric.RPL_ENDOFBANLIST, room.name());
+        if (ListModes.query(s, room, modes, m.params().size())) {
             return;
         }
         if (!room.isOperator(c) && !c.serverOperator()) {
@@ -62,15 +56,18 @@ final class ModeCommands {
         }
         // Every check and change of one MODE line, and telling the room, as one step under the registry lock:
         // two operators adding the same ban, or racing +l and JOIN, see each other's changes.
-        s.context().registry().atomically(() -> apply(s, room, modes, m.params().subList(2, m.params().size())));
+        String changed = s.context().registry().atomically(() -> apply(s, room, modes, m.params().subList(2, m.params().size())));
+        if (changed != null) { // logged and saved after the lock: neither needs it, and logging is I/O
+            LOG.info("{} set mode {} on {}", s.client().nick(), changed, room.name());
+            s.context().roomChanged(room);
+        }
     }
 
-    private static boolean isBanListQuery(String modes, int paramCount) {
-        return paramCount == 2 && (modes.equals("b") || modes.equals("+b"));
-    }
-
-    /** Applies what is valid, answers what is not, and tells the room what changed, in one MODE line. */
-    private static void apply(Session s, Room room, String modes, List<String> args) {
+    /**
+     * Applies what is valid, answers what is not, and tells the room what changed, in one MODE line.
+     * Returns the change as logged ({@code +kl key 5}), or null when nothing changed.
+     */
+    private static String apply(Session s, Room room, String modes, List<String> args) {
         ChatRegistry registry = s.context().registry();
         StringBuilder applied = new StringBuilder();
         List<String> appliedArgs = new ArrayList<>();
@@ -84,11 +81,12 @@ final class ModeCommands {
                 adding = ch == '+';
                 continue;
             }
-            boolean needsArg = ch == 'o' || ch == 'v' || ch == 'b' || (adding && (ch == 'k' || ch == 'l'));
+            boolean needsArg = ch == 'o' || ch == 'v' || ListModes.isListMode(ch)
+                    || (adding && (ch == 'k' || ch == 'l'));
             String arg = null;
             if (needsArg || (ch == 'k' && next < args.size())) {
                 if (next >= args.size()) {
-                    if (ch != 'b') {
+                    if (!ListModes.isListMode(ch)) { // "+b" alone in a longer string: nothing to list or set
                         s.reply(Numeric.ERR_NEEDMOREPARAMS, "MODE");
                     }
                     continue;
@@ -99,11 +97,11 @@ final class ModeCommands {
                 arg = args.get(next++);
             }
             String result = switch (ch) {
-                case 'i', 'm', 'n', 't' -> flag(registry, room, ch, adding);
+                case 'C', 'i', 'm', 'n', 's', 't' -> flag(registry, room, ch, adding);
                 case 'k' -> key(s, registry, room, adding, arg);
                 case 'l' -> limit(s, registry, room, adding, arg);
                 case 'o', 'v' -> standing(s, registry, room, ch, adding, arg);
-                case 'b' -> ban(s, room, adding, arg);
+                case 'b', 'e', 'I' -> ListModes.change(s, room, ch, adding, arg);
                 default -> {
                     s.reply(Numeric.ERR_UNKNOWNMODE, String.valueOf(ch));
                     yield null;
@@ -123,7 +121,7 @@ final class ModeCommands {
             }
         }
         if (applied.length() == 0) {
-            return;
+            return null;
         }
         List<String> params = new ArrayList<>();
         params.add(room.name());
@@ -132,19 +130,12 @@ final class ModeCommands {
         Client c = s.client();
         OutboundLine line = OutboundLine.of(new IrcMessage(java.util.Map.of(), c.prefix(), "MODE", params));
         room.broadcastInOrder(line, s.context().stats()); // under the lock: racing MODEs reach everyone in one order
-        LOG.info("{} set mode {} {} on {}", c.nick(), applied, String.join(" ", appliedArgs), room.name());
-        s.context().roomChanged(room);
+        return (applied + " " + String.join(" ", appliedArgs)).strip();
     }
 
     /** Each returns null when nothing changed, "" for a change without argument, else the argument to show. */
     private static String flag(ChatRegistry registry, Room room, char ch, boolean on) {
-        boolean now = switch (ch) {
-            case 'i' -> room.modes().inviteOnly();
-            case 'm' -> room.modes().moderated();
-            case 'n' -> room.modes().noExternal();
-            default -> room.modes().topicOps();
-        };
-        if (now == on) {
+        if (room.modes().flag(ch) == on) {
             return null;
         }
         registry.changeModes(room, modes -> modes.withFlag(ch, on));
@@ -159,13 +150,26 @@ final class ModeCommands {
             registry.changeModes(room, modes -> modes.withKey(null));
             return "*";
         }
-        if (arg.isEmpty() || arg.length() > MAX_KEY_LENGTH || arg.contains(",") || arg.startsWith(":")) {
-            s.replyText(Numeric.ERR_INVALIDKEY, "Key must be 1-" + MAX_KEY_LENGTH + " characters without commas",
-                    room.name());
+        if (!wellFormedKey(arg)) { // a key JOIN could never send (a space, a comma, nothing) would lock everyone out
+            s.replyText(Numeric.ERR_INVALIDKEY, "Key must be 1-" + MAX_KEY_LENGTH
+                    + " characters without spaces or commas", room.name());
             return null;
         }
         registry.changeModes(room, modes -> modes.withKey(arg));
         return arg;
+    }
+
+    static boolean wellFormedKey(String key) {
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.startsWith(":")) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char ch = key.charAt(i);
+            if (ch <= ' ' || ch == ',' || ch == 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String limit(Session s, ChatRegistry registry, Room room, boolean on, String arg) {
@@ -203,28 +207,5 @@ final class ModeCommands {
             return null;
         }
         return target.nick();
-    }
-
-    private static String ban(Session s, Room room, boolean on, String text) {
-        Mask mask;
-        try {
-            mask = Mask.of(text, ChatRegistry.MAPPING);
-        } catch (IllegalArgumentException e) {
-            s.replyText(Numeric.ERR_INVALIDMODEPARAM, "Ban mask must be a nick, an address or nick!user@host",
-                    room.name(), "b", text);
-            return null;
-        }
-        if (on) {
-            if (room.bans().stream().anyMatch(b -> b.mask().equals(mask))) {
-                return null;
-            }
-            if (room.bans().size() >= Room.MAX_BANS) {
-                s.replyText(Numeric.ERR_BANLISTFULL, "Channel ban list is full", room.name(), "b");
-                return null;
-            }
-            return room.addBan(new BanEntry(mask, s.client().nick(), System.currentTimeMillis() / 1000))
-                    ? mask.pattern() : null;
-        }
-        return room.removeBan(mask) ? mask.pattern() : null;
     }
 }

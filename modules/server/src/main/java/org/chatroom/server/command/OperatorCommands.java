@@ -21,7 +21,7 @@ final class OperatorCommands {
 
     static void register(CommandDispatcher d) {
         d.add("KICK", 2, false, OperatorCommands::kick);
-        d.add("INVITE", 2, false, OperatorCommands::invite);
+        d.add("INVITE", 0, false, OperatorCommands::invite);
         d.add("OPER", 2, false, OperatorCommands::oper);
         d.add("KILL", 1, false, OperatorCommands::kill);
         d.add("WALLOPS", 1, false, OperatorCommands::wallops);
@@ -32,41 +32,77 @@ final class OperatorCommands {
         return room.isOperator(c) || c.serverOperator();
     }
 
+    /** {@code KICK #a bob,carol} kicks each from #a; {@code KICK #a,#b bob,carol} kicks bob from #a, carol from #b. */
     private static void kick(Session s, IrcMessage m) {
+        String[] rooms = m.param(0).split(",");
+        String[] nicks = m.param(1).split(",");
+        if (rooms.length != 1 && rooms.length != nicks.length) {
+            s.replyText(Numeric.ERR_NEEDMOREPARAMS, "Give one room, or as many rooms as nicks", "KICK");
+            return;
+        }
         Client c = s.client();
-        Room room = s.context().registry().rooms().get(m.param(0));
-        if (room == null) {
-            s.reply(Numeric.ERR_NOSUCHCHANNEL, m.param(0));
-            return;
-        }
-        if (!room.contains(c) && !c.serverOperator()) {
-            s.reply(Numeric.ERR_NOTONCHANNEL, room.name());
-            return;
-        }
-        if (!mayModerate(room, c)) {
-            s.reply(Numeric.ERR_CHANOPRIVSNEEDED, room.name());
-            return;
-        }
         String reason = m.param(2) == null || m.param(2).isEmpty() ? c.nick()
                 : RegistrationCommands.truncate(m.param(2), s.context().config().get(ServerConfigKeys.KICK_LENGTH));
-        for (String nick : m.param(1).split(",")) {
-            Client target = nick.isEmpty() ? null : s.context().registry().byNick(nick);
-            if (target == null || !room.contains(target)) {
-                s.reply(Numeric.ERR_USERNOTINCHANNEL, nick, room.name());
-                continue;
-            }
-            OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "KICK", room.name(), target.nick(), reason));
-            room.broadcast(line, null, s.context().stats());
-            s.context().registry().part(target, room);
-            LOG.info("{} kicked {} from {}", c.nick(), target.nick(), room.name());
-            String by = c.nick();
-            String victim = target.nick();
-            s.context().events().fire(l -> l.kicked(victim, room.name(), by, reason));
+        for (int i = 0; i < nicks.length; i++) {
+            kick(s, rooms.length == 1 ? rooms[0] : rooms[i], nicks[i], reason);
         }
+    }
+
+    private static void kick(Session s, String roomName, String nick, String reason) {
+        Client c = s.client();
+        Room room = s.context().registry().rooms().get(roomName);
+        if (room == null) {
+            s.reply(Numeric.ERR_NOSUCHCHANNEL, roomName);
+            return;
+        }
+        Client target = nick.isEmpty() ? null : s.context().registry().byNick(nick);
+        // The checks, the KICK line and the removal in one step: two operators kicking one user send one KICK.
+        Numeric refusal = s.context().registry().atomically(() -> {
+            if (!room.contains(c) && !c.serverOperator()) {
+                return Numeric.ERR_NOTONCHANNEL;
+            }
+            if (!mayModerate(room, c)) {
+                return Numeric.ERR_CHANOPRIVSNEEDED;
+            }
+            if (target == null || !room.contains(target)) {
+                return Numeric.ERR_USERNOTINCHANNEL;
+            }
+            // broadcast, not broadcastInOrder: on this lane the leave's sync runs at once, so the KICK must be
+            // delivered here first or a victim on the kicker's lane would never see it.
+            room.broadcast(OutboundLine.of(IrcMessage.from(c.prefix(), "KICK", room.name(), target.nick(), reason)),
+                    null, s.context().stats());
+            s.context().registry().part(target, room);
+            return null;
+        });
+        if (refusal == Numeric.ERR_USERNOTINCHANNEL) {
+            s.reply(refusal, nick, room.name());
+            return;
+        }
+        if (refusal != null) {
+            s.reply(refusal, room.name());
+            return;
+        }
+        LOG.info("{} kicked {} from {}", c.nick(), target.nick(), room.name());
+        String by = c.nick();
+        String victim = target.nick();
+        s.context().events().fire(l -> l.kicked(victim, room.name(), by, reason));
     }
 
     private static void invite(Session s, IrcMessage m) {
         Client c = s.client();
+        if (m.params().isEmpty()) { // the invitations this user holds and has not used yet
+            for (Room r : s.context().registry().rooms().all()) {
+                if (r.invited().contains(c)) {
+                    s.reply(Numeric.RPL_INVITELIST, r.name());
+                }
+            }
+            s.reply(Numeric.RPL_ENDOFINVITELIST);
+            return;
+        }
+        if (m.params().size() < 2) {
+            s.reply(Numeric.ERR_NEEDMOREPARAMS, "INVITE");
+            return;
+        }
         Client target = s.context().registry().byNick(m.param(0));
         if (target == null) {
             s.reply(Numeric.ERR_NOSUCHNICK, m.param(0));

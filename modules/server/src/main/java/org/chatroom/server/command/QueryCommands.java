@@ -6,20 +6,16 @@ import java.util.StringJoiner;
 import org.chatroom.server.core.Cap;
 import org.chatroom.server.core.OutboundLine;
 import org.chatroom.protocol.IrcMessage;
-import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
-import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.config.ServerConfigKeys;
-import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Client;
 
-/** WHO, WHOIS, AWAY, ISON, USERHOST, LUSERS, MOTD, VERSION and TIME. */
+/** WHOIS, AWAY, ISON, USERHOST, LUSERS, MOTD, VERSION and TIME. */
 final class QueryCommands {
     private QueryCommands() {
     }
 
     static void register(CommandDispatcher d) {
-        d.add("WHO", 0, false, QueryCommands::who);
         d.add("WHOIS", 1, false, QueryCommands::whois);
         d.add("AWAY", 0, false, QueryCommands::away);
         d.add("ISON", 1, false, QueryCommands::ison);
@@ -36,30 +32,6 @@ final class QueryCommands {
         return s.context().config().get(ServerConfigKeys.SERVER_NAME);
     }
 
-    private static void who(Session s, IrcMessage m) {
-        String mask = m.params().isEmpty() ? "*" : m.param(0);
-        if (NameRules.isRoomName(mask)) {
-            Room room = s.context().registry().rooms().get(mask);
-            if (room != null) {
-                for (Client member : room.members()) {
-                    org.chatroom.server.state.Membership ms = room.membership(member);
-                    whoReply(s, room.name(), member, ms == null ? "" : ms.prefix(s.client().has(Cap.MULTI_PREFIX)));
-                }
-            }
-        } else {
-            Client target = s.context().registry().byNick(mask);
-            if (target != null) {
-                whoReply(s, "*", target, "");
-            }
-        }
-        s.reply(Numeric.RPL_ENDOFWHO, mask);
-    }
-
-    private static void whoReply(Session s, String room, Client c, String prefix) {
-        String flags = (c.away() == null ? "H" : "G") + (c.serverOperator() ? "*" : "") + prefix;
-        s.reply(Numeric.RPL_WHOREPLY, room, c.user(), c.host(), server(s), c.nick(), flags, "0 " + c.realName());
-    }
-
     private static void whois(Session s, IrcMessage m) {
         String nick = m.params().size() > 1 ? m.param(1) : m.param(0);
         Client c = s.context().registry().byNick(nick);
@@ -71,6 +43,9 @@ final class QueryCommands {
         s.reply(Numeric.RPL_WHOISUSER, c.nick(), c.user(), c.host(), "*", c.realName());
         StringJoiner rooms = new StringJoiner(" ");
         c.rooms().forEach(r -> {
+            if (r.hiddenFrom(s.client())) {
+                return; // +s: only those in the room see that c is
+            }
             org.chatroom.server.state.Membership ms = r.membership(c);
             rooms.add((ms == null ? "" : ms.prefix(false)) + r.name());
         });
@@ -80,6 +55,10 @@ final class QueryCommands {
         s.reply(Numeric.RPL_WHOISSERVER, c.nick(), server(s), s.context().config().get(ServerConfigKeys.NETWORK_NAME));
         if (c.serverOperator()) {
             s.reply(Numeric.RPL_WHOISOPERATOR, c.nick());
+        }
+        if (c.bot()) {
+            String network = s.context().config().get(ServerConfigKeys.NETWORK_NAME);
+            s.reply(Numeric.RPL_WHOISBOT, c.nick(), "is a bot on " + network);
         }
         if (c.away() != null) {
             s.reply(Numeric.RPL_AWAY, c.nick(), c.away());
@@ -105,15 +84,14 @@ final class QueryCommands {
         }
         IrcMessage notice = c.away() == null ? IrcMessage.from(c.prefix(), "AWAY")
                 : IrcMessage.from(c.prefix(), "AWAY", c.away());
-        OutboundLine line = null;
-        for (Client peer : s.context().registry().peersOf(c)) { // IRCv3 away-notify
+        OutboundLine line = OutboundLine.of(notice);
+        java.util.Set<Client> peers = s.context().registry().peersOf(c);
+        for (Client peer : peers) { // IRCv3 away-notify
             if (peer.has(Cap.AWAY_NOTIFY)) {
-                line = line == null ? OutboundLine.of(notice) : line;
                 peer.send(line);
             }
         }
-        if (line != null) {
-        }
+        MonitorCommands.relayToWatchers(s.context(), c, Cap.AWAY_NOTIFY, line, peers);
     }
 
     private static void ison(Session s, IrcMessage m) {

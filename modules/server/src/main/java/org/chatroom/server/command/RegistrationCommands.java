@@ -11,13 +11,14 @@ import org.chatroom.server.auth.PasswordHash;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.core.Cap;
 import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.state.Client;
 
 /** CAP, PASS, NICK, USER, PING, PONG and QUIT: what a connection may say before it is registered. */
 final class RegistrationCommands {
     private static final Logger LOG = LogManager.getLogger();
     private static final int MAX_USER_LENGTH = 10;
-    private static final int MAX_REALNAME_LENGTH = 64;
+    static final int MAX_REALNAME_LENGTH = 64;
 
     private RegistrationCommands() {
     }
@@ -155,6 +156,10 @@ final class RegistrationCommands {
         for (Client peer : s.context().registry().peersOf(c)) {
             peer.send(line);
         }
+        if (!ChatRegistry.MAPPING.equals(oldNick, nick)) { // a change of case leaves the nick online
+            MonitorCommands.wentOffline(s.context(), oldNick);
+            MonitorCommands.cameOnline(s.context(), c);
+        }
         return true;
     }
 
@@ -162,6 +167,10 @@ final class RegistrationCommands {
         Client c = s.client();
         if (c.registered() || s.registration().userGiven()) {
             s.reply(Numeric.ERR_ALREADYREGISTERED);
+            return;
+        }
+        if (m.param(0).isEmpty() || m.param(3).isEmpty()) {
+            s.reply(Numeric.ERR_NEEDMOREPARAMS, "USER"); // Modern IRC: an empty username or realname is a missing one
             return;
         }
         c.user("~" + cleanUser(m.param(0)), truncate(m.param(3), MAX_REALNAME_LENGTH));

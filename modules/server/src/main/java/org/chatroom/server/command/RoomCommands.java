@@ -3,25 +3,22 @@ package org.chatroom.server.command;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.chatroom.server.core.Cap;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
 import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.core.Cap;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.core.OutboundLine;
 import org.chatroom.server.state.JoinResult;
-import org.chatroom.server.state.Membership;
 import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Topic;
 import org.chatroom.server.state.Client;
 
-/** JOIN, PART, TOPIC, NAMES and LIST. */
+/** JOIN, PART and TOPIC. */
 public final class RoomCommands {
     private static final Logger LOG = LogManager.getLogger();
-    /** Room for the names in one 353 line, leaving space for the prefix, numeric and room name. */
-    private static final int NAMES_LINE_BUDGET = 400;
 
     private RoomCommands() {
     }
@@ -30,8 +27,6 @@ public final class RoomCommands {
         d.add("JOIN", 1, false, RoomCommands::join);
         d.add("PART", 1, false, RoomCommands::part);
         d.add("TOPIC", 1, false, RoomCommands::topic);
-        d.add("NAMES", 0, false, RoomCommands::names);
-        d.add("LIST", 0, false, RoomCommands::list);
     }
 
     private static void join(Session s, IrcMessage m) {
@@ -88,12 +83,29 @@ public final class RoomCommands {
                 .or(Cap.EXTENDED_JOIN, IrcMessage.from(c.prefix(), "JOIN", room.name(), account == null ? "*" : account,
                         c.realName()));
         room.broadcast(line, null, ctx.stats());
+        tellAway(room, c);
         Topic topic = room.topic();
         if (topic.isSet()) {
             s.reply(Numeric.RPL_TOPIC, room.name(), topic.text());
             s.reply(Numeric.RPL_TOPICWHOTIME, room.name(), topic.setBy(), Long.toString(topic.setAtSeconds()));
         }
-        sendNames(s, room);
+        if (!c.has(Cap.NO_IMPLICIT_NAMES) && !c.has(Cap.NO_IMPLICIT_NAMES_DRAFT)) {
+            NamesCommand.send(s, room);
+        }
+    }
+
+    /** IRCv3 away-notify: a user who joins while away is told to the members who asked, right after the JOIN. */
+    private static void tellAway(Room room, Client c) {
+        String away = c.away();
+        if (away == null) {
+            return;
+        }
+        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "AWAY", away));
+        for (Client member : room.members()) { // queued after the JOIN on every lane: never before it
+            if (member != c && member.has(Cap.AWAY_NOTIFY)) {
+                member.send(line);
+            }
+        }
     }
 
     private static void part(Session s, IrcMessage m) {
@@ -171,50 +183,5 @@ public final class RoomCommands {
             room.broadcastInOrder(line, ctx.stats());
         });
         ctx.roomChanged(room);
-    }
-
-    private static void names(Session s, IrcMessage m) {
-        if (m.params().isEmpty()) {
-            for (Room r : List.copyOf(s.client().rooms())) {
-                sendNames(s, r);
-            }
-            return;
-        }
-        String name = m.param(0).split(",")[0];
-        Room room = s.context().registry().rooms().get(name);
-        if (room != null) {
-            sendNames(s, room);
-        } else {
-            s.reply(Numeric.RPL_ENDOFNAMES, name);
-        }
-    }
-
-    static void sendNames(Session s, Room room) {
-        StringBuilder names = new StringBuilder();
-        boolean multi = s.client().has(Cap.MULTI_PREFIX);
-        for (Client member : room.members()) {
-            Membership standing = room.membership(member);
-            String entry = (standing == null ? "" : standing.prefix(multi)) + member.nick();
-            if (names.length() + entry.length() + 1 > NAMES_LINE_BUDGET) {
-                s.reply(Numeric.RPL_NAMREPLY, "=", room.name(), names.toString());
-                names.setLength(0);
-            }
-            if (names.length() > 0) {
-                names.append(' ');
-            }
-            names.append(entry);
-        }
-        if (names.length() > 0) {
-            s.reply(Numeric.RPL_NAMREPLY, "=", room.name(), names.toString());
-        }
-        s.reply(Numeric.RPL_ENDOFNAMES, room.name());
-    }
-
-    private static void list(Session s, IrcMessage m) {
-        s.reply(Numeric.RPL_LISTSTART, "Channel");
-        for (Room r : s.context().registry().rooms().all()) {
-            s.reply(Numeric.RPL_LIST, r.name(), Integer.toString(r.size()), r.topic().text());
-        }
-        s.reply(Numeric.RPL_LISTEND);
     }
 }

@@ -16,6 +16,9 @@ public interface Session {
     /** Registration progress; meaningless once registered. */
     Registration registration();
 
+    /** How fast this user's typing notices may go out (IRCv3 {@code +typing}). */
+    TypingPace typingPace();
+
     /** Sends a line to this client. */
     void send(IrcMessage message);
 

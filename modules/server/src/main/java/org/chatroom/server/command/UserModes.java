@@ -5,7 +5,7 @@ import org.chatroom.protocol.Numeric;
 import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.state.Client;
 
-/** MODE on a nick: only one's own, and only +i/-i (and reading them, 221). */
+/** MODE on a nick: only one's own, +i/-i and +B/-B (IRCv3 bot-mode), -o; reading them, 221. */
 final class UserModes {
     private UserModes() {
     }
@@ -25,12 +25,15 @@ final class UserModes {
         String modes = m.param(1);
         boolean adding = true;
         Boolean invisible = null;
+        Boolean bot = null;
         for (int i = 0; i < modes.length(); i++) {
             char ch = modes.charAt(i);
             if (ch == '+' || ch == '-') {
                 adding = ch == '+';
             } else if (ch == 'i') {
                 invisible = adding;
+            } else if (ch == 'B') {
+                bot = adding;
             } else if (ch == 'o' && !adding) {
                 c.serverOperator(false); // anyone may drop operator status; gaining it takes OPER
             } else {
@@ -38,13 +41,21 @@ final class UserModes {
                 return;
             }
         }
+        StringBuilder changed = new StringBuilder();
         if (invisible != null && invisible != c.invisible()) {
             c.invisible(invisible);
-            s.send(IrcMessage.from(c.prefix(), "MODE", c.nick(), invisible ? "+i" : "-i"));
+            changed.append(invisible ? "+i" : "-i");
+        }
+        if (bot != null && bot != c.bot()) {
+            c.bot(bot);
+            changed.append(bot ? "+B" : "-B");
+        }
+        if (changed.length() > 0) {
+            s.send(IrcMessage.from(c.prefix(), "MODE", c.nick(), changed.toString()));
         }
     }
 
     static String describe(Client c) {
-        return "+" + (c.invisible() ? "i" : "") + (c.serverOperator() ? "o" : "");
+        return "+" + (c.bot() ? "B" : "") + (c.invisible() ? "i" : "") + (c.serverOperator() ? "o" : "");
     }
 }

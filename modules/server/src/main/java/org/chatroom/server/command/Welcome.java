@@ -11,6 +11,8 @@ import org.chatroom.server.context.ServerContext;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.state.Client;
+import org.chatroom.server.state.RoomModes;
+import org.chatroom.server.state.MonitorRegistry;
 
 /** The burst a client gets when registration completes: 001-005, LUSERS and the MOTD. */
 public final class Welcome {
@@ -30,7 +32,7 @@ public final class Welcome {
         s.reply(Numeric.RPL_CREATED, "This server was created "
                 + DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(ctx.createdAtMillis())
                 .atZone(ZoneOffset.UTC)));
-        s.reply(Numeric.RPL_MYINFO, server, "chatroom-" + ctx.version(), "io", "biklmnotv", "bklov");
+        s.reply(Numeric.RPL_MYINFO, server, "chatroom-" + ctx.version(), "Bio", "CIbeiklmnostv", "Ibeklov");
         List<String> tokens = isupport(cfg);
         for (int i = 0; i < tokens.size(); i += TOKENS_PER_LINE) {
             List<String> params = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + TOKENS_PER_LINE)));
@@ -44,25 +46,33 @@ public final class Welcome {
     static List<String> isupport(ServerConfig cfg) {
         return List.of(
                 "AWAYLEN=" + cfg.get(ServerConfigKeys.AWAY_LENGTH),
+                "BOT=B",
                 "CASEMAPPING=" + ChatRegistry.MAPPING.token(),
                 "CHANLIMIT=#:" + cfg.get(ServerConfigKeys.USER_MAX_ROOMS),
-                "CHANMODES=b,k,l,imnt",
+                "CHANMODES=beI,k,l," + RoomModes.FLAGS,
                 "CHANNELLEN=" + cfg.get(ServerConfigKeys.ROOM_LENGTH),
                 "CHANTYPES=#",
+                "ELIST=" + ListCommand.ELIST,
+                "EXCEPTS=e",
+                "INVEX=I",
                 "KICKLEN=" + cfg.get(ServerConfigKeys.KICK_LENGTH),
+                "MONITOR=" + MonitorRegistry.LIMIT,
                 "NETWORK=" + cfg.get(ServerConfigKeys.NETWORK_NAME),
                 "NICKLEN=" + cfg.get(ServerConfigKeys.NICK_LENGTH),
                 "MODES=" + ModeCommands.MAX_PARAM_MODES,
                 "PREFIX=(ov)@+",
-                "TARGMAX=JOIN:,KICK:,NAMES:1,NOTICE:" + MessageCommands.MAX_TARGETS + ",PART:,PRIVMSG:"
+                "STATUSMSG=@+",
+                "TARGMAX=JOIN:,KICK:,NAMES:,NOTICE:" + MessageCommands.MAX_TARGETS + ",PART:,PRIVMSG:"
                         + MessageCommands.MAX_TARGETS + ",WHOIS:1",
                 "TOPICLEN=" + cfg.get(ServerConfigKeys.TOPIC_LENGTH),
-                "UTF8ONLY");
+                "UTF8ONLY",
+                "WHOX");
     }
 
     static void lusers(Session s) {
         ServerContext ctx = s.context();
-        int users = ctx.registry().clientCount();
+        // The registry also holds nicks claimed by connections still registering: those are 253 only.
+        int users = ctx.stats().registered();
         int unknown = Math.max(0, ctx.stats().connections() - users);
         s.reply(Numeric.RPL_LUSERCLIENT, "There are " + users + " users and 0 invisible on 1 servers");
         if (unknown > 0) {

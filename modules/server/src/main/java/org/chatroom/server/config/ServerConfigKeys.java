@@ -27,7 +27,9 @@ public final class ServerConfigKeys {
     public static final ConfigKey<String> NETWORK_NAME = key("network.name", "Chatroom",
             "network name shown by clients (005 NETWORK)", false, ValueParsers::word);
     public static final ConfigKey<String> DEFAULT_ROOM = key("room.default", "#lobby",
-            "room every user joins after connecting; it always exists", false, ServerConfigKeys::room);
+            "room every user joins after connecting; it always exists. Empty = no default room: nobody is"
+                    + " joined anywhere and only rooms users made (and rooms.permanent) exist", false,
+            ServerConfigKeys::roomOrNone);
     public static final ConfigKey<Boolean> DEFAULT_ROOM_AUTOJOIN = key("room.default.autojoin", "true",
             "whether every user joins the default room after registering (each join is announced to everyone in it)",
             true, ValueParsers::bool);
@@ -128,6 +130,37 @@ public final class ServerConfigKeys {
     public static final ConfigKey<List<InetAddress>> PROXY_TRUSTED = key("proxy.trusted", "",
             "comma-separated addresses of the proxies allowed to send a PROXY header; others connect as"
                     + " themselves; empty = none", false, ValueParsers::addressList);
+    public static final ConfigKey<Boolean> HTTP_ENABLED = key("http.enabled", "true",
+            "whether the HTTP listener (the web client at /, WebSocket at /socket, /health, /metrics) is open",
+            false, ValueParsers::bool);
+    public static final ConfigKey<Optional<InetAddress>> HTTP_BIND = key("http.bind", "",
+            "address of the HTTP listener; empty = the same as bind", false, ServerConfigKeys::optionalAddress);
+    public static final ConfigKey<Integer> HTTP_PORT = key("http.port", "8080",
+            "TCP port of the HTTP listener; 0 picks a free port (logged at start)", false,
+            ValueParsers.intRange(0, 65535));
+    public static final ConfigKey<Boolean> HTTPS_ENABLED = key("https.enabled", "false",
+            "whether an HTTPS listener on https.port serves the same as http.port, with tls.keystore", false,
+            ValueParsers::bool);
+    public static final ConfigKey<Integer> HTTPS_PORT = key("https.port", "8443",
+            "TCP port of the HTTPS listener; 0 picks a free port", false, ValueParsers.intRange(0, 65535));
+    public static final ConfigKey<List<String>> HTTP_ALLOWED_ORIGINS = key("http.allowed.origins", "",
+            "comma-separated origins (https://chat.example.org) whose pages may open /socket; empty = the page's"
+                    + " own host only; * = any site (DANGER: any page could chat as its visitors)", true,
+            ServerConfigKeys::origins);
+    public static final ConfigKey<List<InetAddress>> HTTP_TRUSTED_PROXIES = key("http.trusted.proxies", "",
+            "comma-separated addresses of reverse proxies whose X-Forwarded-For/-Proto are believed; empty = none."
+                    + " Every limit then counts the forwarded address", true, ValueParsers::addressList);
+    public static final ConfigKey<Duration> HTTP_PING_INTERVAL = key("http.ping.interval", "30s",
+            "WebSocket ping sent this often so reverse proxies keep quiet sockets open", false,
+            ValueParsers.duration(Duration.ofMillis(100), Duration.ofHours(1)));
+    public static final ConfigKey<Boolean> METRICS_ENABLED = key("metrics.enabled", "true",
+            "whether GET /metrics answers (Prometheus text format)", false, ValueParsers::bool);
+    public static final ConfigKey<Optional<InetAddress>> METRICS_BIND = key("metrics.bind", "",
+            "empty = /metrics on the HTTP listener; an address (127.0.0.1) = /metrics only on its own listener"
+                    + " there, on metrics.port", false, ServerConfigKeys::optionalAddress);
+    public static final ConfigKey<Integer> METRICS_PORT = key("metrics.port", "9464",
+            "TCP port of the metrics listener when metrics.bind is set; 0 picks a free port", false,
+            ValueParsers.intRange(0, 65535));
     public static final ConfigKey<Map<String, PasswordHash>> OPER_ACCOUNTS = key("oper.accounts", "",
             "server operators for OPER: comma-separated NAME:HASH (hash from chat-server --hash-password); empty = none",
             true, ServerConfigKeys::operAccounts);
@@ -178,6 +211,10 @@ public final class ServerConfigKeys {
         return java.util.Collections.unmodifiableMap(ALL);
     }
 
+    private static String roomOrNone(String text) {
+        return text.isEmpty() ? "" : room(text);
+    }
+
     private static String room(String text) {
         String problem = NameRules.roomProblem(text, 50);
         if (problem != null) {
@@ -222,6 +259,26 @@ public final class ServerConfigKeys {
             if (!r.isBlank()) {
                 out.add(room(r.strip()));
             }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Optional<InetAddress> optionalAddress(String text) {
+        return text.isEmpty() ? Optional.empty() : Optional.of(ValueParsers.address(text));
+    }
+
+    private static List<String> origins(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String o : text.split(",")) {
+            String origin = o.strip();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!origin.equals("*") && !origin.matches("(?i)https?://[a-z0-9.\\[\\]:-]+")) {
+                throw new IllegalArgumentException("is not a list of origins (scheme://host[:port], e.g."
+                        + " https://chat.example.org, or *)");
+            }
+            out.add(origin);
         }
         return List.copyOf(out);
     }

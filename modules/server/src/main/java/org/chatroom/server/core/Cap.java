@@ -5,12 +5,22 @@ import java.util.Locale;
 /** The IRCv3 capabilities this server offers; a client's set is a bit mask of {@link #bit()}. */
 public enum Cap {
     AWAY_NOTIFY,
+    BATCH,
     CAP_NOTIFY,
+    CHGHOST,
+    /** The name {@code no-implicit-names} had as a draft, which clients still ask for: the same behaviour. */
+    NO_IMPLICIT_NAMES_DRAFT("draft/no-implicit-names"),
     ECHO_MESSAGE,
+    EXTENDED_MONITOR,
     INVITE_NOTIFY,
+    LABELED_RESPONSE,
     MESSAGE_TAGS,
     MULTI_PREFIX,
+    NO_IMPLICIT_NAMES,
     SERVER_TIME,
+    SETNAME,
+    STANDARD_REPLIES,
+    USERHOST_IN_NAMES,
     // accounts (issue 15): kept together at the end
     SASL("sasl", "PLAIN"),
     ACCOUNT_REGISTRATION("draft/account-registration", null),
@@ -24,6 +34,11 @@ public enum Cap {
 
     Cap() {
         this(null, null);
+    }
+
+    /** A capability whose wire name is not its constant's. */
+    Cap(String wire) {
+        this(wire, null);
     }
 
     /** A capability whose wire name is not its constant's, or that has a value in CAP LS 302 ({@code sasl=PLAIN}). */

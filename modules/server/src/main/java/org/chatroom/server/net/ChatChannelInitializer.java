@@ -4,8 +4,8 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.chatroom.server.config.ServerConfigKeys;
@@ -21,9 +21,7 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
     private final NetResources net;
     private final ServerContext context;
     private final ChannelGroup channels;
-    private final IrcLineDecoder lineDecoder;
     private final SslContext tls;
-
     private final boolean proxyProtocol;
 
     /** {@code tls} is null for the plain listener; {@code proxyProtocol}: trusted proxies send a PROXY header. */
@@ -33,8 +31,6 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
         this.context = net.context;
         this.channels = channels;
         this.tls = tls;
-        // the limit counts CRLF; tags have their own budget on top (IRCv3 message-tags)
-        this.lineDecoder = new IrcLineDecoder(context.stats(), context.config().get(ServerConfigKeys.MAX_LINE_BYTES) - 2);
     }
 
     @Override
@@ -52,21 +48,11 @@ public final class ChatChannelInitializer extends io.netty.channel.ChannelInitia
 
     /** The chat handlers, for the client at {@code address}: the peer, or who a PROXY header names. */
     private void chatPipeline(ChannelPipeline p, InetAddress address, int port) {
-        var cfg = context.config();
-        int maxLine = cfg.get(ServerConfigKeys.MAX_LINE_BYTES) - 2 + IrcLineDecoder.MAX_TAG_BYTES;
-        p.addLast("admission", new AdmissionHandler(net.limiter, address));
+        p.addLast("admission", SessionPipeline.admission(net, address));
         if (tls != null) {
             p.addLast("tls", tls.newHandler(p.channel().alloc()));
         }
-        p.addLast("framer", new LineBasedFrameDecoder(maxLine, true, false));
-        p.addLast("decoder", lineDecoder);
-        p.addLast("keepalive", new KeepAliveHandler(
-                () -> context.config().get(ServerConfigKeys.PING_INTERVAL).toNanos(),
-                () -> context.config().get(ServerConfigKeys.PING_TIMEOUT).toNanos()));
-        p.addLast("registration", new RegistrationTimeoutHandler(cfg.get(ServerConfigKeys.REGISTRATION_TIMEOUT).toNanos()));
-        p.addLast("flood", new FloodControlHandler(context, cfg.get(ServerConfigKeys.FLOOD_EXEMPT).contains(address)));
-        String host = address.getHostAddress();
-        String remote = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
-        p.addLast("client", new ClientHandler(net, host, remote, tls != null));
+        p.addLast("framer", new LineBasedFrameDecoder(SessionPipeline.maxLineBytes(context), true, false));
+        SessionPipeline.addSession(p, net, address, SessionPipeline.remote(address, port), tls != null);
     }
 }

@@ -61,6 +61,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         if (msg instanceof IrcMessage m) {
             session.receive(m);
+        } else if (msg instanceof RejectedLine r && r.invalidUtf8()) {
+            session.invalidUtf8(r.replaced());
         } else if (msg instanceof RejectedLine r && !r.blank()) {
             session.refused(r.reason(), r.tooLong());
         }

@@ -14,13 +14,19 @@ import org.chatroom.server.core.ServerStats;
 
 /**
  * Turns one framed line (delimiter already stripped) into an {@link IrcMessage}, or into a
- * {@link RejectedLine} when it is not valid UTF-8, carries a NUL or lone CR (which could smuggle a
- * second line into what others receive), or does not parse. Stateless and shared by all channels.
+ * {@link RejectedLine} when it is not valid UTF-8 (carrying the line with the bad bytes replaced,
+ * so the session can name the command), carries a NUL or lone CR (which could smuggle a second
+ * line into what others receive), or does not parse. Stateless and shared by all channels.
  */
 @Sharable
 public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
-    /** IRCv3 message-tags: the tag section a client may send, '@' and the space included. */
-    public static final int MAX_TAG_BYTES = 8191;
+    /**
+     * IRCv3 message-tags: a client's tag data, without the '@' and the space after it. The spec
+     * gives clients 4094 bytes; the server's own tags (msgid, time, label, batch) have the rest of 8191.
+     */
+    public static final int MAX_CLIENT_TAG_DATA = 4094;
+    /** The tag section a client may send, '@' and the space included. */
+    public static final int MAX_TAG_BYTES = MAX_CLIENT_TAG_DATA + 2;
 
     private final ServerStats stats;
     private final int maxBodyBytes;
@@ -65,7 +71,7 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
             return;
         }
         if (!ByteBufUtil.isText(line, StandardCharsets.UTF_8)) {
-            out.add(new RejectedLine("Line dropped: it was not valid UTF-8; this server accepts UTF-8 text only"));
+            out.add(RejectedLine.invalidUtf8(replaced(line.toString(StandardCharsets.UTF_8)))); // bad bytes → U+FFFD
             return;
         }
         String text = line.toString(StandardCharsets.UTF_8);
@@ -77,6 +83,14 @@ public final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
             out.add(IrcMessage.parse(text));
         } catch (IrcParseException e) {
             out.add(new RejectedLine("Line dropped: " + e.getMessage()));
+        }
+    }
+
+    private static IrcMessage replaced(String text) {
+        try {
+            return text.isBlank() ? null : IrcMessage.parse(text);
+        } catch (IrcParseException e) {
+            return null;
         }
     }
 }

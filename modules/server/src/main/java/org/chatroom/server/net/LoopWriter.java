@@ -40,9 +40,14 @@ public final class LoopWriter implements Lane {
         return loop.inEventLoop();
     }
 
+    /** A loop that is shutting down refuses tasks: its connections are closing, so what was for them goes too. */
     @Override
     public void execute(Runnable task) {
-        loop.execute(task);
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the daemon is stopping; nothing on this loop will be written anyway
+        }
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.chatroom.server.store.ChatStore;
 import org.chatroom.server.store.RoomRow;
 
 /**
- * Permanent rooms' topic, modes and ban lists in the store, so an operator's +t or topic survives a
+ * Permanent rooms' topic, modes and +b/+e/+I lists in the store, so an operator's +t or topic survives a
  * restart. At start the saved rows are applied to the configured rooms; an old {@code rooms.tsv} is
  * then imported once over them and renamed {@code rooms.tsv.imported}.
  */
@@ -66,14 +66,17 @@ public final class PermanentRooms {
 
     static RoomRow row(Room r) {
         RoomModes m = r.modes();
-        String flags = (m.inviteOnly() ? "i" : "") + (m.moderated() ? "m" : "") + (m.noExternal() ? "n" : "")
-                + (m.topicOps() ? "t" : "");
         Topic t = r.topic();
-        List<RoomRow.RoomBanRow> bans = new ArrayList<>();
-        for (BanEntry b : r.bans()) {
-            bans.add(new RoomRow.RoomBanRow(b.mask().pattern(), b.setBy(), b.setAtSeconds()));
+        return new RoomRow(r.name(), m.flagLetters(), m.key(), m.limit(), t.text(), t.setBy(), t.setAtSeconds(),
+                rows(r.bans()), rows(r.banExceptions().entries()), rows(r.inviteExceptions().entries()));
+    }
+
+    private static List<RoomRow.RoomBanRow> rows(List<BanEntry> entries) {
+        List<RoomRow.RoomBanRow> out = new ArrayList<>();
+        for (BanEntry b : entries) {
+            out.add(new RoomRow.RoomBanRow(b.mask().pattern(), b.setBy(), b.setAtSeconds()));
         }
-        return new RoomRow(r.name(), flags, m.key(), m.limit(), t.text(), t.setBy(), t.setAtSeconds(), bans);
+        return out;
     }
 
     private static void apply(RoomRow row, Room room) {
@@ -81,6 +84,12 @@ public final class PermanentRooms {
         room.topic(new Topic(row.topic(), row.topicSetBy(), row.topicSetAtSeconds()));
         for (RoomRow.RoomBanRow b : row.bans()) {
             room.addBan(new BanEntry(RoomsTsv.mask(b.mask()), b.setBy(), b.setAtSeconds()));
+        }
+        for (RoomRow.RoomBanRow b : row.exceptions()) {
+            room.banExceptions().add(new BanEntry(RoomsTsv.mask(b.mask()), b.setBy(), b.setAtSeconds()));
+        }
+        for (RoomRow.RoomBanRow b : row.invites()) {
+            room.inviteExceptions().add(new BanEntry(RoomsTsv.mask(b.mask()), b.setBy(), b.setAtSeconds()));
         }
     }
 }

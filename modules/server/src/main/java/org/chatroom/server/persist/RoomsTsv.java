@@ -15,8 +15,8 @@ import org.chatroom.server.state.Topic;
 /**
  * Reads the old {@code <data.dir>/rooms.tsv} (before the database) once, to import it: tab-separated
  * records, one per line: {@code room NAME FLAGS KEY LIMIT}, {@code topic NAME SET-AT SET-BY TEXT},
- * {@code ban NAME MASK SET-BY SET-AT}. A damaged line is skipped with a WARN and the file kept aside
- * ({@link StateFile}).
+ * {@code ban NAME MASK SET-BY SET-AT}, and {@code except} (+e) and {@code invex} (+I) records laid out
+ * as {@code ban}. A damaged line is skipped with a WARN and the file kept aside ({@link StateFile}).
  */
 final class RoomsTsv {
     private static final Logger LOG = LogManager.getLogger();
@@ -53,8 +53,8 @@ final class RoomsTsv {
     /** Applies one record; false if its room is not a configured one. Throws if the line is damaged. */
     private static boolean apply(String line, RoomRegistry rooms) {
         String[] f = line.split("\t", -1);
-        if (!f[0].equals("room") && !f[0].equals("topic") && !f[0].equals("ban")) {
-            throw new IllegalArgumentException("unknown record '" + f[0] + "' (room, topic or ban)");
+        if (!java.util.Set.of("room", "topic", "ban", "except", "invex").contains(f[0])) {
+            throw new IllegalArgumentException("unknown record '" + f[0] + "' (room, topic, ban, except or invex)");
         }
         if (f.length != 5) {
             throw new IllegalArgumentException("a " + f[0] + " record has 5 tab-separated fields, this line "
@@ -67,6 +67,8 @@ final class RoomsTsv {
         switch (f[0]) {
             case "room" -> room.modes(parseModes(f[2], f[3], number(f[4], "limit")));
             case "topic" -> room.topic(new Topic(f[4], f[3], number(f[2], "set-at")));
+            case "except" -> room.banExceptions().add(new BanEntry(mask(f[2]), f[3], number(f[4], "set-at")));
+            case "invex" -> room.inviteExceptions().add(new BanEntry(mask(f[2]), f[3], number(f[4], "set-at")));
             default -> room.addBan(new BanEntry(mask(f[2]), f[3], number(f[4], "set-at")));
         }
         return true;
@@ -93,11 +95,12 @@ final class RoomsTsv {
     }
 
     static RoomModes parseModes(String flags, String key, long limit) {
-        if (!flags.matches("[imnt]*") || limit > Integer.MAX_VALUE) {
+        if (!flags.matches("[Cimnst]*") || limit > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("modes '" + flags + "' limit " + limit
-                    + " are not room modes (letters i, m, n, t and a limit)");
+                    + " are not room modes (letters C, i, m, n, s, t and a limit)");
         }
         return new RoomModes(flags.indexOf('i') >= 0, flags.indexOf('m') >= 0, flags.indexOf('n') >= 0,
-                flags.indexOf('t') >= 0, key.isEmpty() ? null : key, (int) limit);
+                flags.indexOf('t') >= 0, flags.indexOf('s') >= 0, key.isEmpty() ? null : key, (int) limit,
+                flags.indexOf('C') >= 0);
     }
 }

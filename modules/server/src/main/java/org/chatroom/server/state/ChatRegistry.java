@@ -27,9 +27,21 @@ public final class ChatRegistry {
     private final Object lock = new Object();
     private final Map<String, Client> byNick = new ConcurrentHashMap<>();
     private final RoomRegistry rooms = new RoomRegistry(MAPPING, lock);
+    private final MonitorRegistry monitors = new MonitorRegistry(MAPPING, lock);
+    private final WhowasHistory whowas = new WhowasHistory(MAPPING);
 
     public RoomRegistry rooms() {
         return rooms;
+    }
+
+    /** MONITOR lists; they share this registry's lock. */
+    public MonitorRegistry monitors() {
+        return monitors;
+    }
+
+    /** Who recently quit or changed nick, for WHOWAS. */
+    public WhowasHistory whowas() {
+        return whowas;
     }
 
     public Client byNick(String nick) {
@@ -70,10 +82,20 @@ public final class ChatRegistry {
             if (holder != null && holder != c) {
                 return false;
             }
+            if (c.registered()) {
+                whowas.record(c); // the nick it leaves
+            }
             byNick.remove(MAPPING.fold(c.nick()), c);
             byNick.put(key, c);
             c.nick(nick);
             return true;
+        }
+    }
+
+    /** A new user name and host for {@code c} (CHGHOST), atomically with joins and ban decisions. */
+    public void changeHost(Client c, String user, String host) {
+        synchronized (lock) {
+            c.userAndHost(user, host);
         }
     }
 
@@ -124,7 +146,10 @@ public final class ChatRegistry {
         synchronized (lock) {
             Set<Client> peers = peersOf(c);
             rooms.leaveAll(c);
-            byNick.remove(MAPPING.fold(c.nick()), c);
+            if (byNick.remove(MAPPING.fold(c.nick()), c) && c.registered()) {
+                whowas.record(c);
+            }
+            monitors.clear(c);
             return peers;
         }
     }

@@ -16,11 +16,12 @@ import org.chatroom.server.core.ServerStats;
  * Membership and the nick are changed only by {@link ChatRegistry} under its lock.
  */
 public final class Client {
-    private final Outbound out;
+    private final Outbound transport;
+    private Outbound out; // own lane only: the transport, or a labeled response collecting for it
     private final Lane lane;
     private final ServerStats stats;
     private final String address;
-    private final String host;
+    private volatile String host;
     private final String remote;
     private final boolean tls;
     private final long connectedAtMillis = System.currentTimeMillis();
@@ -36,12 +37,14 @@ public final class Client {
     private volatile boolean invisible;
     private volatile boolean serverOperator;
     private volatile String account; // null = not logged in; set on the lane, read by WHOIS from any lane
+    private volatile boolean bot;
     private volatile long lastMessageAtMillis = connectedAtMillis;
     private volatile long messagesSent;
     private volatile ClientControl control = ClientControl.NONE;
 
     /** {@code remote}: address and port as an operator reads them, e.g. {@code [::1]:5123}. */
     public Client(Outbound out, ServerStats stats, String address, String remote, boolean tls) {
+        this.transport = out;
         this.out = out;
         this.remote = remote;
         this.lane = out.lane();
@@ -74,6 +77,19 @@ public final class Client {
     /** The transport port; its methods are for this user's lane only. */
     public Outbound outbound() {
         return out;
+    }
+
+    /**
+     * Own lane only: sends this user's output through {@code to} (a labeled response collecting the
+     * replies to one command) until {@link #undivert()}. Delivery reads {@link #outbound()} per line,
+     * so the hot path pays nothing for it.
+     */
+    public void divert(Outbound to) {
+        this.out = to;
+    }
+
+    public void undivert() {
+        this.out = transport;
     }
 
     public Lane lane() {
@@ -139,6 +155,18 @@ public final class Client {
         this.prefix = newNick + "!" + user + "@" + host;
     }
 
+    /** Set by the registry under its lock (an operator's CHGHOST): a new prefix, so ban caches see it. */
+    void userAndHost(String userName, String newHost) {
+        this.user = userName;
+        this.host = newHost;
+        this.prefix = nick + "!" + user + "@" + host;
+    }
+
+    /** SETNAME: the real name alone. */
+    public void realName(String real) {
+        this.realName = real;
+    }
+
     public void user(String userName, String real) {
         this.user = userName;
         this.realName = real;
@@ -193,7 +221,7 @@ public final class Client {
         this.away = message;
     }
 
-    /** User mode +i: kept and reported; every user is still listed by WHO and NAMES. */
+    /** User mode +i: WHO masks list the user only to those sharing a room with it (NAMES lists everyone). */
     public boolean invisible() {
         return invisible;
     }
@@ -209,6 +237,15 @@ public final class Client {
 
     public void serverOperator(boolean on) {
         this.serverOperator = on;
+    }
+
+    /** User mode +B (IRCv3 bot-mode): marked in WHOIS (335) and WHO, and by a {@code bot} tag on its messages. */
+    public boolean bot() {
+        return bot;
+    }
+
+    public void bot(boolean on) {
+        this.bot = on;
     }
 
     public long lastMessageAtMillis() {

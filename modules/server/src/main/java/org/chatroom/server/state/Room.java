@@ -38,6 +38,8 @@ public final class Room {
     private volatile Topic topic;
     private volatile RoomModes modes = RoomModes.DEFAULT;
     private volatile int banEpoch;
+    private final ExceptionList banExceptions = new ExceptionList(() -> banEpoch++); // lock held: one writer
+    private final ExceptionList inviteExceptions = new ExceptionList(() -> { });
     private final Object lock;
 
     /** {@code lock} is the registry's: the one lock every change of shared state takes. */
@@ -109,6 +111,11 @@ public final class Room {
         this.modes = newModes;
     }
 
+    /** +s and {@code c} is not in the room: LIST, NAMES, WHO and WHOIS do not show it (server operators see all). */
+    public boolean hiddenFrom(Client c) {
+        return modes.secret() && !contains(c) && !c.serverOperator();
+    }
+
     /** The ban list, read-only; change it with {@link #addBan} and {@link #removeBan}. */
     public List<BanEntry> bans() {
         return java.util.Collections.unmodifiableList(bans);
@@ -133,6 +140,16 @@ public final class Room {
         return removed;
     }
 
+    /** +e: masks that no ban applies to. */
+    public ExceptionList banExceptions() {
+        return banExceptions;
+    }
+
+    /** +I: masks that pass +i without an invitation. */
+    public ExceptionList inviteExceptions() {
+        return inviteExceptions;
+    }
+
     /** Whether a ban matches {@code c}; for members the answer is cached until the bans or its nick change. */
     public boolean isBanned(Client c) {
         Member m = standing.get(c);
@@ -155,13 +172,13 @@ public final class Room {
     private boolean matchesBan(String prefix, String account) {
         for (BanEntry b : bans) {
             if (b.mask().matches(prefix, account)) {
-                return true;
+                return !banExceptions.matches(prefix, account);
             }
         }
         return false;
     }
 
-    /** Invited users: past +i (and past +b) until they join. */
+    /** Invited users: past +i, +b and +l until they join. */
     public Set<Client> invited() {
         return invited;
     }
@@ -175,13 +192,13 @@ public final class Room {
         if (!inv && matchesBan(c.prefix(), c.account())) {
             return Numeric.ERR_BANNEDFROMCHAN;
         }
-        if (modes.inviteOnly() && !inv) {
+        if (modes.inviteOnly() && !inv && !inviteExceptions.matches(c.prefix(), c.account())) {
             return Numeric.ERR_INVITEONLYCHAN;
         }
         if (modes.key() != null && !modes.key().equals(key)) {
             return Numeric.ERR_BADCHANNELKEY;
         }
-        if (modes.limit() > 0 && standing.size() >= modes.limit()) {
+        if (modes.limit() > 0 && standing.size() >= modes.limit() && !inv) { // an invitation is a seat
             return Numeric.ERR_CHANNELISFULL;
         }
         return null;

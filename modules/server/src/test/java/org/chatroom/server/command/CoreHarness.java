@@ -65,6 +65,19 @@ final class CoreHarness implements AutoCloseable {
         return p;
     }
 
+    /** Like {@link #register} with IRCv3 capabilities {@code caps} (space-separated) negotiated first. */
+    Peer register(String nick, int lane, String caps) throws Exception {
+        Peer p = connect(lane);
+        p.send("CAP LS 302");
+        p.send("CAP REQ :" + caps);
+        p.send("NICK " + nick);
+        p.send("USER " + nick + " 0 * :" + nick);
+        p.send("CAP END");
+        p.await(l -> l.contains(" 001 " + nick + " "));
+        p.sync();
+        return p;
+    }
+
     /** Waits until every lane has run what was queued on it. */
     void drainAll() throws Exception {
         for (int round = 0; round < 3; round++) { // work on one lane may queue work on another

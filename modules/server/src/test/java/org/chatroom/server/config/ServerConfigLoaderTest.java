@@ -72,6 +72,12 @@ class ServerConfigLoaderTest {
     }
 
     @Test
+    void anEmptyDefaultRoomIsAllowedAndMeansNone() throws Exception {
+        assertThat(ServerConfigLoader.load(file("room.default=\n"), Map.of(), dir).get(ServerConfigKeys.DEFAULT_ROOM))
+                .isEmpty();
+    }
+
+    @Test
     void badOverrideIsBlamedOnTheCommandLine() throws Exception {
         Path f = file("");
         assertThatThrownBy(() -> ServerConfigLoader.load(f, Map.of("port", "x"), dir))

@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.ObjectName;
 import org.chatroom.server.ChatServer;
 import org.chatroom.server.support.TestServer;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * 20,000 connect/close cycles leave nothing behind: after a full GC no client object is alive, at
  * once, not once a 30-second registration timer of each has fired. Counted with the JDK's class
- * histogram of this very process (jcmd), which runs a full GC first.
+ * histogram of this very process, which runs a full GC first.
  */
 @Timeout(120)
 class ChurnTest {
@@ -59,13 +59,14 @@ class ChurnTest {
         }
     }
 
-    /** Instances of {@code className} in this JVM after a full GC (jcmd GC.class_histogram). */
+    /**
+     * Instances of {@code className} in this JVM after a full GC: the class histogram jcmd prints,
+     * asked of this JVM's own DiagnosticCommand MBean (no attach, which hangs on some JDKs).
+     */
     static long liveInstances(String className) throws Exception {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Process p = new ProcessBuilder(jcmd, Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
+        ObjectName diagnostics = new ObjectName("com.sun.management:type=DiagnosticCommand");
+        String out = (String) ManagementFactory.getPlatformMBeanServer().invoke(diagnostics, "gcClassHistogram",
+                new Object[] {null}, new String[] {String[].class.getName()});
         for (String line : out.split("\n")) {
             String[] f = line.trim().split("\\s+");
             if (f.length >= 4 && f[3].equals(className)) {

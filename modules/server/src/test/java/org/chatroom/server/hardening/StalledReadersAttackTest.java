@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 13's outage, scaled to a CI machine: a daemon in its own JVM with 128 MB of heap and of
  * direct memory, 300 members of a room that never read, and one flood-exempt sender filling the
- * room as fast as it can. Each stalled reader may hold sendq.bytes (1 MiB): 300 MiB, more than the
- * JVM has. With the output budget the biggest holders are dropped instead: a bystander registers
+ * room. Each stalled reader may hold sendq.bytes (1 MiB): 300 MiB, more than the
+ * JVM has (the flood: 12,500 400-byte messages a second, 1.7 GB/s of output to the room). With the
+ * output budget the biggest holders are dropped instead: a bystander registers
  * within 2 s throughout and the daemon never meets an OutOfMemoryError.
  */
 @Timeout(180)
@@ -46,7 +47,7 @@ class StalledReadersAttackTest {
         Files.writeString(conf, String.join("\n", "bind=127.0.0.1", "port=0", "admin.enabled=false",
                 "data.dir=" + dir.resolve("data"), "motd.file=" + dir.resolve("none"), "worker.threads=2",
                 "max.clients=2000", "limits.exempt=127.0.0.1", "flood.exempt=127.0.0.2",
-                legacy ? "" : "output.budget.bytes=33554432", "") + "\n");
+                legacy ? "" : "output.budget.bytes=33554432", legacy ? "" : "http.port=0", "") + "\n");
         Path out = dir.resolve("out.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = home != null
@@ -156,7 +157,7 @@ class StalledReadersAttackTest {
         }, p -> p > 0);
     }
 
-    /** A flood-exempt member (from 127.0.0.2) sending 400-byte messages to #flood as fast as it can. */
+    /** A flood-exempt member (from 127.0.0.2) sending 400-byte messages to #flood at 12,500 a second. */
     private static void flood(int port, AtomicBoolean stop, AtomicLong sent) {
         byte[] line = ("PRIVMSG #flood :" + "x".repeat(400) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         try (Socket s = new Socket()) {
@@ -173,9 +174,15 @@ class StalledReadersAttackTest {
             drain.start();
             OutputStream o = s.getOutputStream();
             o.write("NICK flooder\r\nUSER f 0 * :f\r\nJOIN #flood\r\n".getBytes(StandardCharsets.US_ASCII));
+            // issue 13's attacker: 12,500 messages/s (125 every 10 ms), a flood-exempt client's pace
+            long next = System.nanoTime();
             for (int i = 0; i < 2_000_000 && !stop.get(); i++) {
                 o.write(line);
                 sent.incrementAndGet();
+                if (i % 125 == 124) {
+                    next += 10_000_000;
+                    java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+                }
             }
         } catch (java.io.IOException e) {
             // the server may drop the flooder too; the assertions say whether that was wrong

@@ -42,9 +42,25 @@ class IrcLineDecoderTest {
     void badUtf8AndNulAreRefusedWithAReason() {
         write(new byte[] {'P', 'R', 'I', 'V', 'M', 'S', 'G', ' ', '#', 'a', ' ', (byte) 0xC3, '\n'});
         write(new byte[] {'N', 'I', 'C', 'K', ' ', 0, '\n'});
-        assertThat(((RejectedLine) ch.readInbound()).reason()).contains("not valid UTF-8");
+        RejectedLine utf8 = ch.readInbound();
+        assertThat(utf8.invalidUtf8()).isTrue();
+        assertThat(utf8.replaced()).as("the command survives, the bad byte is U+FFFD")
+                .isEqualTo(IrcMessage.of("PRIVMSG", "#a", "\uFFFD"));
         assertThat(((RejectedLine) ch.readInbound()).reason()).contains("NUL");
         assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void clientTagDataHas4094BytesAndNoMore() {
+        EmbeddedChannel wide = new EmbeddedChannel(new LineBasedFrameDecoder(9000, true, false),
+                new IrcLineDecoder(new ServerStats(), 510));
+        String fits = "@+a=" + "v".repeat(4091) + " TAGMSG #a\n"; // tag data without '@' and the space: 4094
+        String over = "@+a=" + "v".repeat(4092) + " TAGMSG #a\n";
+        wide.writeInbound(Unpooled.wrappedBuffer(fits.getBytes(StandardCharsets.UTF_8)),
+                Unpooled.wrappedBuffer(over.getBytes(StandardCharsets.UTF_8)));
+        assertThat(((IrcMessage) wide.readInbound()).tags().get("+a")).hasSize(4091);
+        assertThat((Object) wide.readInbound()).isEqualTo(RejectedLine.overlong());
+        assertThat(wide.finish()).isFalse();
     }
 
     @Test

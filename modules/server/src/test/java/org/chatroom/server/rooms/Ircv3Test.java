@@ -43,7 +43,11 @@ class Ircv3Test {
             old.send("CAP LS");
             String ls = old.awaitContains(" CAP * LS ");
             assertThat(IrcMessage.parse(ls).last().split(" ")).contains("message-tags", "away-notify", "invite-notify",
-                    "cap-notify", "multi-prefix", "server-time", "echo-message", "sasl").doesNotContain("chghost");
+                    "cap-notify", "multi-prefix", "server-time", "echo-message", "batch", "labeled-response",
+                    "standard-replies", "setname", "chghost", "userhost-in-names", "no-implicit-names",
+                    "draft/no-implicit-names", "sasl", "draft/account-registration", "account-notify",
+                    "extended-join")
+                    .doesNotContain("sasl=PLAIN", "draft/chathistory");
             old.send("CAP END");
             old.send("NICK old");
             old.send("USER o 0 * :O");
@@ -103,15 +107,38 @@ class Ircv3Test {
     void tagsHaveTheirOwnLimit() throws Exception {
         try (IrcTestClient sender = withCaps("sender", "message-tags");
              IrcTestClient other = withCaps("other", "message-tags")) {
-            String bigTag = "@+big=" + "v".repeat(8000) + " ";
+            String bigTag = "@+big=" + "v".repeat(4000) + " "; // clients have 4094 bytes of tag data
             sender.send(bigTag + "PRIVMSG #lobby :" + "b".repeat(400));
             other.awaitContains("b".repeat(400));
-            sender.send("@+huge=" + "v".repeat(8200) + " PRIVMSG #lobby :too much");
+            sender.send("@+huge=" + "v".repeat(4100) + " PRIVMSG #lobby :too much");
             sender.awaitContains(" 417 sender :Input line was too long");
             sender.send("@+ok=1 PRIVMSG #lobby :" + "c".repeat(520));
             sender.awaitLine(l -> l.contains(" 417 sender ") && sender.lines().stream().filter(x -> x.contains(" 417 ")).count() == 2);
             other.sync();
             assertThat(other.received("too much")).isFalse();
+        }
+    }
+
+    @Test
+    void labeledCommandsOverARealConnection() throws Exception {
+        try (IrcTestClient alice = withCaps("alice", "batch labeled-response");
+             IrcTestClient bob = IrcTestClient.registered(server.port(), "bob")) {
+            alice.send("@label=w WHOIS bob");
+            String start = alice.awaitLine(l -> l.startsWith("@label=w ") && l.contains(" BATCH +"));
+            String id = IrcMessage.parse(start).param(0).substring(1);
+            alice.awaitLine(l -> l.startsWith("@batch=" + id + " ") && l.contains(" 318 alice bob "));
+            alice.awaitLine(l -> l.endsWith(" BATCH -" + id));
+            alice.send("@label=p PONG :x");
+            alice.awaitLine(l -> l.equals("@label=p :chat.localhost ACK"));
+            alice.send("@label=m PRIVMSG bob :hi");
+            bob.awaitLine(l -> l.equals(":alice!~alice@127.0.0.1 PRIVMSG bob :hi"));
+            alice.send("JOIN #mine");
+            alice.awaitContains(" 366 alice #mine ");
+            alice.send("@label=t TOPIC #mine :labeled topic"); // told to the room in order: still in the response
+            alice.awaitLine(l -> l.equals("@label=t :alice!~alice@127.0.0.1 TOPIC #mine :labeled topic"));
+            alice.sync();
+            assertThat(alice.lines()).filteredOn(l -> l.startsWith("@label=m")).as("no echo, no reply: ACK")
+                    .containsExactly("@label=m :chat.localhost ACK");
         }
     }
 

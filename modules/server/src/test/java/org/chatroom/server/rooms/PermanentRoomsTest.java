@@ -30,10 +30,12 @@ class PermanentRoomsTest {
             op.awaitContains(" 366 op #help ");
             assertThat(op.received(" 353 op = #help :@op")).as("no operator in a permanent room").isFalse();
             op.send("TOPIC #help :Ask here, be patient");
-            op.send("MODE #help +mk-t secret");
+            op.send("MODE #help +mks-t secret");
             op.send("MODE #help +b spammer!*@*");
+            op.send("MODE #help +CeI friend!*@* guest!*@*");
             op.send("TOPIC #lobby :Lobby rules apply");
             op.awaitContains("MODE #help +b :spammer!*@*");
+            op.awaitContains("MODE #help +CeI friend!*@* :guest!*@*");
             op.awaitContains(" TOPIC #lobby :Lobby rules apply");
             // closing the server commits every queued write before the database is closed
         }
@@ -41,9 +43,13 @@ class PermanentRoomsTest {
              IrcTestClient visitor = IrcTestClient.registered(second.port(), "visitor")) {
             assertThat(visitor.received(" 332 visitor #lobby :Lobby rules apply")).isTrue();
             visitor.send("MODE #help");
-            visitor.awaitContains(" 324 visitor #help :+kmn *");
+            visitor.awaitContains(" 324 visitor #help :+Ckmns *");
             visitor.send("MODE #help b");
             visitor.awaitLine(l -> l.contains(" 367 visitor #help spammer!*@* op "));
+            visitor.send("MODE #help e");
+            visitor.awaitLine(l -> l.contains(" 348 visitor #help friend!*@* op "));
+            visitor.send("MODE #help I");
+            visitor.awaitLine(l -> l.contains(" 346 visitor #help guest!*@* op "));
             visitor.send("JOIN #help secret");
             visitor.awaitContains(" 332 visitor #help :Ask here, be patient");
         }

@@ -80,10 +80,10 @@ class JoinScalingTest {
         return out;
     }
 
-    /** Nanoseconds to join {@code n} users to one room, best of three; announcing each join if asked. */
+    /** Nanoseconds to join {@code n} users to one room, best of seven; announcing each join if asked. */
     private static long fill(int n, boolean announce) {
         long best = Long.MAX_VALUE;
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 7; round++) {
             ChatRegistry registry = new ChatRegistry();
             List<Client> all = users(registry, n);
             long t0 = System.nanoTime();
@@ -101,16 +101,19 @@ class JoinScalingTest {
 
     @Test
     void fillingARoomGrowsLinearlyWithItsSize() {
-        fill(10_000, false); // warm-up
+        fill(20_000, false); // warm-up
         long quarter = fill(2_500, false);
         long half = fill(5_000, false);
         long full = fill(10_000, false);
-        System.out.printf("join scaling, membership only: 2,500 %.1f ms, 5,000 %.1f ms, 10,000 %.1f ms%n",
-                quarter / 1e6, half / 1e6, full / 1e6);
+        long big = fill(20_000, false);
+        System.out.printf("join scaling, membership only: 2,500 %.1f ms, 5,000 %.1f ms, 10,000 %.1f ms,"
+                + " 20,000 %.1f ms%n", quarter / 1e6, half / 1e6, full / 1e6, big / 1e6);
         fill(5_000, true);
         System.out.printf("join scaling, with every join announced to the room: 2,500 %.1f ms, 5,000 %.1f ms,"
                 + " 10,000 %.1f ms%n", fill(2_500, true) / 1e6, fill(5_000, true) / 1e6, fill(10_000, true) / 1e6);
-        assertThat((double) full / quarter).as("4x the members: about 4x the time (quadratic would be 16x)")
-                .isLessThan(8.0);
+        // 8x the members: linear is 8x the time, quadratic (the old copy per join) 64x. The best of seven
+        // rounds keeps a busy machine's noise far inside that gap.
+        assertThat((double) big / quarter).as("8x the members: about 8x the time (quadratic would be 64x)")
+                .isLessThan(24.0);
     }
 }

@@ -95,6 +95,17 @@ public abstract class ChatStoreContract {
     }
 
     @Test
+    void aRoomKeepsItsExceptionAndInviteListsApartFromItsBans() throws Exception {
+        ChatStore s = store();
+        RoomRow row = new RoomRow("#help", "Cimst", null, 0, "", "", 0,
+                List.of(new RoomRow.RoomBanRow("b!*@*", "op", 1)),
+                List.of(new RoomRow.RoomBanRow("e2!*@*", "op", 2), new RoomRow.RoomBanRow("$a:kim", "op", 3)),
+                List.of(new RoomRow.RoomBanRow("i!*@*", "op", 4)));
+        get(s.putRoom(row));
+        assertThat(s.loadRooms()).containsExactly(row);
+    }
+
+    @Test
     void writesQueuedAtCloseAreCommitted() throws Exception {
         ChatStore s = store();
         for (int i = 0; i < 2000; i++) {

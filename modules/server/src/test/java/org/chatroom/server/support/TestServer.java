@@ -33,6 +33,7 @@ public final class TestServer {
     public static ChatServer start(Map<String, String> overrides) {
         Map<String, String> all = new HashMap<>();
         all.put("port", "0");
+        all.put("http.port", "0");
         all.put("bind", "127.0.0.1");
         all.put("worker.threads", "2");
         all.put("admin.enabled", "false");

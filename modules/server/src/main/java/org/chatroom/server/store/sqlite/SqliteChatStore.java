@@ -79,18 +79,21 @@ public final class SqliteChatStore implements ChatStore {
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new RoomRow(r.getString(2), r.getString(3), r.getString(4), r.getInt(5), r.getString(6),
-                            r.getString(7), r.getLong(8), roomBans(c, r.getString(1))));
+                            r.getString(7), r.getLong(8), roomList(c, r.getString(1), "b"),
+                            roomList(c, r.getString(1), "e"), roomList(c, r.getString(1), "I")));
                 }
             }
             return out;
         }));
     }
 
-    private static List<RoomRow.RoomBanRow> roomBans(Connection c, String roomKey) throws SQLException {
+    /** One of a room's lists: {@code b} (+b), {@code e} (+e) or {@code I} (+I), in the order set. */
+    private static List<RoomRow.RoomBanRow> roomList(Connection c, String roomKey, String list) throws SQLException {
         List<RoomRow.RoomBanRow> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(
-                "SELECT mask, set_by, set_at FROM room_ban WHERE room = ? ORDER BY position")) {
+                "SELECT mask, set_by, set_at FROM room_ban WHERE room = ? AND list = ? ORDER BY position")) {
             p.setString(1, roomKey);
+            p.setString(2, list);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new RoomRow.RoomBanRow(r.getString(1), r.getString(2), r.getLong(3)));
@@ -98,6 +101,20 @@ public final class SqliteChatStore implements ChatStore {
             }
         }
         return out;
+    }
+
+    private static int addList(PreparedStatement p, String key, int position, String list,
+                               List<RoomRow.RoomBanRow> entries) throws SQLException {
+        for (RoomRow.RoomBanRow b : entries) {
+            p.setString(1, key);
+            p.setInt(2, position++);
+            p.setString(3, b.mask());
+            p.setString(4, b.setBy());
+            p.setLong(5, b.setAtSeconds());
+            p.setString(6, list);
+            p.addBatch();
+        }
+        return position;
     }
 
     @Override
@@ -118,16 +135,11 @@ public final class SqliteChatStore implements ChatStore {
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO room_ban (room, position, mask, set_by, set_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO room_ban (room, position, mask, set_by, set_at, list) VALUES (?, ?, ?, ?, ?, ?)")) {
                 int position = 0;
-                for (RoomRow.RoomBanRow b : room.bans()) {
-                    p.setString(1, key);
-                    p.setInt(2, position++);
-                    p.setString(3, b.mask());
-                    p.setString(4, b.setBy());
-                    p.setLong(5, b.setAtSeconds());
-                    p.addBatch();
-                }
+                position = addList(p, key, position, "b", room.bans());
+                position = addList(p, key, position, "e", room.exceptions());
+                addList(p, key, position, "I", room.invites());
                 p.executeBatch();
             }
             return null;
