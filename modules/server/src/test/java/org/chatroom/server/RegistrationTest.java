@@ -97,8 +97,8 @@ class RegistrationTest {
             assertThat(ls.last().split(" ")).contains("server-time", "echo-message");
             c.send("CAP REQ :server-time echo-message");
             c.awaitContains("CAP * ACK :server-time echo-message");
-            c.send("CAP REQ :chghost"); // not offered (sasl is, since accounts)
-            c.awaitContains("CAP * NAK :chghost");
+            c.send("CAP REQ :draft/chathistory"); // not offered (sasl is, since accounts; chghost too)
+            c.awaitContains("CAP * NAK :draft/chathistory");
             c.sync();
             assertThat(c.received(" 001 ")).isFalse();
             c.send("CAP END");
