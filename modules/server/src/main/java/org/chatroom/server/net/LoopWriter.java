@@ -31,10 +31,6 @@ public final class LoopWriter implements Lane {
         this.budget = budget;
     }
 
-    public EventLoop loop() {
-        return loop;
-    }
-
     @Override
     public boolean inLane() {
         return loop.inEventLoop();

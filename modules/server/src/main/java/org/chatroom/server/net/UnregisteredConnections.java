@@ -40,9 +40,4 @@ final class UnregisteredConnections {
         }
     }
 
-    int size() {
-        synchronized (waiting) {
-            return waiting.size();
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package org.chatroom.server.state;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -278,15 +276,6 @@ public final class Room {
         for (LaneGroup g : groups) {
             g.lane().execute(() -> g.deliver(line, null, stats));
         }
-    }
-
-    /** Every member of all of {@code rooms}, once each. */
-    public static Collection<Client> membersOf(Collection<Room> rooms) {
-        Set<Client> out = new LinkedHashSet<>();
-        for (Room r : rooms) {
-            out.addAll(r.members());
-        }
-        return out;
     }
 
     @Override
