@@ -100,8 +100,8 @@ class StalledReadersAttackTest {
                     long p0 = System.nanoTime();
                     try {
                         chatter.sync(); // a registered user's round trip during the attack
-                    } catch (org.awaitility.core.ConditionTimeoutException e) {
-                        // as above
+                    } catch (org.awaitility.core.ConditionTimeoutException | java.io.IOException e) {
+                        // reported in the figures below, not asserted (the bound is on registrations)
                     }
                     worstPingMillis = Math.max(worstPingMillis, (System.nanoTime() - p0) / 1_000_000);
                 }
