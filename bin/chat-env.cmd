@@ -1,11 +1,13 @@
 @rem Shared environment for the Chatroom .cmd scripts (Windows); CALLed by them, never run alone:
-@rem   call "%~dp0chat-env.cmd" PROGRAM || exit /b 1
+@rem   call "%~dp0chat-env.cmd" PROGRAM JAR || exit /b 1      e.g. chat-gui chat-swing
 @rem Sets CHAT_HOME, CHAT_CONF_DIR, CHAT_LOG_DIR, CHAT_RUN_DIR (each kept when already set),
-@rem JAVA (Java 17 or newer from JAVA_HOME, else PATH) and CHAT_CLASSPATH (lib\* of a release,
-@rem or distribution\target\classpath.txt of a source checkout). On a problem it prints one line
-@rem and returns 1. conf\chat-env.cmd, if present, is called first to set knobs.
+@rem JAVA (Java 17 or newer from JAVA_HOME, else PATH) and CHAT_CLASSPATH: in a release, lib\JAR-*.jar
+@rem and the jars lib\JAR.classpath lists (each program its own, as chat-env.sh does); in a source
+@rem checkout, distribution\target\classpath.txt. On a problem it prints one line and returns 1.
+@rem conf\chat-env.cmd, if present, is called first to set knobs.
 @echo off
 set "CHAT_PROG=%~1"
+set "CHAT_JAR=%~2"
 for %%i in ("%~dp0..") do set "CHAT_HOME=%%~fi"
 if not defined CHAT_CONF_DIR set "CHAT_CONF_DIR=%CHAT_HOME%\conf"
 if exist "%CHAT_CONF_DIR%\chat-env.cmd" call "%CHAT_CONF_DIR%\chat-env.cmd"
@@ -49,8 +51,32 @@ exit /b 1
 echo %CHAT_PROG%: build first: mvn -B -DskipTests package 1>&2
 exit /b 1
 :release_classpath
-set "CHAT_CLASSPATH=%CHAT_HOME%\lib\*"
+set "CHAT_CLASSPATH="
+for %%j in ("%CHAT_HOME%\lib\%CHAT_JAR%-*.jar") do set "CHAT_CLASSPATH=%%~fj"
+if not defined CHAT_CLASSPATH goto no_jar
+if not exist "%CHAT_HOME%\lib\%CHAT_JAR%.classpath" goto no_list
+set "CHAT_LIST="
+rem for /f takes the whole line (a "set" with /p would stop at 1,021 characters); the list is "lib/a.jar:lib/b.jar"
+for /f "usebackq delims=" %%l in ("%CHAT_HOME%\lib\%CHAT_JAR%.classpath") do set "CHAT_LIST=%%l"
+if not defined CHAT_LIST goto no_list
+set "CHAT_LIST=%CHAT_LIST::=;%"
+set "CHAT_LIST=%CHAT_LIST:/=\%"
+rem a plain for splits at ';'; entries are jar names (no spaces, no wildcards)
+for %%e in (%CHAT_LIST%) do call :add_entry "%%e" || exit /b 1
 exit /b 0
+:add_entry
+if not exist "%CHAT_HOME%\%~1" goto missing_entry
+set "CHAT_CLASSPATH=%CHAT_CLASSPATH%;%CHAT_HOME%\%~1"
+exit /b 0
+:missing_entry
+echo %CHAT_PROG%: %CHAT_HOME%\%~1 is missing: the install is incomplete 1>&2
+exit /b 1
+:no_jar
+echo %CHAT_PROG%: %CHAT_HOME%\lib has no %CHAT_JAR% jar: this package does not include it 1>&2
+exit /b 1
+:no_list
+echo %CHAT_PROG%: %CHAT_HOME%\lib\%CHAT_JAR%.classpath is missing or empty: the install is incomplete 1>&2
+exit /b 1
 :checkout_classpath
 for /f "usebackq delims=" %%c in ("%CHAT_HOME%\distribution\target\classpath.txt") do set "CHAT_CLASSPATH=%%c"
 exit /b 0

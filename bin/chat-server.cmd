@@ -26,7 +26,7 @@ echo Daemon options are passed through, e.g. --port 6697, --bind 127.0.0.1, -o k
 exit /b 0
 
 :run
-call "%~dp0chat-env.cmd" chat-server || exit /b 1
+call "%~dp0chat-env.cmd" chat-server chat-server || exit /b 1
 if not defined CHAT_CONF set "CHAT_CONF=%CHAT_CONF_DIR%\chat-server.properties"
 if not defined CHAT_HEAP_OPTS set "CHAT_HEAP_OPTS=-Xms64m -Xmx512m"
 if not defined CHAT_GC_OPTS set "CHAT_GC_OPTS=-XX:+UseSerialGC"

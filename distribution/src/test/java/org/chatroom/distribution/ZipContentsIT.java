@@ -121,6 +121,31 @@ class ZipContentsIT {
     }
 
     @Test
+    void windowsScriptsEachNameTheirOwnJarAndClassPathList() throws IOException {
+        try (FileSystem zip = Release.openZip()) {
+            Path root = zip.getPath("/" + Release.NAME);
+            String env = Files.readString(root.resolve("bin/chat-env.cmd"), StandardCharsets.UTF_8);
+            assertThat(env).as("chat-env.cmd builds the class path from lib\\JAR.classpath, not lib\\*")
+                    .doesNotContain("lib\\*").contains("lib\\%CHAT_JAR%.classpath")
+                    .contains("for /f \"usebackq delims=\"").doesNotContain("set /p ");
+            Map<String, String> jarOf = Map.of("chat-server", "chat-server", "chat-admin", "chat-admin",
+                    "chat-console", "chat-console", "chat-gui", "chat-swing", "chat-bench", "chat-bench");
+            for (Map.Entry<String, String> program : jarOf.entrySet()) {
+                String text = Files.readString(root.resolve("bin/" + program.getKey() + ".cmd"), StandardCharsets.UTF_8);
+                assertThat(text).as(program.getKey()).contains(
+                        "call \"%~dp0chat-env.cmd\" " + program.getKey() + " " + program.getValue() + " || exit /b 1");
+                assertThat(root.resolve("lib/" + program.getValue() + ".classpath")).isRegularFile();
+                try (Stream<Path> lib = Files.list(root.resolve("lib"))) {
+                    assertThat(lib.map(p -> p.getFileName().toString()))
+                            .as("the one jar lib\\" + program.getValue() + "-*.jar matches")
+                            .filteredOn(n -> n.startsWith(program.getValue() + "-") && n.endsWith(".jar"))
+                            .hasSize(1);
+                }
+            }
+        }
+    }
+
+    @Test
     void tarballHoldsTheSameFilesAsTheZip() throws Exception {
         Set<String> zipped = new TreeSet<>();
         try (FileSystem zip = Release.openZip(); Stream<Path> all = Files.walk(zip.getPath("/"))) {
