@@ -1,0 +1,61 @@
+package org.chatroom.server.cluster;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One node's connection to Redis, through Lettuce: one multiplexed connection for commands (Lettuce
+ * pipelines concurrent calls on it and reconnects by itself). Every call returns at once; its future
+ * completes on a Lettuce thread, never on the caller's, so a caller on an event loop hands the outcome
+ * back with its lane, as it does for the store.
+ */
+public final class RedisLink implements AutoCloseable {
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+
+    private RedisLink(RedisClient client, StatefulRedisConnection<String, String> connection) {
+        this.client = client;
+        this.connection = connection;
+    }
+
+    /**
+     * Connects to {@code uri} ({@code redis://host:port}); blocks, so for start-up only. A Redis that does
+     * not answer within {@code timeout} fails with {@link io.lettuce.core.RedisConnectionException}.
+     */
+    public static RedisLink connect(String uri, Duration timeout) {
+        RedisURI target = RedisURI.create(uri);
+        target.setTimeout(timeout);
+        RedisClient client = RedisClient.create(target);
+        try {
+            return new RedisLink(client, client.connect());
+        } catch (RuntimeException e) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            throw e;
+        }
+    }
+
+    RedisAsyncCommands<String, String> async() {
+        return connection.async();
+    }
+
+    /** Runs a Lua script that answers an integer (scripts keep a check and its change one step in Redis). */
+    CompletableFuture<Long> evalLong(String script, String[] keys, String... args) {
+        return connection.async().<Long>eval(script, ScriptOutputType.INTEGER, keys, args).toCompletableFuture();
+    }
+
+    /** Whether the connection is up right now (Lettuce reconnects by itself when it is not). */
+    public boolean isConnected() {
+        return connection.isOpen();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}

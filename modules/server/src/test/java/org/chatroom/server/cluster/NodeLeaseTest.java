@@ -1,0 +1,86 @@
+package org.chatroom.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.chatroom.server.support.RedisTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Leases of three nodes against a real redis-server; a short lease so expiry takes a fraction of a second. */
+class NodeLeaseTest {
+    private static final Duration LEASE = Duration.ofMillis(400);
+    private static RedisTestServer redis;
+    private static RedisLink link;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisTestServer.startNew();
+        link = RedisLink.connect(redis.uri(), Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        link.close();
+        redis.close();
+    }
+
+    @BeforeEach
+    void freshKeys() {
+        assertThat(redis.command("FLUSHALL")).isEqualTo("+OK");
+    }
+
+    @Test
+    void aNodeThatStopsRenewingIsSeenDeadAndExactlyOneSurvivorReapsIt() {
+        NodeLease a = new NodeLease(link, "node-a", LEASE);
+        NodeLease b = new NodeLease(link, "node-b", LEASE);
+        NodeLease c = new NodeLease(link, "node-c", LEASE);
+        a.renew().join();
+        b.renew().join();
+        c.renew().join();
+        assertThat(b.expired().join()).isEmpty();
+
+        // b and c keep renewing, a has stopped: within the lease b sees a dead, never itself or c
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            b.renew().join();
+            c.renew().join();
+            return b.expired().join().contains("node-a");
+        });
+        assertThat(b.expired().join()).containsExactly("node-a");
+        assertThat(c.expired().join()).containsExactly("node-a");
+
+        assertThat(b.claimReaping("node-a").join()).isTrue();
+        assertThat(c.claimReaping("node-a").join()).as("a second survivor").isFalse();
+        b.forget("node-a").join();
+        assertThat(c.expired().join()).isEmpty();
+        assertThat(redis.command("SISMEMBER chat:nodes node-a")).isEqualTo(":0");
+    }
+
+    @Test
+    void aCleanShutdownResignsAtOnce() {
+        NodeLease a = new NodeLease(link, "node-a", Duration.ofMinutes(5));
+        a.renew().join();
+        assertThat(redis.command("EXISTS chat:node:node-a:lease")).isEqualTo(":1");
+        a.resign().join();
+        assertThat(redis.command("EXISTS chat:node:node-a:lease")).isEqualTo(":0");
+        assertThat(redis.command("SISMEMBER chat:nodes node-a")).isEqualTo(":0");
+        assertThat(a.renewEvery()).isEqualTo(Duration.ofMinutes(5).dividedBy(3));
+    }
+
+    @Test
+    void theLinkComesBackByItselfAfterRedisRestarts() {
+        NodeLease a = new NodeLease(link, "node-a", Duration.ofMinutes(1));
+        a.renew().join();
+        redis.stop();
+        redis.start(); // same port, empty (no persistence)
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> {
+                    a.renew().get(1, java.util.concurrent.TimeUnit.SECONDS);
+                    return true;
+                });
+        assertThat(redis.command("EXISTS chat:node:node-a:lease")).isEqualTo(":1");
+    }
+}
