@@ -39,6 +39,11 @@ public final class RedisLink implements AutoCloseable {
         }
     }
 
+    /** A second connection, for subscriptions (a subscribed connection takes no other commands). */
+    io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        return client.connectPubSub();
+    }
+
     RedisAsyncCommands<String, String> async() {
         return connection.async();
     }
