@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * One generator thread: a {@link Selector} over its share of the clients (client numbers
@@ -46,7 +47,7 @@ final class IoLoop implements Runnable {
     private final int window;
     final DeliveryTracker tracker;
     final SendPacer pacer;
-    final LatencyHistogram registerTime = new LatencyHistogram();
+    final Histogram registerTime = Latency.histogram();
     long lastRegistered;
     long lastReady;
     volatile long progressDeliveries;
@@ -312,7 +313,7 @@ final class IoLoop implements Runnable {
 
     private void onRegistered(BenchClient c, long now) {
         c.registeredNanos = now;
-        registerTime.record(now - c.connectStartNanos);
+        Latency.record(registerTime, now - c.connectStartNanos);
         lastRegistered = Math.max(lastRegistered, now);
         run.registered.incrementAndGet();
         if (cfg.scenario().joinsRoom()) {

@@ -2,7 +2,7 @@ package org.chatroom.bench.report;
 
 import java.util.Locale;
 import org.chatroom.bench.load.BenchConfig;
-import org.chatroom.bench.load.LatencyHistogram;
+import org.HdrHistogram.Histogram;
 import org.chatroom.bench.load.RunResult;
 
 /**
@@ -15,8 +15,8 @@ public final class ResultJson {
 
     public static String format(RunResult r, String version) {
         BenchConfig c = r.config();
-        LatencyHistogram l = r.latency();
-        LatencyHistogram reg = r.registerLatency();
+        Histogram l = r.latency();
+        Histogram reg = r.registerLatency();
         StringBuilder b = new StringBuilder("{");
         str(b, "tool", "chat-bench");
         str(b, "version", version);
@@ -38,17 +38,17 @@ public final class ResultJson {
         num(b, "failed", r.failed());
         num(b, "dropped", r.dropped());
         num(b, "time_to_all_ready_s", r.timeToAllReady() < 0 ? -1 : r.timeToAllReady() / 1e9);
-        num(b, "register_p50_ms", reg.percentile(50) / 1e6);
-        num(b, "register_p99_ms", reg.percentile(99) / 1e6);
-        num(b, "register_max_ms", reg.max() / 1e6);
+        num(b, "register_p50_ms", reg.getValueAtPercentile(50) / 1e6);
+        num(b, "register_p99_ms", reg.getValueAtPercentile(99) / 1e6);
+        num(b, "register_max_ms", reg.getMaxValue() / 1e6);
         num(b, "messages_per_s", r.messagesPerSecond());
         num(b, "deliveries_per_s", r.deliveriesPerSecond());
-        num(b, "latency_samples", l.count());
-        num(b, "latency_p50_ms", l.percentile(50) / 1e6);
-        num(b, "latency_p90_ms", l.percentile(90) / 1e6);
-        num(b, "latency_p99_ms", l.percentile(99) / 1e6);
-        num(b, "latency_p999_ms", l.percentile(99.9) / 1e6);
-        num(b, "latency_max_ms", l.max() / 1e6);
+        num(b, "latency_samples", l.getTotalCount());
+        num(b, "latency_p50_ms", l.getValueAtPercentile(50) / 1e6);
+        num(b, "latency_p90_ms", l.getValueAtPercentile(90) / 1e6);
+        num(b, "latency_p99_ms", l.getValueAtPercentile(99) / 1e6);
+        num(b, "latency_p999_ms", l.getValueAtPercentile(99.9) / 1e6);
+        num(b, "latency_max_ms", l.getMaxValue() / 1e6);
         num(b, "sent", r.sentTotal());
         num(b, "expected_deliveries", r.expectedDeliveries());
         num(b, "deliveries", r.deliveries());
