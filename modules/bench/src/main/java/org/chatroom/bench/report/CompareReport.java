@@ -171,7 +171,8 @@ public final class CompareReport {
                     .ifPresent(r -> s.data.put("chatroom", new TreeMap<>()));
             for (Map<String, Object> r : runs) {
                 String server = String.valueOf(r.getOrDefault("server", "?"));
-                String scenario = String.valueOf(r.getOrDefault("scenario", "?"));
+                // WebSocket runs are their own rows, never averaged with TCP ones (older lines have no transport: TCP)
+                String scenario = r.getOrDefault("scenario", "?") + ("ws".equals(r.get("transport")) ? "-WS" : "");
                 Map<String, List<Double>> metrics = s.data.computeIfAbsent(server, k -> new TreeMap<>())
                         .computeIfAbsent(scenario, k -> new TreeMap<>());
                 metrics.computeIfAbsent("runs", k -> new ArrayList<>()).add(1.0);

@@ -14,7 +14,8 @@ import org.chatroom.bench.load.RunResult;
 /**
  * The result as one flat JSON object, written and read with jackson-jr. Times are in milliseconds
  * with microsecond resolution; -1 means "not measured". The field names and their order are those
- * of the first, hand-written format, so older {@code results.jsonl} files still read.
+ * of the first, hand-written format, so older {@code results.jsonl} files still read; {@code transport}
+ * (tcp or ws) was added after {@code scenario} and is absent from older lines, which were all tcp.
  */
 public final class ResultJson {
     /** Writes nulls (first_error) instead of leaving the key out, as the first format did. */
@@ -44,6 +45,7 @@ public final class ResultJson {
         m.put("tool", "chat-bench");
         m.put("version", version);
         m.put("scenario", c.scenario().name());
+        m.put("transport", c.transport().label());
         m.put("host", c.target().getAddress().getHostAddress());
         m.put("port", c.target().getPort());
         m.put("clients", c.clients());

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.chatroom.bench.load.BenchConfig;
 import org.HdrHistogram.Histogram;
 import org.chatroom.bench.load.RunResult;
+import org.chatroom.bench.load.Transport;
 
 /** The human-readable result: one aligned "name  value" line per figure. */
 public final class ResultTable {
@@ -15,8 +16,9 @@ public final class ResultTable {
     public static String format(RunResult r) {
         BenchConfig c = r.config();
         StringBuilder b = new StringBuilder();
-        row(b, "scenario", c.scenario() + " against " + c.target().getAddress().getHostAddress() + ":"
-                + c.target().getPort());
+        String address = c.target().getAddress().getHostAddress() + ":" + c.target().getPort();
+        row(b, "scenario", c.scenario() + " against " + (c.transport() == Transport.WS
+                ? "ws://" + address + c.wsPath() + " (WebSocket, " + Transport.WS_SUBPROTOCOL + ")" : address));
         if (c.scenario().joinsRoom()) {
             row(b, "setup", String.format(Locale.ROOT, "%d clients in %s, %d senders, rate %s, in-flight %d,"
                             + " %d-byte text, %d threads", c.clients(), c.room(), c.senders(),

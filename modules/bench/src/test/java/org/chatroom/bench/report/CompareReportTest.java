@@ -41,6 +41,10 @@ class CompareReportTest {
         assertThat(s.stats("chatroom", "C", "ok")).isNull();
         assertThat(s.stats("chatroom", "C", "server_rss_mb").median).isEqualTo(150.5);
         assertThat(s.runCounts()).isEqualTo("chatroom C 1/1");
+        CompareReport.Summary both = CompareReport.Summary.of(CompareReport.read(List.of(RUNS.get(2),
+                "{\"server\":\"chatroom\",\"scenario\":\"F1\",\"transport\":\"ws\",\"deliveries_per_s\":1000000}")));
+        assertThat(both.stats("chatroom", "F1", "deliveries_per_s").median).isEqualTo(3_000_000);
+        assertThat(both.stats("chatroom", "F1-WS", "deliveries_per_s").median).isEqualTo(1_000_000);
     }
 
     @Test

@@ -12,13 +12,14 @@ import org.chatroom.bench.load.BenchConfig;
 import org.chatroom.bench.load.Latency;
 import org.chatroom.bench.load.RunResult;
 import org.chatroom.bench.load.Scenario;
+import org.chatroom.bench.load.Transport;
 import org.junit.jupiter.api.Test;
 
 class ResultJsonTest {
     private static RunResult result(String error) {
         BenchConfig c = new BenchConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), 6667), Scenario.F1,
                 200, 10, 0, 50, Duration.ofSeconds(2), Duration.ofSeconds(10), 1000, Duration.ofSeconds(60),
-                Duration.ofSeconds(10), "#bench", "bx", 64, 2, 0);
+                Duration.ofSeconds(10), "#bench", "bx", 64, 2, 0, Transport.TCP, "/socket");
         Histogram latency = Latency.histogram();
         for (long v = 1; v <= 1000; v++) {
             Latency.record(latency, v * 100_000); // 0.1 ms .. 100 ms
@@ -32,7 +33,7 @@ class ResultJsonTest {
     @Test
     void writesOneFlatObjectInTheDocumentedOrderWithPlainNumbers() {
         String json = ResultJson.format(result(null), "1.2.3");
-        assertThat(json).startsWith("{\"tool\":\"chat-bench\",\"version\":\"1.2.3\",\"scenario\":\"F1\",\"host\":\"127.0.0.1\","
+        assertThat(json).startsWith("{\"tool\":\"chat-bench\",\"version\":\"1.2.3\",\"scenario\":\"F1\",\"transport\":\"tcp\",\"host\":\"127.0.0.1\","
                         + "\"port\":6667,\"clients\":200,")
                 .contains("\"window_s\":10,", "\"deliveries_per_s\":4100000012.300,", "\"messages_per_s\":20500,",
                         "\"server_cpu_cores\":0.734,", "\"server_rss_mb\":151.235,", "\"time_to_all_ready_s\":1.235,",
