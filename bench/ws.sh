@@ -115,7 +115,7 @@ for rep in $(seq 1 "$REPS"); do
 done
 tcp="$(median F1-tcp 2)"
 ws="$(median F1-ws 2)"
-awk -v t="$tcp" -v w="$ws" -v n="$REPS" 'BEGIN {printf "F1 median deliveries/s: tcp %.0f, ws %.0f (n=%d each): ws/tcp = %.2f\n", t, w, n, t > 0 ? w / t : 0}'
+awk -v t="$tcp" -v w="$ws" -v n="$REPS" 'BEGIN {printf "F1 median deliveries/s: tcp %.0f, ws %.0f (n=%d each): ws/tcp = %.2f\n", t, w, n, (t > 0 ? w / t : 0)}'
 if ((IDLE > 0)); then
   for t in ws tcp; do run_one "$t" C "C-$t" --connections "$IDLE" --duration "$HOLD"; done
   echo "C: $IDLE idle users, daemon RSS: ws $(median C-ws 3) MB, tcp $(median C-tcp 3) MB"
