@@ -8,6 +8,7 @@
 #
 # Usage: bench/ws.sh HOME [--reps 3] [--duration 10] [--idle 5000] [--hold 10] [--conf shipped|bench]
 #   HOME             an unpacked release (its bin/chat-server.sh and bin/chat-bench.sh are used)
+#   --reps 0         skips the F1 runs
 #   --idle 0         skips the idle-connection runs
 #   --conf shipped   HOME's own conf/chat-server.properties, only ports, flood and limits changed
 #   --jfr DIR        also records a JFR profile of every daemon into DIR
@@ -35,7 +36,7 @@ while (($#)); do
     *) echo "ws.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-[[ "$REPS" =~ ^[1-9][0-9]*$ && "$REPS" -le 20 ]] || { echo "ws.sh: --reps must be 1-20" >&2; exit 2; }
+[[ "$REPS" =~ ^[0-9]+$ && "$REPS" -le 20 ]] || { echo "ws.sh: --reps must be 0-20" >&2; exit 2; }
 [[ "$IDLE" =~ ^[0-9]+$ ]] || { echo "ws.sh: --idle must be a number" >&2; exit 2; }
 PORT="${BENCH_PORT_BASE:-16821}"
 HTTP_PORT=$((PORT + 1))
@@ -54,7 +55,7 @@ write_conf() { # file
   else
     printf 'worker.threads=1\nroom.default.autojoin=false\n' >"$1"
   fi
-  printf 'bind=127.0.0.1\nport=%s\nhttp.port=%s\nadmin.enabled=false\nmotd.file=%s/none\nmax.clients=20000\n' \
+  printf 'bind=127.0.0.1\nport=%s\nhttp.port=%s\nadmin.enabled=false\nmotd.file=%s/none\nmax.clients=20000\nmax.unregistered=20000\n' \
     "$PORT" "$HTTP_PORT" "$TMP" >>"$1"
   printf 'data.dir=%s/run/data\n' "$TMP" >>"$1"
   printf 'flood.rate=0\nflood.exempt=127.0.0.1\nlimits.exempt=127.0.0.1\n' >>"$1"
@@ -100,6 +101,7 @@ run_one() { # transport scenario label [extra chat-bench options...]
   printf '%-7s %s load=%s deliveries/s=%s p99_ms=%s server_cpu=%s rss_mb=%s ready=%s ok=%s\n' "$label" \
     "$(date -u +%H:%M:%S)" "$(cut -d' ' -f1 /proc/loadavg)" "${d:-?}" "${p99:-?}" "${cpu:-?}" "${rss:-?}" \
     "${ready:-?}" "${ok:-?}"
+  [[ "$ok" == true ]] || printf '        first error: %s\n' "$(grep -o '"first_error":"[^"]*"' <<<"$json" | cut -d: -f2- || echo none)"
   printf '%s %s %s\n' "$label" "${d:-0}" "${rss:-0}" >>"$TMP/all"
 }
 
@@ -113,9 +115,11 @@ for rep in $(seq 1 "$REPS"); do
   if ((rep % 2)); then order="tcp ws"; else order="ws tcp"; fi
   for t in $order; do run_one "$t" F1 "F1-$t" --duration "$DURATION"; done
 done
-tcp="$(median F1-tcp 2)"
-ws="$(median F1-ws 2)"
-awk -v t="$tcp" -v w="$ws" -v n="$REPS" 'BEGIN {printf "F1 median deliveries/s: tcp %.0f, ws %.0f (n=%d each): ws/tcp = %.2f\n", t, w, n, (t > 0 ? w / t : 0)}'
+if ((REPS > 0)); then
+  tcp="$(median F1-tcp 2)"
+  ws="$(median F1-ws 2)"
+  awk -v t="$tcp" -v w="$ws" -v n="$REPS" 'BEGIN {printf "F1 median deliveries/s: tcp %.0f, ws %.0f (n=%d each): ws/tcp = %.2f\n", t, w, n, (t > 0 ? w / t : 0)}'
+fi
 if ((IDLE > 0)); then
   for t in ws tcp; do run_one "$t" C "C-$t" --connections "$IDLE" --duration "$HOLD"; done
   echo "C: $IDLE idle users, daemon RSS: ws $(median C-ws 3) MB, tcp $(median C-tcp 3) MB"
