@@ -81,8 +81,13 @@ class ZipContentsIT {
             Path lib = zip.getPath("/" + Release.NAME, "lib");
             try (Stream<Path> files = Files.list(lib)) {
                 assertThat(files.map(p -> p.getFileName().toString()))
-                        .noneMatch(n -> n.startsWith("jmh-") || n.startsWith("jopt-simple") || n.startsWith("commons-math3"));
+                        .as("the JMH microbenchmarks (modules/bench-micro) are not shipped")
+                        .noneMatch(n -> n.startsWith("jmh-") || n.startsWith("jopt-simple") || n.startsWith("commons-math3")
+                                || n.startsWith("chat-bench-micro"));
             }
+            assertThat(benchJarEntries(lib)).as("chat-bench's jar holds the load tool only")
+                    .anyMatch(e -> e.startsWith("org/chatroom/bench/load/"))
+                    .noneMatch(e -> e.startsWith("org/chatroom/bench/micro/") || e.equals("META-INF/BenchmarkList"));
             Map<String, List<String>> paths = new java.util.TreeMap<>();
             for (String program : List.of("chat-server", "chat-admin", "chat-console", "chat-swing", "chat-bench")) {
                 Path list = lib.resolve(program + ".classpath");
@@ -99,6 +104,9 @@ class ZipContentsIT {
                     .noneMatch(e -> e.contains("jline") || e.contains("chat-server") || e.contains("netty"));
             assertThat(paths.get("chat-console")).as("the console's class path")
                     .noneMatch(e -> e.contains("flatlaf") || e.contains("chat-server") || e.contains("netty"));
+            assertThat(paths.get("chat-bench")).as("the load generator's class path")
+                    .anyMatch(e -> e.contains("HdrHistogram")).anyMatch(e -> e.contains("jackson-jr-objects"))
+                    .noneMatch(e -> e.contains("jmh") || e.contains("netty") || e.contains("chat-server"));
             assertThat(paths.get("chat-admin")).as("the admin console's class path")
                     .noneMatch(e -> e.contains("flatlaf") || e.contains("chat-server") || e.contains("netty"));
         }
@@ -162,6 +170,24 @@ class ZipContentsIT {
                 .filter(l -> l.matches(".*/bin/[^/]+\\.sh$")).collect(Collectors.toList());
         assertThat(verbose.waitFor()).isZero();
         assertThat(scripts).isNotEmpty().allMatch(l -> l.startsWith("-rwxr-xr-x"));
+    }
+
+    /** The entry names of lib/chat-bench-VERSION.jar (a zip inside the zip: copied out to read it). */
+    private static List<String> benchJarEntries(Path lib) throws IOException {
+        Path jar;
+        try (Stream<Path> files = Files.list(lib)) {
+            jar = files.filter(p -> p.getFileName().toString().matches("chat-bench-\\d.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no chat-bench jar in lib/"));
+        }
+        Path copy = Files.createTempFile("chat-bench", ".jar");
+        try {
+            Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(copy.toFile())) {
+                return z.stream().map(java.util.zip.ZipEntry::getName).collect(Collectors.toList());
+            }
+        } finally {
+            Files.deleteIfExists(copy);
+        }
     }
 
     private static String classifier(String jar) {

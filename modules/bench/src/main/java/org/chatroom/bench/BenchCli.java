@@ -19,6 +19,7 @@ import org.chatroom.bench.load.BenchConfig;
 import org.chatroom.bench.load.LoadRun;
 import org.chatroom.bench.load.RunResult;
 import org.chatroom.bench.load.Scenario;
+import org.chatroom.bench.load.Transport;
 import org.chatroom.bench.report.ResultJson;
 import org.chatroom.bench.report.ResultTable;
 
@@ -41,7 +42,10 @@ public final class BenchCli {
     static Options options() {
         Options o = new Options();
         o.addOption(opt("H", "host", "HOST", "server address (default 127.0.0.1; only loopback unless --allow-remote)"));
-        o.addOption(opt("p", "port", "N", "server port (default 6667)"));
+        o.addOption(opt("p", "port", "N", "server port (default 6667; 8080 with --transport ws)"));
+        o.addOption(opt("t", "transport", "NAME", "tcp (IRC lines on a socket, default) or ws (IRCv3 WebSocket,"
+                + " subprotocol text.ircv3.net, one line per frame)"));
+        o.addOption(opt(null, "ws-path", "PATH", "the WebSocket endpoint with --transport ws (default /socket)"));
         o.addOption(opt("s", "scenario", "NAME", "F1 (fan-out throughput), F2 (fan-out at a fixed rate) or C"
                 + " (idle connections); default F1"));
         o.addOption(opt("c", "clients", "N", "room members (F1 200, F2 1000)"));
@@ -142,7 +146,21 @@ public final class BenchCli {
             throw new UsageException("--host " + host + " is not a loopback address; load tests go to this machine"
                     + " unless you add --allow-remote");
         }
-        int port = intIn(cl, "port", 1, 65535, 6667);
+        Transport transport = Transport.TCP;
+        if (cl.hasOption("transport")) {
+            transport = Transport.byLabel(cl.getOptionValue("transport"));
+            if (transport == null) {
+                throw new UsageException("--transport " + cl.getOptionValue("transport") + " is unknown (tcp or ws)");
+            }
+        }
+        String wsPath = cl.getOptionValue("ws-path", "/socket");
+        if (!wsPath.matches("/[!-~]*")) {
+            throw new UsageException("--ws-path " + wsPath + " is not a path (/ then printable characters, no spaces)");
+        }
+        if (cl.hasOption("ws-path") && transport != Transport.WS) {
+            throw new UsageException("--ws-path needs --transport ws");
+        }
+        int port = intIn(cl, "port", 1, 65535, transport.defaultPort());
         int clients = scenario.joinsRoom()
                 ? intIn(cl, "clients", 1, 1_000_000, scenario.defaultClients())
                 : intIn(cl, "connections", 1, 1_000_000, intIn(cl, "clients", 1, 1_000_000, scenario.defaultClients()));
@@ -169,7 +187,8 @@ public final class BenchCli {
         Duration drain = Duration.ofSeconds(intIn(cl, "drain-timeout", 1, 3600, 10));
         try {
             return new BenchConfig(new InetSocketAddress(address, port), scenario, clients, senders, rate, inFlight,
-                    warmup, duration, connectRate, setup, drain, room, prefix, payload, threads, stalled);
+                    warmup, duration, connectRate, setup, drain, room, prefix, payload, threads, stalled, transport,
+                    wsPath);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

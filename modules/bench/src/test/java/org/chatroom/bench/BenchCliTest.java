@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.chatroom.server.ChatServer;
-import org.chatroom.server.config.ServerConfig;
+import org.chatroom.server.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,6 +17,13 @@ class BenchCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final BenchCli cli = new BenchCli(new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    /** Our daemon, in-process on free loopback ports (IRC and HTTP), set up as the benchmarks run it. */
+    private static ChatServer daemon() {
+        return TestServer.start(Map.of("worker.threads", "1",
+                "flood.rate", "0", // benchmarks run without flood control
+                "limits.exempt", "127.0.0.1")); // the load clients all come from loopback
+    }
 
     private String out() {
         return out.toString(StandardCharsets.UTF_8);
@@ -31,7 +37,7 @@ class BenchCliTest {
     void helpListsTheOptionsAndExitsZero() {
         assertThat(cli.run("--help")).isZero();
         assertThat(out()).contains("--scenario", "--clients", "--senders", "--rate", "--in-flight", "--duration",
-                "--connections", "--connect-rate", "--json", "--allow-remote", "--version");
+                "--connections", "--connect-rate", "--json", "--allow-remote", "--version", "--transport", "--ws-path");
     }
 
     @Test
@@ -55,6 +61,11 @@ class BenchCliTest {
         assertThat(cli.run("--clients", "3", "--senders", "5")).isEqualTo(2);
         assertThat(cli.run("--no-such-option")).isEqualTo(2);
         assertThat(cli.run("--clients", "12", "--senders", "5", "--stalled", "5")).isEqualTo(2);
+        assertThat(cli.run("--transport", "udp")).isEqualTo(2);
+        assertThat(cli.run("--ws-path", "/socket")).isEqualTo(2);
+        assertThat(cli.run("--transport", "ws", "--ws-path", "socket")).isEqualTo(2);
+        assertThat(err()).contains("--transport udp is unknown (tcp or ws)", "--ws-path needs --transport ws",
+                "--ws-path socket is not a path");
         assertThat(err()).contains("--scenario F9 is unknown", "--port 70000 is out of range (1-65535)",
                 "not a whole number", "not a room name", "would include a sender", "Try 'chat-bench --help'");
     }
@@ -71,16 +82,7 @@ class BenchCliTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void jsonRunAgainstOurDaemonReportsNoLoss() {
-        Map<String, String> o = new HashMap<>();
-        o.put("port", "0");
-        o.put("http.port", "0");
-        o.put("bind", "127.0.0.1");
-        o.put("worker.threads", "1");
-        o.put("admin.enabled", "false");
-        o.put("motd.file", "target/no-such-motd.txt");
-        o.put("flood.rate", "0"); // benchmarks run without flood control
-        o.put("limits.exempt", "127.0.0.1"); // the load clients all come from loopback
-        try (ChatServer server = new ChatServer(ServerConfig.defaults(o)).start()) {
+        try (ChatServer server = daemon()) {
             int code = cli.run("--port", Integer.toString(server.port()), "--scenario", "F1", "--clients", "10",
                     "--senders", "2", "--warmup", "0", "--duration", "1", "--room", "#cli", "--json");
             assertThat(code).as(err()).isZero();
@@ -88,5 +90,16 @@ class BenchCliTest {
         assertThat(out().trim()).startsWith("{").endsWith("}")
                 .contains("\"scenario\":\"F1\"", "\"clients\":10", "\"lost\":0", "\"ok\":true", "\"room\":\"#cli\"");
         assertThat(err()).contains("chat-bench:", "deliveries/s");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void webSocketRunAgainstOurDaemonSaysSoInItsJson() {
+        try (ChatServer server = daemon()) {
+            int code = cli.run("--transport", "ws", "--port", Integer.toString(server.web().httpPort()), "--clients", "8",
+                    "--senders", "2", "--warmup", "0", "--duration", "1", "--json", "-q");
+            assertThat(code).as(err()).isZero();
+        }
+        assertThat(out()).contains("\"scenario\":\"F1\",\"transport\":\"ws\",", "\"lost\":0", "\"ok\":true");
     }
 }

@@ -8,13 +8,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One simulated IRC user: its socket, registration state, the unfinished tail of the last read
- * and the bytes waiting to be written. Owned by exactly one {@link IoLoop}.
+ * and the bytes waiting to be written. Owned by exactly one {@link IoLoop}. Every line goes out
+ * through {@link #beginLine}/{@link #endLine}: CR LF on TCP, a masked text frame on WebSocket.
  */
 final class BenchClient {
-    enum State { CONNECTING, REGISTERING, JOINING, READY, STALLED, CLOSED }
+    enum State { CONNECTING, HANDSHAKE, REGISTERING, JOINING, READY, STALLED, CLOSED }
 
     /** Longest line accepted from the server (IRCv3 tags included) before the connection is failed. */
     static final int MAX_LINE = 16 * 1024;
+    /** Most bytes a line needs besides its text: a client frame header (2 + 2 of length + 4 of mask key). */
+    static final int MAX_FRAMING = 8;
+    private static final int SHORT_HEADER = 6;
 
     final int index;
     final byte[] nick;
@@ -22,6 +26,10 @@ final class BenchClient {
     final int sender;
     /** Per sender: the next sequence number this member expects (room scenarios only). */
     final long[] expected;
+    /** WebSocket framing (else plain CRLF lines). */
+    final boolean ws;
+    /** The upgrade in progress (state HANDSHAKE), then null. */
+    WsHandshake handshake;
 
     SocketChannel channel;
     SelectionKey key;
@@ -34,12 +42,16 @@ final class BenchClient {
     int carryLength;
     ByteBuffer out;
     private boolean wantWrite;
+    private int lineStart;
+    private int maskSeed;
 
     /** Sender bookkeeping: messages sent so far (the next sequence number). */
     long sent;
 
-    BenchClient(int index, String nick, int sender, int senders, int outBytes) {
+    BenchClient(int index, String nick, int sender, int senders, int outBytes, boolean ws) {
         this.index = index;
+        this.ws = ws;
+        this.maskSeed = 0x9E3779B9 * (index + 1) | 1;
         this.nick = nick.getBytes(StandardCharsets.US_ASCII);
         this.sender = sender;
         this.expected = new long[senders];
@@ -58,6 +70,89 @@ final class BenchClient {
 
     void queue(byte[] bytes) {
         queue(bytes, 0, bytes.length);
+    }
+
+    /** Queues one whole line (without CR LF). */
+    void line(byte[] text) {
+        beginLine();
+        queue(text);
+        endLine();
+    }
+
+    /** Starts a line: what is queued until {@link #endLine} is its text. On WebSocket, leaves room for the header. */
+    void beginLine() {
+        if (ws) {
+            ensureRoom(MAX_FRAMING);
+            lineStart = out.position();
+            out.position(lineStart + SHORT_HEADER);
+        }
+    }
+
+    /** Ends the line begun last: CR LF, or frames it as one masked text frame. */
+    void endLine() {
+        if (ws) {
+            endFrame(WsFrame.TEXT);
+        } else {
+            ensureRoom(2);
+            out.put((byte) '\r').put((byte) '\n');
+        }
+    }
+
+    /** Queues a control frame (WebSocket only), e.g. the pong to a ping with its payload. */
+    void frame(int opcode, byte[] payload, int off, int len) {
+        beginLine();
+        queue(payload, off, len);
+        endFrame(opcode);
+    }
+
+    /**
+     * Writes the header in front of the text queued since {@link #beginLine} and masks the text in
+     * place (RFC 6455 5.3: every client frame is masked). Lengths of 126 and more take the 16-bit
+     * form, so the text moves two bytes on (lengths must use the shortest form).
+     */
+    private void endFrame(int opcode) {
+        int start = lineStart + SHORT_HEADER;
+        int len = out.position() - start;
+        if (len > 0xFFFF) {
+            throw new IllegalStateException("a line of " + len + " bytes does not fit a short frame");
+        }
+        if (len >= 126) {
+            ensureRoom(2);
+            System.arraycopy(out.array(), start, out.array(), start + 2, len);
+            start += 2;
+        }
+        byte[] a = out.array();
+        int h = lineStart;
+        a[h++] = (byte) (0x80 | opcode);
+        if (len < 126) {
+            a[h++] = (byte) (0x80 | len);
+        } else {
+            a[h++] = (byte) (0x80 | 126);
+            a[h++] = (byte) (len >>> 8);
+            a[h++] = (byte) len;
+        }
+        int key = nextMaskKey();
+        a[h] = (byte) (key >>> 24);
+        a[h + 1] = (byte) (key >>> 16);
+        a[h + 2] = (byte) (key >>> 8);
+        a[h + 3] = (byte) key;
+        for (int i = 0; i < len; i++) {
+            a[start + i] ^= a[h + (i & 3)];
+        }
+        out.position(start + len);
+    }
+
+    /**
+     * A new mask key per frame (xorshift32): the mask only keeps a browser's page from steering bytes
+     * past caching proxies, so for a load generator unpredictable enough, and free of allocation.
+     */
+    private int nextMaskKey() {
+        int x = maskSeed;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        maskSeed = x;
+        return x;
     }
 
     void ensureRoom(int len) {

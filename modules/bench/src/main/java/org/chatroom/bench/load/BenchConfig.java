@@ -23,11 +23,13 @@ import java.time.Duration;
  * @param threads        I/O threads of the generator
  * @param stalled        members (the last ones, never senders) that stop reading once in the room:
  *                       a slow consumer, to see whether it slows the others; not counted as receivers
+ * @param transport      plain TCP or IRCv3 WebSocket
+ * @param wsPath         the WebSocket endpoint's path (WebSocket only), e.g. /socket
  */
 public record BenchConfig(InetSocketAddress target, Scenario scenario, int clients, int senders, int rate,
                           int inFlight, Duration warmup, Duration duration, int connectRate, Duration setupTimeout,
                           Duration drainTimeout, String room, String nickPrefix, int payloadBytes, int threads,
-                          int stalled) {
+                          int stalled, Transport transport, String wsPath) {
 
     /** Smallest text that still holds the marker, sender, sequence and timestamp fields. */
     public static final int MIN_PAYLOAD = 48;

@@ -1,6 +1,7 @@
 package org.chatroom.bench.load;
 
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.HdrHistogram.Histogram;
 
 /**
  * One I/O loop's bookkeeping of benchmark messages received by its members: order and loss per
@@ -18,7 +19,7 @@ final class DeliveryTracker {
     private final int[] members;
     private final AtomicLongArray done;
 
-    final LatencyHistogram latency = new LatencyHistogram();
+    final Histogram latency = Latency.histogram();
     long deliveries;
     long windowDeliveries;
     long duplicates;
@@ -63,7 +64,7 @@ final class DeliveryTracker {
             windowDeliveries++;
         }
         if (sentAt >= mStart && sentAt < mEnd) {
-            latency.record(now - sentAt);
+            Latency.record(latency, now - sentAt);
         }
         int[] slots = ring[s];
         int slot = (int) (seq % window);

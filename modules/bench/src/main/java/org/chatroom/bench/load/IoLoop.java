@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * One generator thread: a {@link Selector} over its share of the clients (client numbers
@@ -23,7 +24,6 @@ final class IoLoop implements Runnable {
     private static final byte[] JOIN = bytes("JOIN");
     private static final byte[] ERROR = bytes("ERROR");
     private static final byte[] PONG_PREFIX = bytes("PONG :");
-    private static final byte[] CRLF = bytes("\r\n");
     private static final int READ_BUFFER = 128 * 1024;
     private static final int READS_PER_WAKE = 8;
 
@@ -42,11 +42,13 @@ final class IoLoop implements Runnable {
     private final Payload payload;
     private final byte[] room;
     private final byte[] joinLine;
+    private final WsInput wsInput;
+    private final String wsHost;
 
     private final int window;
     final DeliveryTracker tracker;
     final SendPacer pacer;
-    final LatencyHistogram registerTime = new LatencyHistogram();
+    final Histogram registerTime = Latency.histogram();
     long lastRegistered;
     long lastReady;
     volatile long progressDeliveries;
@@ -66,7 +68,11 @@ final class IoLoop implements Runnable {
         this.clients = new BenchClient[owned];
         this.payload = new Payload(cfg.room(), cfg.payloadBytes());
         this.room = bytes(cfg.room());
-        this.joinLine = bytes("JOIN " + cfg.room() + "\r\n");
+        this.joinLine = bytes("JOIN " + cfg.room());
+        boolean ws = cfg.transport() == Transport.WS;
+        this.wsInput = ws ? new WsInput(this) : null;
+        String host = cfg.target().getAddress().getHostAddress();
+        this.wsHost = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + cfg.target().getPort();
         int senderCount = run.senderClient.length;
         this.window = Math.max(1, cfg.inFlight());
         int stalledHere = 0;
@@ -84,7 +90,7 @@ final class IoLoop implements Runnable {
             int sender = run.senderOf(index);
             int outBytes = sender >= 0 ? 64 * 1024 : 256;
             clients[j] = new BenchClient(index, cfg.nickPrefix() + Integer.toString(index, 36), sender, senderCount,
-                    outBytes);
+                    outBytes, ws);
             if (sender >= 0) {
                 senders.add(clients[j]);
             }
@@ -174,10 +180,22 @@ final class IoLoop implements Runnable {
     }
 
     private void onConnected(BenchClient c) throws IOException {
+        if (c.ws) {
+            c.state = BenchClient.State.HANDSHAKE;
+            c.handshake = new WsHandshake(wsHost, cfg.wsPath());
+            c.queue(c.handshake.request());
+        } else {
+            register(c);
+        }
+        c.flush();
+    }
+
+    /** Sends NICK and USER (over TCP at once, over WebSocket once the upgrade is answered). */
+    void register(BenchClient c) {
         c.state = BenchClient.State.REGISTERING;
         String n = c.nickText();
-        c.queue(bytes("NICK " + n + "\r\nUSER " + n + " 0 * :chat-bench\r\n"));
-        c.flush();
+        c.line(bytes("NICK " + n));
+        c.line(bytes("USER " + n + " 0 * :chat-bench"));
     }
 
     private void onKey(SelectionKey key) {
@@ -223,7 +241,7 @@ final class IoLoop implements Runnable {
                 break;
             }
             int end = off + n;
-            int consumed = lines(c, end, run.now());
+            int consumed = c.ws ? wsInput.consume(c, rbuf, end, run.now()) : lines(c, end, run.now());
             if (c.state == BenchClient.State.CLOSED) {
                 return;
             }
@@ -267,7 +285,8 @@ final class IoLoop implements Runnable {
         return start;
     }
 
-    private void onLine(BenchClient c, int start, int end, long now) {
+    /** One line of {@code rbuf[start, end)}, without CR LF, from {@code c}'s server. */
+    void onLine(BenchClient c, int start, int end, long now) {
         if (!line.parse(rbuf, start, end)) {
             return;
         }
@@ -278,11 +297,12 @@ final class IoLoop implements Runnable {
             return;
         }
         if (line.commandIs(PING)) {
+            c.beginLine();
             c.queue(PONG_PREFIX);
             if (line.paramCount() > 0) {
                 c.queue(rbuf, line.paramStart(0), line.paramEnd(0) - line.paramStart(0));
             }
-            c.queue(CRLF);
+            c.endLine();
             return;
         }
         int numeric = line.numeric();
@@ -312,12 +332,12 @@ final class IoLoop implements Runnable {
 
     private void onRegistered(BenchClient c, long now) {
         c.registeredNanos = now;
-        registerTime.record(now - c.connectStartNanos);
+        Latency.record(registerTime, now - c.connectStartNanos);
         lastRegistered = Math.max(lastRegistered, now);
         run.registered.incrementAndGet();
         if (cfg.scenario().joinsRoom()) {
             c.state = BenchClient.State.JOINING;
-            c.queue(joinLine);
+            c.line(joinLine);
         } else {
             onReady(c, now);
         }
@@ -344,7 +364,7 @@ final class IoLoop implements Runnable {
         }
     }
 
-    private void fail(BenchClient c, String why) {
+    void fail(BenchClient c, String why) {
         if (c.state == BenchClient.State.CLOSED) {
             return;
         }
@@ -362,11 +382,12 @@ final class IoLoop implements Runnable {
     }
 
     private void quitAll() {
-        byte[] quit = bytes("QUIT :chat-bench done\r\n");
+        byte[] quit = bytes("QUIT :chat-bench done");
         for (BenchClient c : clients) {
-            if (c.state != BenchClient.State.CLOSED && c.state != BenchClient.State.CONNECTING) {
+            if (c.state != BenchClient.State.CLOSED && c.state != BenchClient.State.CONNECTING
+                    && c.state != BenchClient.State.HANDSHAKE) {
                 try {
-                    c.queue(quit);
+                    c.line(quit);
                     c.flush();
                 } catch (IOException ignored) {
                     // closing anyway

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.HdrHistogram.Histogram;
 
 /**
  * Runs one scenario: starts the I/O loops, steps them through connect → warm-up → measure →
@@ -169,8 +170,8 @@ public final class LoadRun {
     }
 
     private RunResult collect() {
-        LatencyHistogram latency = new LatencyHistogram();
-        LatencyHistogram register = new LatencyHistogram();
+        Histogram latency = Latency.histogram();
+        Histogram register = Latency.histogram();
         long windowDeliveries = 0;
         long windowSent = 0;
         long deliveries = 0;

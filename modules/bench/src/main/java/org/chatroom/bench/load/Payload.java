@@ -27,7 +27,10 @@ public final class Payload {
         return prefix.length + Math.max(textBytes, BenchConfig.MIN_PAYLOAD) + 2;
     }
 
-    /** Appends one message line to {@code out} (which must have {@link #maxLineBytes()} free). */
+    /**
+     * Appends one message line, without CR LF (the client's framing adds it), to {@code out}, which
+     * must have {@link #maxLineBytes()} free.
+     */
     public void encode(ByteBuffer out, int senderNo, long sequence, long nanos) {
         out.put(prefix);
         int start = out.position();
@@ -41,7 +44,6 @@ public final class Payload {
         while (out.position() - start < textBytes) {
             out.put((byte) 'x');
         }
-        out.put((byte) '\r').put((byte) '\n');
     }
 
     static void putDecimal(ByteBuffer out, long v) {

@@ -1,5 +1,7 @@
 package org.chatroom.bench.load;
 
+import org.HdrHistogram.Histogram;
+
 /**
  * What one run measured. Times in nanoseconds unless the name says otherwise; -1 where a
  * value does not apply (no messages in scenario C) or could not be measured.
@@ -27,8 +29,8 @@ package org.chatroom.bench.load;
  * @param firstError          the first problem seen, or null
  */
 public record RunResult(BenchConfig config, int requested, int registered, int ready, int failed, int dropped,
-                        long timeToAllReady, LatencyHistogram registerLatency, long measuredNanos, long sentInWindow,
-                        long deliveriesInWindow, LatencyHistogram latency, long sentTotal, long expectedDeliveries,
+                        long timeToAllReady, Histogram registerLatency, long measuredNanos, long sentInWindow,
+                        long deliveriesInWindow, Histogram latency, long sentTotal, long expectedDeliveries,
                         long deliveries, long lost, long outOfOrder, double serverCpuCores, long serverRssBytes,
                         double generatorCpuCores, String firstError) {
 

@@ -57,9 +57,11 @@ final class SendPacer {
                 if (allowed <= 0) {
                     continue;
                 }
-                c.ensureRoom((int) allowed * payload.maxLineBytes());
+                c.ensureRoom((int) allowed * (payload.maxLineBytes() + BenchClient.MAX_FRAMING));
                 for (long k = 0; k < allowed; k++) {
+                    c.beginLine();
                     payload.encode(c.out, c.sender, c.sent, now);
+                    c.endLine();
                     c.sent++;
                 }
                 if (now >= mStart && now < mEnd) {

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Summarises the runs of {@code bench/compare.sh}: reads one chat-bench JSON result per line
@@ -43,8 +41,6 @@ public final class CompareReport {
         {"F1", "startup_ms", "launch to listening ms", "lower"},
     };
 
-    private static final Pattern FIELD = Pattern.compile("\"([A-Za-z0-9_]+)\":(\"(?:[^\"\\\\]|\\\\.)*\"|[-0-9.eE]+|true|false|null)");
-
     private CompareReport() {
     }
 
@@ -53,26 +49,37 @@ public final class CompareReport {
             System.err.println("usage: CompareReport RESULTS.jsonl CHART.png");
             System.exit(2);
         }
-        List<Map<String, String>> runs = read(Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8));
+        List<Map<String, Object>> runs;
+        try {
+            runs = read(Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            System.err.println("CompareReport: " + args[0] + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Summary s = Summary.of(runs);
         System.out.print(markdown(s));
         CompareChart.write(s, Path.of(args[1]));
     }
 
-    /** Parses the flat JSON objects, one per non-blank line. */
-    static List<Map<String, String>> read(List<String> lines) {
-        List<Map<String, String>> runs = new ArrayList<>();
-        for (String line : lines) {
+    /**
+     * Parses the flat JSON objects, one per non-blank line.
+     *
+     * @throws IllegalArgumentException naming the line that is not a JSON object
+     */
+    static List<Map<String, Object>> read(List<String> lines) {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
-            Map<String, String> m = new LinkedHashMap<>();
-            Matcher x = FIELD.matcher(line);
-            while (x.find()) {
-                String v = x.group(2);
-                m.put(x.group(1), v.startsWith("\"") ? v.substring(1, v.length() - 1) : v);
+            try {
+                runs.add(ResultJson.parse(line));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("line " + (i + 1) + " is not a JSON object: "
+                        + e.getMessage().lines().findFirst().orElse(""), e);
             }
-            runs.add(m);
         }
         return runs;
     }
@@ -157,36 +164,37 @@ public final class CompareReport {
     static final class Summary {
         private final Map<String, Map<String, Map<String, List<Double>>>> data = new LinkedHashMap<>();
 
-        static Summary of(List<Map<String, String>> runs) {
+        static Summary of(List<Map<String, Object>> runs) {
             Summary s = new Summary();
             // Chatroom first when present: ratios are Chatroom/peer.
             runs.stream().filter(r -> "chatroom".equals(r.get("server"))).findFirst()
                     .ifPresent(r -> s.data.put("chatroom", new TreeMap<>()));
-            for (Map<String, String> r : runs) {
-                String server = r.getOrDefault("server", "?");
-                String scenario = r.getOrDefault("scenario", "?");
+            for (Map<String, Object> r : runs) {
+                String server = String.valueOf(r.getOrDefault("server", "?"));
+                // WebSocket runs are their own rows, never averaged with TCP ones (older lines have no transport: TCP)
+                String scenario = r.getOrDefault("scenario", "?") + ("ws".equals(r.get("transport")) ? "-WS" : "");
                 Map<String, List<Double>> metrics = s.data.computeIfAbsent(server, k -> new TreeMap<>())
                         .computeIfAbsent(scenario, k -> new TreeMap<>());
                 metrics.computeIfAbsent("runs", k -> new ArrayList<>()).add(1.0);
-                metrics.computeIfAbsent("clean", k -> new ArrayList<>()).add("true".equals(r.get("ok")) ? 1.0 : 0.0);
+                metrics.computeIfAbsent("clean", k -> new ArrayList<>()).add(Boolean.TRUE.equals(r.get("ok")) ? 1.0 : 0.0);
                 // A room run whose room never filled measured no messages: only its setup counts.
-                boolean measured = !"0".equals(r.getOrDefault("latency_samples", "0")) || !r.containsKey("senders")
-                        || "0".equals(r.get("senders"));
-                for (Map.Entry<String, String> e : r.entrySet()) {
+                boolean measured = number(r, "latency_samples") != 0 || !r.containsKey("senders")
+                        || number(r, "senders") == 0;
+                for (Map.Entry<String, Object> e : r.entrySet()) {
                     if (!measured && !e.getKey().equals("ready") && !e.getKey().startsWith("register")) {
                         continue;
                     }
-                    try {
-                        double v = Double.parseDouble(e.getValue());
-                        if (v >= 0) {
-                            metrics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(v);
-                        }
-                    } catch (NumberFormatException notANumber) {
-                        // strings (host, room, error) are not summarised
+                    // strings (host, room, error) and flags are not summarised
+                    if (e.getValue() instanceof Number n && n.doubleValue() >= 0) {
+                        metrics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(n.doubleValue());
                     }
                 }
             }
             return s;
+        }
+
+        private static double number(Map<String, Object> r, String key) {
+            return r.get(key) instanceof Number n ? n.doubleValue() : 0;
         }
 
         List<String> servers() {

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.chatroom.bench.load.BenchConfig;
-import org.chatroom.bench.load.LatencyHistogram;
+import org.HdrHistogram.Histogram;
 import org.chatroom.bench.load.RunResult;
+import org.chatroom.bench.load.Transport;
 
 /** The human-readable result: one aligned "name  value" line per figure. */
 public final class ResultTable {
@@ -15,8 +16,9 @@ public final class ResultTable {
     public static String format(RunResult r) {
         BenchConfig c = r.config();
         StringBuilder b = new StringBuilder();
-        row(b, "scenario", c.scenario() + " against " + c.target().getAddress().getHostAddress() + ":"
-                + c.target().getPort());
+        String address = c.target().getAddress().getHostAddress() + ":" + c.target().getPort();
+        row(b, "scenario", c.scenario() + " against " + (c.transport() == Transport.WS
+                ? "ws://" + address + c.wsPath() + " (WebSocket, " + Transport.WS_SUBPROTOCOL + ")" : address));
         if (c.scenario().joinsRoom()) {
             row(b, "setup", String.format(Locale.ROOT, "%d clients in %s, %d senders, rate %s, in-flight %d,"
                             + " %d-byte text, %d threads", c.clients(), c.room(), c.senders(),
@@ -26,17 +28,17 @@ public final class ResultTable {
         row(b, "connections", String.format(Locale.ROOT, "%d/%d ready, %d registered, %d failed, %d dropped",
                 r.ready(), r.requested(), r.registered(), r.failed(), r.dropped()));
         row(b, "time to all ready", r.timeToAllReady() < 0 ? "not all ready" : secs(r.timeToAllReady()));
-        LatencyHistogram reg = r.registerLatency();
-        row(b, "connect+register", String.format(Locale.ROOT, "p50 %s  p99 %s  max %s", ms(reg.percentile(50)),
-                ms(reg.percentile(99)), ms(reg.max())));
+        Histogram reg = r.registerLatency();
+        row(b, "connect+register", String.format(Locale.ROOT, "p50 %s  p99 %s  max %s", ms(reg.getValueAtPercentile(50)),
+                ms(reg.getValueAtPercentile(99)), ms(reg.getMaxValue())));
         if (c.scenario().joinsRoom()) {
             row(b, "window", secs(r.measuredNanos()) + " after " + c.warmup().toSeconds() + " s warm-up");
             row(b, "messages/s", String.format(Locale.ROOT, "%,.0f", r.messagesPerSecond()));
             row(b, "deliveries/s", String.format(Locale.ROOT, "%,.0f", r.deliveriesPerSecond()));
-            LatencyHistogram l = r.latency();
+            Histogram l = r.latency();
             row(b, "latency", String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  (%,d samples)",
-                    ms(l.percentile(50)), ms(l.percentile(90)), ms(l.percentile(99)), ms(l.percentile(99.9)),
-                    ms(l.max()), l.count()));
+                    ms(l.getValueAtPercentile(50)), ms(l.getValueAtPercentile(90)), ms(l.getValueAtPercentile(99)), ms(l.getValueAtPercentile(99.9)),
+                    ms(l.getMaxValue()), l.getTotalCount()));
             row(b, "delivered", String.format(Locale.ROOT, "%,d of %,d expected (%,d messages x %d members)",
                     r.deliveries(), r.expectedDeliveries(), r.sentTotal(), c.receiversPerMessage()));
             row(b, "lost", String.format(Locale.ROOT, "%,d  (out of order or duplicate: %,d)", r.lost(), r.outOfOrder()));

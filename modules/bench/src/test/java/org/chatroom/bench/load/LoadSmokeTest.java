@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 import org.chatroom.bench.report.ResultTable;
 import org.chatroom.server.ChatServer;
-import org.chatroom.server.config.ServerConfig;
+import org.chatroom.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,16 +28,8 @@ class LoadSmokeTest {
 
     @BeforeAll
     static void startServer() {
-        Map<String, String> o = new HashMap<>();
-        o.put("port", "0");
-        o.put("http.port", "0");
-        o.put("bind", "127.0.0.1");
-        o.put("worker.threads", "2");
-        o.put("admin.enabled", "false");
-        o.put("motd.file", "target/no-such-motd.txt");
-        o.put("flood.rate", "0"); // benchmarks run without flood control
-        o.put("limits.exempt", "127.0.0.1"); // the load clients all come from loopback
-        server = new ChatServer(ServerConfig.defaults(o)).start();
+        server = TestServer.start(Map.of("flood.rate", "0", // benchmarks run without flood control
+                "limits.exempt", "127.0.0.1")); // the load clients all come from loopback
     }
 
     @AfterAll
@@ -54,9 +46,22 @@ class LoadSmokeTest {
 
     private static BenchConfig config(Scenario s, int clients, int senders, int rate, int inFlight, int warmup,
                                       int seconds, String prefix, int stalled) {
-        return new BenchConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), s, clients,
+        return config(s, clients, senders, rate, inFlight, warmup, seconds, prefix, stalled, Transport.TCP);
+    }
+
+    private static BenchConfig config(Scenario s, int clients, int senders, int rate, int inFlight, int warmup,
+                                      int seconds, String prefix, int stalled, Transport transport) {
+        int port = transport == Transport.WS ? server.web().httpPort() : server.port();
+        return new BenchConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), s, clients,
                 senders, rate, inFlight, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), 1000,
-                Duration.ofSeconds(20), Duration.ofSeconds(10), "#bench", prefix, 64, 2, stalled);
+                Duration.ofSeconds(20), Duration.ofSeconds(10), "#bench", prefix, 64, 2, stalled, transport, "/socket");
+    }
+
+    /** {@code c} over WebSocket with another payload length, setup bound and endpoint path. */
+    private static BenchConfig webSocket(BenchConfig c, int payload, Duration setupTimeout, String path) {
+        return new BenchConfig(c.target(), c.scenario(), c.clients(), c.senders(), c.rate(), c.inFlight(), c.warmup(),
+                c.duration(), c.connectRate(), setupTimeout, c.drainTimeout(), c.room(), c.nickPrefix(), payload,
+                c.threads(), c.stalled(), Transport.WS, path);
     }
 
     @Test
@@ -73,13 +78,53 @@ class LoadSmokeTest {
         assertThat(r.deliveries()).isEqualTo(r.expectedDeliveries()).isEqualTo(r.sentTotal() * 38);
         assertThat(r.deliveriesInWindow()).isPositive().isLessThanOrEqualTo(r.deliveries());
         assertThat(r.measuredNanos()).isBetween(TimeUnit.SECONDS.toNanos(3), TimeUnit.SECONDS.toNanos(10));
-        LatencyHistogram l = r.latency();
-        assertThat(l.count()).isPositive();
-        assertThat(l.min()).isPositive();
-        assertThat(l.percentile(50)).isLessThanOrEqualTo(l.percentile(99)).isLessThanOrEqualTo(l.max());
-        assertThat(l.max()).isLessThan(TimeUnit.SECONDS.toNanos(10));
+        Histogram l = r.latency();
+        assertThat(l.getTotalCount()).isPositive();
+        assertThat(l.getMinValue()).isPositive();
+        assertThat(l.getValueAtPercentile(50)).isLessThanOrEqualTo(l.getValueAtPercentile(99))
+                .isLessThanOrEqualTo(l.getMaxValue());
+        assertThat(l.getMaxValue()).isLessThan(TimeUnit.SECONDS.toNanos(10));
         assertThat(r.timeToAllReady()).isPositive();
-        assertThat(r.registerLatency().count()).isEqualTo(40);
+        assertThat(r.registerLatency().getTotalCount()).isEqualTo(40);
+    }
+
+    @Test
+    void fanOutOverWebSocketDeliversEveryMessageToEveryMember() throws IOException {
+        // payload 200: the members' frames need the 16-bit length form, the senders' short frames do not
+        BenchConfig c = config(Scenario.F1, 30, 3, 0, 20, 1, 2, "smkws", 0, Transport.WS);
+        RunResult r = new LoadRun(webSocket(c, 200, c.setupTimeout(), "/socket"), null, -1).run();
+
+        assertThat(r.firstError()).isNull();
+        assertThat(r.ok()).as(ResultTable.format(r)).isTrue();
+        assertThat(r.registered()).isEqualTo(30);
+        assertThat(r.sentTotal()).isPositive();
+        assertThat(r.deliveries()).isEqualTo(r.expectedDeliveries()).isEqualTo(r.sentTotal() * 29);
+        assertThat(r.deliveriesInWindow()).isPositive();
+        assertThat(r.latency().getTotalCount()).isPositive();
+        assertThat(ResultTable.format(r)).contains("ws://127.0.0.1:" + server.web().httpPort() + "/socket");
+    }
+
+    @Test
+    void idleWebSocketConnectionsAllRegisterAndAreHeld() throws IOException {
+        RunResult r = new LoadRun(config(Scenario.C, 200, 0, 0, 1, 0, 1, "smkwc", 0, Transport.WS), null, -1).run();
+
+        assertThat(r.firstError()).isNull();
+        assertThat(r.ok()).as(ResultTable.format(r)).isTrue();
+        assertThat(r.registered()).isEqualTo(200);
+        assertThat(r.dropped()).isZero();
+        assertThat(r.registerLatency().getTotalCount()).isEqualTo(200);
+    }
+
+    @Test
+    void webSocketPathThatIsNotTheEndpointFailsTheRunWithTheServersAnswer() throws IOException {
+        BenchConfig c = config(Scenario.C, 3, 0, 0, 1, 0, 1, "smkwp", 0, Transport.WS);
+        RunResult r = new LoadRun(webSocket(c, c.payloadBytes(), Duration.ofSeconds(3), "/no-such-socket"), null, -1)
+                .run();
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.registered()).isZero();
+        assertThat(r.failed()).isEqualTo(3);
+        assertThat(r.firstError()).contains("the WebSocket upgrade was refused: HTTP/1.1 4");
     }
 
     @Test
@@ -106,7 +151,7 @@ class LoadSmokeTest {
         assertThat(r.dropped()).isZero();
         // at 1,000 new connections per second, the last one cannot start before 0.299 s
         assertThat(r.timeToAllReady()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(290));
-        assertThat(r.registerLatency().count()).isEqualTo(300);
+        assertThat(r.registerLatency().getTotalCount()).isEqualTo(300);
         assertThat(r.sentTotal()).isZero();
     }
 }

@@ -1,6 +1,7 @@
 package org.chatroom.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +20,31 @@ class CompareReportTest {
 
     @Test
     void readsFlatJsonLinesSkippingBlankOnes() {
-        List<Map<String, String>> runs = CompareReport.read(RUNS);
+        List<Map<String, Object>> runs = CompareReport.read(RUNS);
         assertThat(runs).hasSize(4);
-        assertThat(runs.get(1)).containsEntry("server", "chatroom").containsEntry("deliveries_per_s", "2000000")
-                .containsEntry("first_error", "x \\\"y\\\"");
-        assertThat(runs.get(0)).containsEntry("first_error", "null");
+        assertThat(runs.get(1)).containsEntry("server", "chatroom").containsEntry("deliveries_per_s", 2000000)
+                .containsEntry("first_error", "x \"y\"");
+        assertThat(runs.get(0)).containsEntry("first_error", null).containsEntry("latency_p99_ms", 80.5);
+    }
+
+    @Test
+    void aLineThatIsNotJsonIsNamedInTheError() {
+        assertThatThrownBy(() -> CompareReport.read(List.of(RUNS.get(0), "", "{\"server\":\"ngircd\",\"rep\":")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("line 3 is not a JSON object: ");
+    }
+
+    @Test
+    void numbersWrittenAsStringsAndFlagsAreNotSummarised() {
+        CompareReport.Summary s = CompareReport.Summary.of(CompareReport.read(List.of(
+                "{\"server\":\"chatroom\",\"scenario\":\"C\",\"ready\":\"10\",\"server_rss_mb\":150.5,\"ok\":true}")));
+        assertThat(s.stats("chatroom", "C", "ready")).isNull();
+        assertThat(s.stats("chatroom", "C", "ok")).isNull();
+        assertThat(s.stats("chatroom", "C", "server_rss_mb").median).isEqualTo(150.5);
+        assertThat(s.runCounts()).isEqualTo("chatroom C 1/1");
+        CompareReport.Summary both = CompareReport.Summary.of(CompareReport.read(List.of(RUNS.get(2),
+                "{\"server\":\"chatroom\",\"scenario\":\"F1\",\"transport\":\"ws\",\"deliveries_per_s\":1000000}")));
+        assertThat(both.stats("chatroom", "F1", "deliveries_per_s").median).isEqualTo(3_000_000);
+        assertThat(both.stats("chatroom", "F1-WS", "deliveries_per_s").median).isEqualTo(1_000_000);
     }
 
     @Test

@@ -66,6 +66,15 @@ public class FanOutBenchmark {
         }
     }
 
+    /** Bytes that reached the members' sockets so far (a check that fan-out really delivered). */
+    long bytesDelivered() {
+        long n = 0;
+        for (EmbeddedChannel ch : channels) {
+            n += ((Sink) ch.pipeline().first()).bytes;
+        }
+        return n;
+    }
+
     @Setup(Level.Trial)
     public void setup() {
         channels = new EmbeddedChannel[members];
