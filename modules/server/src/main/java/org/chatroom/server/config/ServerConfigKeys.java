@@ -150,6 +150,10 @@ public final class ServerConfigKeys {
     public static final ConfigKey<List<InetAddress>> HTTP_TRUSTED_PROXIES = key("http.trusted.proxies", "",
             "comma-separated addresses of reverse proxies whose X-Forwarded-For/-Proto are believed; empty = none."
                     + " Every limit then counts the forwarded address", true, ValueParsers::addressList);
+    public static final ConfigKey<Integer> HTTP_MAX_CONNECTIONS_PER_IP = key("http.max.connections.per.ip", "50",
+            "plain HTTP connections (the page, its files, /health, /metrics) open at once from one address, not counted"
+                    + " under max.connections.per.ip; a WebSocket counts there from its handshake on. limits.exempt and"
+                    + " http.trusted.proxies addresses have no limit", true, ValueParsers.intRange(1, 1_000_000));
     public static final ConfigKey<Duration> HTTP_PING_INTERVAL = key("http.ping.interval", "30s",
             "WebSocket ping sent this often so reverse proxies keep quiet sockets open", false,
             ValueParsers.duration(Duration.ofMillis(100), Duration.ofHours(1)));
