@@ -1,0 +1,139 @@
+// Scroll-back and gap filling through IRCv3 draft/chathistory: LATEST when a room or conversation
+// is opened, BEFORE the oldest line shown when the user scrolls to the top, AFTER the last line seen
+// before a reconnect. Answers come in a `chathistory` batch; their lines are merged by time and
+// deduplicated by msgid (state.js), so asking twice never shows a message twice.
+import { format, fold } from './irc.js';
+import { messageEntry } from './incoming.js';
+
+const PAGE = 50; // lines per request, fewer if the server's CHATHISTORY=n says so
+const GAP_PAGES = 20; // a reconnect fills at most this many pages; older ones come by scrolling
+
+export class History {
+  constructor(state, conn) {
+    this.state = state;
+    this.conn = conn;
+    this.batches = new Map(); // batch ref -> { target, messages }
+    this.pending = new Map(); // folded target -> { sub, limit, pages }
+  }
+
+  enabled() {
+    return this.conn.caps.has('draft/chathistory') && this.conn.caps.has('batch');
+  }
+
+  limit() {
+    const max = Number(this.conn.isupport.get('CHATHISTORY'));
+    return max > 0 ? Math.min(max, PAGE) : PAGE;
+  }
+
+  /** A room just joined or a conversation opened: its latest lines, once per buffer. */
+  opened(b) {
+    if (!this.enabled() || b.kind === 'server' || b.historyAsked) return;
+    b.historyAsked = true;
+    this.request(b, 'LATEST', '*');
+  }
+
+  /** The user scrolled to the top: the page before the oldest line shown. */
+  older(b) {
+    if (!this.enabled() || b.kind === 'server' || b.historyStart || this.pending.has(fold(b.name))) return;
+    const oldest = b.oldestStamped();
+    if (!oldest) {
+      if (!b.historyAsked) this.opened(b);
+      return;
+    }
+    this.request(b, 'BEFORE', this.ref(oldest));
+  }
+
+  /** The connection is lost: remember per buffer the last line seen, to ask what came after it. */
+  disconnected() {
+    this.pending.clear();
+    this.batches.clear();
+    for (const b of this.state.buffers.values()) {
+      b.loadingHistory = false;
+      if (!b.gapFrom) b.gapFrom = b.newestStamped();
+    }
+  }
+
+  /** Back (rejoined, or a conversation after a reconnect): what was said meanwhile. */
+  resumed(b) {
+    if (!this.enabled() || b.kind === 'server') return;
+    const from = b.gapFrom;
+    b.gapFrom = null;
+    if (!from) { // nothing seen yet (or a room joined again): the latest lines, deduplicated
+      b.historyAsked = false;
+      this.opened(b);
+      return;
+    }
+    b.historyAsked = true;
+    this.request(b, 'AFTER', this.ref(from), 1);
+  }
+
+  ref(line) {
+    const types = this.conn.isupport.get('MSGREFTYPES');
+    const byId = line.msgid && (types == null || types.split(',').includes('msgid'));
+    return byId ? `msgid=${line.msgid}` : `timestamp=${line.stamp}`;
+  }
+
+  request(b, sub, ref, pages = 0) {
+    const limit = this.limit();
+    this.pending.set(fold(b.name), { sub, limit, pages });
+    b.loadingHistory = true;
+    this.state.changed('history');
+    this.conn.send(format('CHATHISTORY', [sub, b.name, ref, String(limit)]));
+  }
+
+  /** Takes the lines of a history answer; true when the line was one (then nothing else handles it). */
+  receive(msg) {
+    if (msg.command === 'BATCH') {
+      const ref = msg.params[0] || '';
+      if (ref.startsWith('+') && msg.params[1] === 'chathistory') {
+        this.batches.set(ref.slice(1), { target: msg.params[2], messages: [] });
+        return true;
+      }
+      const open = this.batches.get(ref.slice(1));
+      if (ref.startsWith('-') && open) {
+        this.batches.delete(ref.slice(1));
+        this.finish(open);
+        return true;
+      }
+      return false;
+    }
+    const batch = msg.tags.batch && this.batches.get(msg.tags.batch);
+    if (batch) {
+      batch.messages.push(msg);
+      return true;
+    }
+    if (msg.command === 'FAIL' && msg.params[0] === 'CHATHISTORY') {
+      // FAIL CHATHISTORY <code> <subcommand> [<target>] :text — the request is over either way
+      msg.params.slice(2, -1).forEach((p) => this.failed(p));
+    }
+    return false;
+  }
+
+  failed(target) {
+    const b = target && this.state.get(target);
+    if (b && this.pending.delete(fold(b.name))) {
+      b.loadingHistory = false;
+      this.state.changed('history');
+    }
+  }
+
+  finish({ target, messages }) {
+    const b = this.state.get(target) || this.state.ensure(target);
+    const asked = this.pending.get(fold(b.name));
+    this.pending.delete(fold(b.name));
+    b.loadingHistory = false;
+    const entries = [];
+    for (const m of messages) {
+      if (m.command !== 'PRIVMSG' && m.command !== 'NOTICE') continue;
+      const e = messageEntry(this.state, m, m.command === 'NOTICE');
+      if (e) entries.push(e.entry);
+    }
+    const full = asked && messages.length >= asked.limit;
+    if (asked && asked.sub !== 'AFTER' && !full) b.historyStart = true; // fewer than asked: nothing older
+    this.state.history(b, entries, asked && asked.sub === 'AFTER');
+    if (asked && asked.sub === 'AFTER' && full && asked.pages < GAP_PAGES) { // more of the gap to come
+      const last = entries.filter((e) => e.stamp).pop(); // not the buffer's newest: live lines may be past the gap
+      if (last) this.request(b, 'AFTER', this.ref(last), asked.pages + 1);
+    }
+  }
+}
