@@ -102,6 +102,9 @@ export class History {
       batch.messages.push(msg);
       return true;
     }
+    if (msg.command === '421' && msg.params[1] === 'CHATHISTORY') { // no history here after all
+      for (const b of this.state.buffers.values()) this.failed(b.name);
+    }
     if (msg.command === 'FAIL' && msg.params[0] === 'CHATHISTORY') {
       // FAIL CHATHISTORY <code> <subcommand> [<target>] :text — the request is over either way
       msg.params.slice(2, -1).forEach((p) => this.failed(p));

@@ -37,7 +37,7 @@ export function start(nick, auth, rooms) {
       lastTyping.delete(target);
     },
   };
-  const view = new View(state, ctx);
+  const view = new View(state, ctx, signal);
 
   const hooks = {
     registered() {

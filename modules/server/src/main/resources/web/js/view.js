@@ -7,7 +7,8 @@ const RANK = { '~': 0, '&': 1, '@': 2, '%': 3, '+': 4, '': 5 };
 const fmtTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 export class View {
-  constructor(state, actions) {
+  /** signal: ends the listeners on the page when the session ends (a failed login). */
+  constructor(state, actions, signal) {
     this.state = state;
     this.actions = actions;
     this.renderedBuffer = null;
@@ -21,7 +22,7 @@ export class View {
     // scrolled to the top: the page before (history.js); also when the lines do not fill the screen
     $('messages').addEventListener('scroll', () => {
       if ($('messages').scrollTop < 60) this.actions.older(this.state.activeBuffer());
-    });
+    }, { signal });
   }
 
   changed(what) {

@@ -191,6 +191,24 @@ class WebClientBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void aLostSocketIsRetriedWithinTwoSeconds() throws Exception {
+        server = TestServer.start();
+        try (IrcTestClient bob = IrcTestClient.registered(server.port(), "bob")) {
+            open("?nick=hank&join=%23dev&connect");
+            find("#buffers button.active[data-buffer='#dev']");
+            bob.send("JOIN #dev");
+            bob.awaitContains(":hank!");
+            bob.clear();
+            long cut = System.nanoTime();
+            browser.driver.executeScript("chatroom.conn.ws.close()");
+            awaitText("#status-bar", "Retrying in 1 s");
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(bob.lines()).anyMatch(l -> l.contains(":hank") && l.contains(" JOIN #dev")));
+            assertThat(Duration.ofNanos(System.nanoTime() - cut)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
     void darkModeAndThePhoneLayout() throws Exception {
         server = TestServer.start();
         try (IrcTestClient bob = IrcTestClient.registered(server.port(), "bob")) {
