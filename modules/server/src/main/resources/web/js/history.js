@@ -2,18 +2,22 @@
 // is opened, BEFORE the oldest line shown when the user scrolls to the top, AFTER the last line seen
 // before a reconnect. Answers come in a `chathistory` batch; their lines are merged by time and
 // deduplicated by msgid (state.js), so asking twice never shows a message twice.
-import { format, fold } from './irc.js';
+import { format, fold, isRoom } from './irc.js';
 import { messageEntry } from './incoming.js';
 
 const PAGE = 50; // lines per request, fewer if the server's CHATHISTORY=n says so
 const GAP_PAGES = 20; // a reconnect fills at most this many pages; older ones come by scrolling
+const DISCOVER_DAYS = 7; // a new device lists the conversations of the last week
 
 export class History {
-  constructor(state, conn) {
+  /** onFound(buffer): a conversation found by TARGETS (markers.js asks for its read marker). */
+  constructor(state, conn, onFound = () => {}) {
     this.state = state;
     this.conn = conn;
+    this.onFound = onFound;
     this.batches = new Map(); // batch ref -> { target, messages }
-    this.pending = new Map(); // folded target -> { sub, limit, pages }
+    this.pending = new Map(); // folded target -> { sub, limit, pages, unseenAfter }
+    this.lostAt = null; // ms when the connection was lost, for TARGETS after a reconnect
   }
 
   enabled() {
@@ -43,8 +47,22 @@ export class History {
     this.request(b, 'BEFORE', this.ref(oldest));
   }
 
+  /**
+   * Registered: which private conversations had messages while we were away (after a reconnect), or
+   * lately (a new device of an account); those without a buffer get one and their latest lines.
+   */
+  discover(loggedIn) {
+    if (!this.enabled() || (this.lostAt == null && !loggedIn)) return;
+    const since = this.lostAt ?? Date.now() - DISCOVER_DAYS * 86400000;
+    this.discoverSince = this.lostAt; // only what came after a disconnect is unread without a marker
+    this.lostAt = null;
+    const stamp = (ms) => `timestamp=${new Date(ms).toISOString()}`;
+    this.conn.send(format('CHATHISTORY', ['TARGETS', stamp(since), stamp(Date.now() + 60000), String(this.limit())]));
+  }
+
   /** The connection is lost: remember per buffer the last line seen, to ask what came after it. */
   disconnected() {
+    if (this.lostAt == null) this.lostAt = Date.now();
     this.pending.clear();
     this.batches.clear();
     for (const b of this.state.buffers.values()) {
@@ -64,7 +82,7 @@ export class History {
       return;
     }
     b.historyAsked = true;
-    this.request(b, 'AFTER', this.ref(from), 1);
+    this.request(b, 'AFTER', this.ref(from), 1, 0);
   }
 
   ref(line) {
@@ -73,9 +91,9 @@ export class History {
     return byId ? `msgid=${line.msgid}` : `timestamp=${line.stamp}`;
   }
 
-  request(b, sub, ref, pages = 0) {
+  request(b, sub, ref, pages = 0, unseenAfter = null) {
     const limit = this.limit();
-    this.pending.set(fold(b.name), { sub, limit, pages });
+    this.pending.set(fold(b.name), { sub, limit, pages, unseenAfter });
     b.loadingHistory = true;
     this.state.changed('history');
     this.conn.send(format('CHATHISTORY', [sub, b.name, ref, String(limit)]));
@@ -85,14 +103,15 @@ export class History {
   receive(msg) {
     if (msg.command === 'BATCH') {
       const ref = msg.params[0] || '';
-      if (ref.startsWith('+') && msg.params[1] === 'chathistory') {
+      if (ref.startsWith('+') && (msg.params[1] === 'chathistory' || msg.params[1] === 'draft/chathistory-targets')) {
         this.batches.set(ref.slice(1), { target: msg.params[2], messages: [] });
         return true;
       }
       const open = this.batches.get(ref.slice(1));
       if (ref.startsWith('-') && open) {
         this.batches.delete(ref.slice(1));
-        this.finish(open);
+        if (open.target) this.finish(open);
+        else this.found(open.messages);
         return true;
       }
       return false;
@@ -120,6 +139,18 @@ export class History {
     }
   }
 
+  /** A TARGETS answer: CHATHISTORY TARGETS <name> <time> lines. Rooms come by JOIN instead. */
+  found(lines) {
+    for (const m of lines) {
+      const name = m.command === 'CHATHISTORY' && m.params[0] === 'TARGETS' ? m.params[1] : null;
+      if (!name || isRoom(name) || this.state.get(name)) continue;
+      const b = this.state.ensure(name, 'query');
+      b.historyAsked = true;
+      this.request(b, 'LATEST', '*', 0, this.discoverSince);
+      this.onFound(b);
+    }
+  }
+
   finish({ target, messages }) {
     const b = this.state.get(target) || this.state.ensure(target);
     const asked = this.pending.get(fold(b.name));
@@ -133,10 +164,10 @@ export class History {
     }
     const full = asked && messages.length >= asked.limit;
     if (asked && asked.sub !== 'AFTER' && !full) b.historyStart = true; // fewer than asked: nothing older
-    this.state.history(b, entries, asked && asked.sub === 'AFTER');
+    this.state.history(b, entries, asked ? asked.unseenAfter : null);
     if (asked && asked.sub === 'AFTER' && full && asked.pages < GAP_PAGES) { // more of the gap to come
       const last = entries.filter((e) => e.stamp).pop(); // not the buffer's newest: live lines may be past the gap
-      if (last) this.request(b, 'AFTER', this.ref(last), asked.pages + 1);
+      if (last) this.request(b, 'AFTER', this.ref(last), asked.pages + 1, 0);
     }
   }
 }

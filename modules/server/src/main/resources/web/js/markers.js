@@ -29,6 +29,11 @@ export class ReadMarkers {
     return true;
   }
 
+  /** Asks the server where the marker of a buffer is (a conversation found without a JOIN). */
+  ask(b) {
+    if (this.enabled()) this.conn.send(format('MARKREAD', [b.name]));
+  }
+
   /** The buffer is on screen: everything in it is read (soon, if lines keep coming). */
   viewed(b) {
     if (!this.enabled() || b.name === SERVER || !this.state.onScreen(b) || this.timers.has(b.name)) return;

@@ -21,8 +21,8 @@ export function start(nick, auth, rooms) {
   const conn = new Connection(socketUrl(), nick, auth);
   let pendingSwitch = rooms.length ? rooms[0] : null; // the room the user asked for comes to the front
   const lastTyping = new Map();
-  const history = new History(state, conn);
   const markers = new ReadMarkers(state, conn);
+  const history = new History(state, conn, (b) => markers.ask(b));
 
   const ctx = {
     state,
@@ -46,6 +46,7 @@ export function start(nick, auth, rooms) {
       for (const b of state.buffers.values()) b.joined = false;
       for (const room of again) conn.send(format('JOIN', [room]));
       for (const b of state.buffers.values()) if (b.kind === 'query') history.resumed(b); // rooms: on JOIN
+      history.discover(Boolean(state.account)); // conversations that started while we were away
       rooms = [];
       view.changed('me');
     },

@@ -149,14 +149,15 @@ export class ChatState extends EventTarget {
   }
 
   /**
-   * History lines into a buffer (history.js). unseen: they are new to the user (a reconnect's gap),
-   * so they count as unread when there is no read marker to tell.
+   * History lines into a buffer (history.js). unseenAfter (ms, or null): lines after it are new to
+   * the user (a reconnect's gap), so they count as unread when there is no read marker to tell.
    */
-  history(b, entries, unseen) {
+  history(b, entries, unseenAfter) {
     const fresh = b.merge(entries.map((e) => ({ id: ++this.seq, ...e })));
     if (b.readAt != null) this.recount(b);
-    else if (unseen && !this.onScreen(b)) {
-      const news = fresh.filter((l) => !l.self && (l.kind === 'message' || l.kind === 'action'));
+    else if (unseenAfter != null && !this.onScreen(b)) {
+      const news = fresh.filter((l) => !l.self && (l.kind === 'message' || l.kind === 'action')
+        && l.time.getTime() > unseenAfter);
       b.unread += news.length;
       b.mentions += news.filter((l) => l.mention || b.kind === 'query').length;
     }

@@ -43,6 +43,7 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,800", "--force-device-scale-factor=1", "--lang=en-GB",
                 "--disable-search-engine-choice-screen", "--no-first-run");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL")); // the page's console
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -95,6 +96,17 @@ final class Browser implements AutoCloseable {
             Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             System.err.println("browser test: could not save screenshot " + name + ": " + e);
+        }
+    }
+
+    /** What the page wrote to its console (errors included) since the last call, for a failure's report. */
+    String console() {
+        try {
+            StringBuilder sb = new StringBuilder();
+            driver.manage().logs().get("browser").forEach(e -> sb.append(e.getLevel()).append(' ').append(e.getMessage()).append('\n'));
+            return sb.toString();
+        } catch (RuntimeException e) {
+            return "(no console log: " + e + ")";
         }
     }
 

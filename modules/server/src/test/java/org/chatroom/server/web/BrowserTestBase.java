@@ -20,6 +20,7 @@ abstract class BrowserTestBase {
     final AfterTestExecutionCallback onFailure = context -> {
         if (browser != null && context.getExecutionException().isPresent()) {
             browser.screenshot(Browser.FAILURES, context.getRequiredTestMethod().getName());
+            System.err.println("browser console of " + context.getRequiredTestMethod().getName() + ":\n" + browser.console());
         }
     };
 
