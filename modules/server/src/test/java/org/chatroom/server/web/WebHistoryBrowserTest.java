@@ -33,12 +33,18 @@ class WebHistoryBrowserTest extends BrowserTestBase {
                 + " m.dispatchEvent(new Event('scroll'));");
     }
 
+    /** A daemon whose TCP user bob, free of flood control so that he can talk fast, is in #dev. */
+    private IrcTestClient bobInDev() throws Exception {
+        server = TestServer.start(Map.of("flood.exempt", "127.0.0.1"));
+        IrcTestClient bob = IrcTestClient.registered(server.port(), "bob");
+        bob.send("JOIN #dev");
+        bob.awaitContains(" 366 bob #dev ");
+        return bob;
+    }
+
     @Test
     void joiningShowsTheLatestLinesAndScrollingUpReachesTheBeginningWithoutDuplicates() throws Exception {
-        server = TestServer.start(Map.of("flood.exempt", "127.0.0.1"));
-        try (IrcTestClient bob = IrcTestClient.registered(server.port(), "bob")) {
-            bob.send("JOIN #dev");
-            bob.awaitContains(" 366 bob #dev ");
+        try (IrcTestClient bob = bobInDev()) {
             for (int i = 1; i <= SAID; i++) {
                 bob.send("PRIVMSG #dev :line " + i);
             }
@@ -73,10 +79,7 @@ class WebHistoryBrowserTest extends BrowserTestBase {
 
     @Test
     void afterALostConnectionWhatWasSaidMeanwhileIsShownOnce() throws Exception {
-        server = TestServer.start(Map.of("flood.exempt", "127.0.0.1"));
-        try (IrcTestClient bob = IrcTestClient.registered(server.port(), "bob")) {
-            bob.send("JOIN #dev");
-            bob.awaitContains(" 366 bob #dev ");
+        try (IrcTestClient bob = bobInDev()) {
             open("?nick=frank&join=%23dev&connect");
             browser.find("#buffers button.active[data-buffer='#dev']");
             bob.awaitContains(":frank!");
