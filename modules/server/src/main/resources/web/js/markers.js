@@ -12,14 +12,20 @@ export class ReadMarkers {
     this.state = state;
     this.conn = conn;
     this.timers = new Map();
+    this.refused = false;
   }
 
+  /** Markers belong to an account: a guest sends none. */
   enabled() {
-    return this.conn.caps.has('draft/read-marker');
+    return this.conn.caps.has('draft/read-marker') && Boolean(this.state.account) && !this.refused;
   }
 
-  /** MARKREAD from the server; true when it was one. */
+  /** MARKREAD from the server; true when it was one, or the server refusing ours (not the user's business). */
   receive(msg) {
+    if ((msg.command === '421' && msg.params[1] === 'MARKREAD') || (msg.command === 'FAIL' && msg.params[0] === 'MARKREAD')) {
+      this.refused = msg.command === '421' || this.refused; // no such command: stop asking
+      return true;
+    }
     if (msg.command !== 'MARKREAD') return false;
     const [target, value = '*'] = msg.params;
     const b = target && this.state.get(target);

@@ -62,6 +62,7 @@ class WebClientBrowserTest extends BrowserTestBase {
             type("/me waves");
             bob.awaitContains("PRIVMSG #lobby :\u0001ACTION waves\u0001");
             awaitText("#messages li.action", "* alice waves");
+            assertThat(browser.texts("#messages li.error")).as("a guest's client sends nothing the server refuses").isEmpty();
             browser.screenshot(Browser.SCREENSHOTS, "web-client");
         }
     }
