@@ -151,23 +151,35 @@ export class History {
     }
   }
 
+  /**
+   * A chathistory batch. Usually the answer to our request for its target; a batch we did not ask
+   * for (messages to our account while it was offline, played at login under our own nick) is new to
+   * the user. Each line goes to the buffer it belongs to (a private line to the other party's).
+   */
   finish({ target, messages }) {
-    const b = this.state.get(target) || this.state.ensure(target);
-    const asked = this.pending.get(fold(b.name));
-    this.pending.delete(fold(b.name));
-    b.loadingHistory = false;
-    const entries = [];
+    const key = fold(target);
+    const asked = this.pending.get(key);
+    this.pending.delete(key);
+    const byBuffer = new Map();
     for (const m of messages) {
       if (m.command !== 'PRIVMSG' && m.command !== 'NOTICE') continue;
       const e = messageEntry(this.state, m, m.command === 'NOTICE');
-      if (e) entries.push(e.entry);
+      if (!e) continue;
+      const b = this.state.ensure(e.name, e.kind);
+      if (!byBuffer.has(b)) byBuffer.set(b, []);
+      byBuffer.get(b).push(e.entry);
     }
-    const full = asked && messages.length >= asked.limit;
-    if (asked && asked.sub !== 'AFTER' && !full) b.historyStart = true; // fewer than asked: nothing older
-    this.state.history(b, entries, asked ? asked.unseenAfter : null);
-    if (asked && asked.sub === 'AFTER' && full && asked.pages < GAP_PAGES) { // more of the gap to come
+    const b = this.state.get(target);
+    if (asked && b) {
+      b.loadingHistory = false;
+      if (!byBuffer.has(b)) byBuffer.set(b, []); // an empty answer still ends the loading
+      if (asked.sub !== 'AFTER' && messages.length < asked.limit) b.historyStart = true; // nothing older
+    }
+    for (const [buffer, entries] of byBuffer) this.state.history(buffer, entries, asked ? asked.unseenAfter : 0);
+    const entries = (b && byBuffer.get(b)) || [];
+    if (asked && b && asked.sub === 'AFTER' && messages.length >= asked.limit && asked.pages < GAP_PAGES) {
       const last = entries.filter((e) => e.stamp).pop(); // not the buffer's newest: live lines may be past the gap
-      if (last) this.request(b, 'AFTER', this.ref(last), asked.pages + 1, 0);
+      if (last) this.request(b, 'AFTER', this.ref(last), asked.pages + 1, 0); // more of the gap to come
     }
   }
 }

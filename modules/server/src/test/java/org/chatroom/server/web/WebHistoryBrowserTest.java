@@ -102,4 +102,31 @@ class WebHistoryBrowserTest extends BrowserTestBase {
             assertThat(lines.indexOf("gap 1")).isGreaterThan(lines.indexOf("before the cut"));
         }
     }
+
+    @Test
+    void aPrivateMessageSentWhileAwayShowsOnceInItsConversationAfterTheReconnect() throws Exception {
+        server = TestServer.start(Map.of("flood.exempt", "127.0.0.1"));
+        open("");
+        browser.find("#nick").sendKeys("alice");
+        browser.find("#password").sendKeys("correct horse battery");
+        browser.find("#register-button").click();
+        browser.awaitText("#account", "logged in as alice");
+        try (IrcTestClient bob = IrcTestClient.registered(server.port(), "bob")) {
+            bob.send("REGISTER * * :staple battery horse");
+            bob.awaitContains("REGISTER SUCCESS");
+            bob.clear();
+            browser.driver.executeScript("chatroom.conn.attempt = 5; chatroom.conn.ws.close()");
+            bob.awaitContains(" QUIT ");
+            bob.send("PRIVMSG alice :while you were away"); // to an offline account: kept for its login
+            bob.sync();
+            browser.find("#status-bar button").click(); // "Reconnect now": logs in again, SASL
+            await().atMost(Browser.WAIT).ignoreExceptions().untilAsserted(() -> assertThat(browser.driver.findElement(
+                    By.cssSelector("#buffers button[data-buffer='bob'] .badge.unread")).getText()).isEqualTo("1"));
+            browser.find("#buffers button[data-buffer='bob']").click();
+            browser.awaitText("#messages li.message", "while you were away");
+            assertThat(shown()).containsOnlyOnce("while you were away");
+            assertThat(browser.driver.findElements(By.cssSelector("#buffers button[data-buffer='alice']")))
+                    .as("played under our own nick, shown in the sender's conversation").isEmpty();
+        }
+    }
 }
