@@ -58,7 +58,7 @@ export function runInput(input, ctx) {
       if (!rest) return mistake('usage: /me action');
       if (state.active === SERVER) return mistake('/me works in a room or a conversation');
       conn.send(format('PRIVMSG', [state.active, `\x01ACTION ${rest}\x01`]));
-      state.line(state.active, null, { kind: 'action', from: state.me, text: rest, self: true });
+      if (!conn.caps.has('echo-message')) state.line(state.active, null, { kind: 'action', from: state.me, text: rest, self: true });
       break;
     case 'nick':
       if (!first) return mistake('usage: /nick new');
@@ -110,7 +110,8 @@ function say(ctx, target, text) {
       state.line(target, null, { kind: 'error', text: 'Not connected: the message was not sent' });
       return;
     }
-    state.line(target, null, { kind: 'message', from: state.me, text: chunk, self: true });
+    // with echo-message the server's copy (msgid, time) is shown instead: no twin when history fills in
+    if (!conn.caps.has('echo-message')) state.line(target, null, { kind: 'message', from: state.me, text: chunk, self: true });
   }
   ctx.typingDone(target);
 }

@@ -1,11 +1,13 @@
 // One IRC connection over the daemon's IRCv3 WebSocket (/socket, text.ircv3.net): registration,
-// capabilities, keep-alive, and reconnecting with backoff. Talks to the rest of the app by events:
-//   status {state, retryIn, reason}, message {msg}, registered {nick}, closed {reason}
+// capabilities, logging in (auth.js), keep-alive, and reconnecting with backoff. Talks to the rest
+// of the app by events:
+//   status {state, retryIn, reason}, message {msg}, registered {nick}, closed {reason}, authfailed {reason}
 import { parse, format } from './irc.js';
 
-// With accounts and history (issue 15), 'sasl' and 'draft/chathistory' join this list; SASL's
-// AUTHENTICATE exchange then runs in capability() on ACK, before CAP END.
-const WANTED_CAPS = ['message-tags', 'server-time', 'away-notify', 'multi-prefix', 'cap-notify'];
+// Asked for when offered. echo-message: our own lines come back with the server's msgid and time,
+// so history fetched later (chathistory) never shows them twice; batch groups a history answer.
+const WANTED_CAPS = ['message-tags', 'server-time', 'away-notify', 'multi-prefix', 'cap-notify', 'echo-message',
+  'batch', 'draft/chathistory', 'draft/read-marker'];
 // First retry within 2 s: a daemon restart or a network blip should cost users a moment, no more.
 const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000, 30000];
 
@@ -14,8 +16,10 @@ export function socketUrl(loc = window.location) {
 }
 
 export class Connection extends EventTarget {
-  constructor(url, nick) {
+  /** auth: an AccountAuth (log in or create an account while registering), or null for a guest. */
+  constructor(url, nick, auth = null) {
     super();
+    this.auth = auth;
     this.url = url;
     this.wantedNick = nick;
     this.nick = nick;
@@ -45,6 +49,8 @@ export class Connection extends EventTarget {
     this.ws = ws;
     this.registered = false;
     this.caps = new Set();
+    this.isupport = new Map();
+    this.capEnded = false;
     this.nick = this.wantedNick;
     ws.onopen = () => {
       this.emit('status', { state: 'registering' });
@@ -83,6 +89,7 @@ export class Connection extends EventTarget {
   }
 
   receive(msg) {
+    if (this.auth && this.auth.receive(this, msg)) return;
     switch (msg.command) {
       case 'PING':
         this.send(format('PONG', msg.params));
@@ -96,6 +103,12 @@ export class Connection extends EventTarget {
         this.nick = msg.params[0];
         this.emit('registered', { nick: this.nick });
         this.emit('status', { state: 'connected' });
+        break;
+      case '005':
+        for (const token of msg.params.slice(1, -1)) {
+          const eq = token.indexOf('=');
+          this.isupport.set(eq < 0 ? token : token.slice(0, eq), eq < 0 ? '' : token.slice(eq + 1));
+        }
         break;
       case '433':
         if (!this.registered) { // nick taken while registering: try another, as every client does
@@ -119,21 +132,46 @@ export class Connection extends EventTarget {
     const list = (msg.params[msg.params.length - 1] || '').split(' ').filter(Boolean);
     if (sub === 'LS') {
       const offered = list.map((c) => c.split('=')[0]);
-      const want = WANTED_CAPS.filter((c) => offered.includes(c));
       if (msg.params[2] === '*') {
-        this.pendingOffered = (this.pendingOffered || []).concat(want);
+        this.pendingOffered = (this.pendingOffered || []).concat(offered);
         return;
       }
-      const all = (this.pendingOffered || []).concat(want);
+      const all = (this.pendingOffered || []).concat(offered);
       this.pendingOffered = null;
-      if (all.length) this.send(format('CAP', ['REQ', all.join(' ')]));
-      else this.send('CAP END');
+      if (this.registered) return; // cap-notify's NEW after registration: nothing more to ask for now
+      const missing = this.auth && this.auth.missing(all);
+      if (missing) {
+        this.authFailed(missing);
+        return;
+      }
+      const want = [...WANTED_CAPS, ...(this.auth ? this.auth.caps() : [])].filter((c) => all.includes(c));
+      if (want.length) this.send(format('CAP', ['REQ', want.join(' ')]));
+      else this.capEnd();
     } else if (sub === 'ACK') {
       list.forEach((c) => (c.startsWith('-') ? this.caps.delete(c.slice(1)) : this.caps.add(c)));
-      if (!this.registered) this.send('CAP END');
+      if (this.registered || this.capEnded) return;
+      if (this.auth) this.auth.begin(this); // CAP END once logged in (auth.js)
+      else this.capEnd();
     } else if (sub === 'NAK') {
-      if (!this.registered) this.send('CAP END');
+      if (this.auth && !this.registered) this.authFailed('The server refused the capabilities needed to log in');
+      else this.capEnd();
     }
+  }
+
+  /** Ends capability negotiation, once per connection: registration then completes. */
+  capEnd() {
+    if (this.registered || this.capEnded) return;
+    this.capEnded = true;
+    this.send('CAP END');
+  }
+
+  /** Logging in failed: say why and stay disconnected (retrying would fail the same way). */
+  authFailed(reason) {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    this.lastError = reason;
+    this.emit('authfailed', { reason });
+    if (this.ws) this.ws.close(1000);
   }
 
   send(line) {

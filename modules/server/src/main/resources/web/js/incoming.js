@@ -38,6 +38,19 @@ const HANDLERS = {
     state.line(SERVER, 'server', { kind: 'info', text: msg.params[1] || 'Welcome' });
     hooks.registered();
   },
+  '900'(state, conn, msg) { // logged in (SASL, or REGISTER's new account)
+    state.account = msg.params[2] || '';
+    state.line(SERVER, 'server', { kind: 'info', text: msg.params[3] || `Logged in as ${state.account}` });
+    state.changed('me');
+  },
+  '901'(state, conn, msg) {
+    state.account = '';
+    state.line(SERVER, 'server', { kind: 'info', text: msg.params[2] || 'Logged out' });
+    state.changed('me');
+  },
+  REGISTER(state, conn, msg) {
+    state.line(SERVER, 'server', { kind: 'info', text: `Account ${msg.params[1]} created` });
+  },
   JOIN(state, conn, msg, hooks) {
     const room = msg.params[0];
     const b = state.ensure(room, 'room');
@@ -202,19 +215,30 @@ const HANDLERS = {
   },
 };
 
-function message(state, msg, hooks, notice) {
+/** A PRIVMSG/NOTICE as a line of a buffer: { name, kind, entry }, or null for CTCPs other than ACTION. */
+export function messageEntry(state, msg, notice) {
   const [target, raw = ''] = msg.params;
   const toRoom = isRoom(target);
   const self = isMe(state, msg.nick);
-  const name = toRoom ? target : (self ? target : msg.nick);
   const action = actionText(raw);
-  if (action === null && raw.startsWith('\x01')) return; // other CTCPs are not shown
+  if (action === null && raw.startsWith('\x01')) return null; // other CTCPs are not shown
   const text = action ?? raw;
-  const b = state.get(name);
+  return {
+    name: toRoom ? target : (self ? target : msg.nick),
+    kind: toRoom ? 'room' : 'query',
+    entry: {
+      kind: action !== null ? 'action' : 'message', notice, from: msg.nick, text, self, time: time(msg),
+      mention: !self && (toRoom ? state.mentionsMe(text) : true),
+      msgid: msg.tags.msgid, stamp: msg.tags.time, // what CHATHISTORY and MARKREAD refer to
+    },
+  };
+}
+
+function message(state, msg, hooks, notice) {
+  const m = messageEntry(state, msg, notice);
+  if (!m) return;
+  const b = state.get(m.name);
   if (b) b.typing.delete(msg.nick);
-  const mention = !self && (toRoom ? state.mentionsMe(text) : true);
-  const line = state.line(name, toRoom ? 'room' : 'query', {
-    kind: action !== null ? 'action' : 'message', notice, from: msg.nick, text, self, mention, time: time(msg),
-  });
-  if (mention) hooks.notify(state.get(name), line);
+  const line = state.line(m.name, m.kind, m.entry);
+  if (line && m.entry.mention) hooks.notify(state.get(m.name), line);
 }

@@ -2,7 +2,7 @@
 // sent, Alt+1…9 jumps to a room, Ctrl+K opens the quick switcher, Escape closes panels.
 const $ = (id) => document.getElementById(id);
 
-export function initKeys(ctx, submit) {
+export function initKeys(ctx, submit, signal) {
   const input = $('input');
   const history = [];
   let recall = -1;
@@ -10,7 +10,7 @@ export function initKeys(ctx, submit) {
   $('composer').addEventListener('submit', (e) => {
     e.preventDefault();
     send();
-  });
+  }, { signal });
 
   function send() {
     const text = input.value;
@@ -40,7 +40,7 @@ export function initKeys(ctx, submit) {
       input.value = recall < history.length ? history[recall] : '';
       if (recall >= history.length) recall = -1;
     }
-  });
+  }, { signal });
 
   document.addEventListener('keydown', (e) => {
     if (e.altKey && !e.ctrlKey && /^Digit[1-9]$/.test(e.code)) {
@@ -56,7 +56,7 @@ export function initKeys(ctx, submit) {
     } else if (e.key === 'Escape') {
       document.body.classList.remove('show-rooms', 'show-members');
     }
-  });
+  }, { signal });
 }
 
 function openSwitcher(ctx) {

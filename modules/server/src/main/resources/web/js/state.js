@@ -2,7 +2,8 @@
 // lines, members, unread and mention counts, topics and who is typing. The view renders it.
 import { fold, isRoom } from './irc.js';
 
-const MAX_LINES = 1000; // per buffer; older lines are dropped (scroll-back comes from CHATHISTORY later)
+// Per buffer; older lines are dropped as new ones come (scroll-back brings them back from CHATHISTORY).
+const MAX_LINES = 3000;
 export const SERVER = '*server*';
 
 export class Buffer {
@@ -18,22 +19,63 @@ export class Buffer {
     this.joined = false;
     this.typing = new Map(); // nick -> expiry (ms)
     this.muted = false;
+    this.ids = new Set(); // msgids of the lines held: a message comes once, live or from history
+    this.historyAsked = false; // CHATHISTORY LATEST sent once per buffer (history.js)
+    this.historyStart = false; // the server has nothing older
+    this.loadingHistory = false;
+    this.readAt = null; // ms of the read marker (MARKREAD), null while unknown
+    this.dividerAt = null; // where the "new" divider goes while the buffer is on screen
+    this.gapFrom = null; // the last line seen before the connection was lost
   }
 
+  /** Appends a line unless its msgid is already here; false then. */
   add(line) {
+    if (line.msgid && this.ids.has(line.msgid)) return false;
+    if (line.msgid) this.ids.add(line.msgid);
     this.lines.push(line);
-    if (this.lines.length > MAX_LINES) this.lines.splice(0, this.lines.length - MAX_LINES);
+    if (this.lines.length > MAX_LINES) {
+      for (const old of this.lines.splice(0, this.lines.length - MAX_LINES)) this.ids.delete(old.msgid);
+      this.historyStart = false; // what was dropped can be fetched again
+    }
+    return true;
   }
 
-  // Scroll-back will prepend here: CHATHISTORY BEFORE on scrolling to the top, and CHATHISTORY
-  // AFTER the last line's msgid to fill the gap of a reconnect (issue 15).
-  prepend(lines) {
-    this.lines.unshift(...lines);
+  /** Lines from history, in time order with what is here, without the ones already here. */
+  merge(lines) {
+    const fresh = lines.filter((l) => !(l.msgid && this.ids.has(l.msgid)));
+    for (const l of fresh) if (l.msgid) this.ids.add(l.msgid);
+    this.lines.push(...fresh);
+    this.lines.sort((a, b) => a.time - b.time); // stable: lines of the same time keep their order
+    return fresh;
+  }
+
+  /** Messages from others after the read marker (or all of them while it is unknown). */
+  unreadLines() {
+    return this.lines.filter((l) => !l.self && (l.kind === 'message' || l.kind === 'action')
+      && (this.readAt == null || l.time.getTime() > this.readAt));
+  }
+
+  /** The newest line the server stamped (msgid and time): where a read marker or a gap starts. */
+  newestStamped() {
+    for (let i = this.lines.length - 1; i >= 0; i--) if (this.lines[i].stamp) return this.lines[i];
+    return null;
+  }
+
+  oldestStamped() {
+    return this.lines.find((l) => l.stamp) || null;
   }
 
   member(nick) {
     return this.members.get(fold(nick));
   }
+}
+
+/** Where "new" starts: after the read marker, or before the lines counted unread when there is none. */
+function dividerFor(b) {
+  if (b.readAt != null) return b.readAt;
+  const others = b.lines.filter((l) => !l.self && (l.kind === 'message' || l.kind === 'action'));
+  const first = others[others.length - b.unread];
+  return first ? first.time.getTime() - 1 : null;
 }
 
 export class ChatState extends EventTarget {
@@ -76,25 +118,71 @@ export class ChatState extends EventTarget {
   setActive(name) {
     const b = this.get(name);
     if (!b) return;
+    if (this.active !== b.name) b.dividerAt = b.unread ? dividerFor(b) : null;
     this.active = b.name;
     b.unread = 0;
     b.mentions = 0;
     this.changed('active');
+    this.dispatchEvent(new CustomEvent('viewed', { detail: { buffer: b } }));
   }
 
-  /** Adds a line: { kind, from, text, time, self, mention }; counts it unless it is on screen. */
+  /** Whether the user sees this buffer now. */
+  onScreen(b) {
+    return this.active === b.name && document.visibilityState === 'visible';
+  }
+
+  /**
+   * Adds a line: { kind, from, text, time, self, mention, msgid, stamp }; counts it unless it is on
+   * screen. Null when the line (its msgid) is already there.
+   */
   line(name, kind, entry) {
     const b = this.ensure(name, kind);
     const line = { id: ++this.seq, time: new Date(), ...entry };
-    b.add(line);
-    const visible = this.active === b.name && document.visibilityState === 'visible';
-    if (!visible && !line.self && (line.kind === 'message' || line.kind === 'action')) {
+    if (!b.add(line)) return null;
+    if (!this.onScreen(b) && !line.self && (line.kind === 'message' || line.kind === 'action')) {
       b.unread++;
       if (line.mention || b.kind === 'query') b.mentions++;
     }
     this.dispatchEvent(new CustomEvent('line', { detail: { buffer: b, line } }));
     this.changed('buffers');
     return line;
+  }
+
+  /**
+   * History lines into a buffer (history.js). unseenAfter (ms, or null): lines after it are new to
+   * the user (a reconnect's gap), so they count as unread when there is no read marker to tell.
+   */
+  history(b, entries, unseenAfter) {
+    const fresh = b.merge(entries.map((e) => ({ id: ++this.seq, ...e })));
+    if (b.readAt != null) this.recount(b);
+    else if (unseenAfter != null && !this.onScreen(b)) {
+      const news = fresh.filter((l) => !l.self && (l.kind === 'message' || l.kind === 'action')
+        && l.time.getTime() > unseenAfter);
+      b.unread += news.length;
+      b.mentions += news.filter((l) => l.mention || b.kind === 'query').length;
+    }
+    this.dispatchEvent(new CustomEvent('history', { detail: { buffer: b, added: fresh.length } }));
+    this.changed('buffers');
+  }
+
+  /** The read marker moved (MARKREAD from the server or from us): counts follow it. */
+  setReadAt(b, ms) {
+    if (b.readAt != null && ms <= b.readAt) return false;
+    b.readAt = ms;
+    this.recount(b);
+    this.changed('buffers');
+    return true;
+  }
+
+  recount(b) {
+    if (this.onScreen(b)) {
+      b.unread = 0;
+      b.mentions = 0;
+      return;
+    }
+    const unread = b.unreadLines();
+    b.unread = unread.length;
+    b.mentions = unread.filter((l) => l.mention || b.kind === 'query').length;
   }
 
   setMuted(name, muted) {

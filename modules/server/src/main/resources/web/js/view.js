@@ -7,7 +7,8 @@ const RANK = { '~': 0, '&': 1, '@': 2, '%': 3, '+': 4, '': 5 };
 const fmtTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 export class View {
-  constructor(state, actions) {
+  /** signal: ends the listeners on the page when the session ends (a failed login). */
+  constructor(state, actions, signal) {
     this.state = state;
     this.actions = actions;
     this.renderedBuffer = null;
@@ -15,6 +16,13 @@ export class View {
     state.addEventListener('line', (e) => {
       if (e.detail.buffer.name === state.active) this.appendLine(e.detail.line);
     });
+    state.addEventListener('history', (e) => {
+      if (e.detail.buffer.name === state.active) this.renderLines(true);
+    });
+    // scrolled to the top: the page before (history.js); also when the lines do not fill the screen
+    $('messages').addEventListener('scroll', () => {
+      if ($('messages').scrollTop < 60) this.actions.older(this.state.activeBuffer());
+    }, { signal });
   }
 
   changed(what) {
@@ -23,10 +31,13 @@ export class View {
       this.renderActive();
     } else if (what === 'members') {
       this.renderMembers();
+    } else if (what === 'history') {
+      this.renderHistoryEdge();
     } else if (what === 'typing') {
       this.renderTyping();
     } else if (what === 'me') {
       $('me').textContent = this.state.me + (this.state.away ? ' (away)' : '');
+      $('account').textContent = this.state.account ? `logged in as ${this.state.account}` : 'guest';
       this.renderMembers();
     } else {
       this.renderBuffers();
@@ -88,13 +99,54 @@ export class View {
     const mute = $('mute-toggle');
     mute.setAttribute('aria-pressed', String(b.muted));
     mute.textContent = b.muted ? 'Unmute' : 'Mute';
-    const list = $('messages');
-    list.replaceChildren();
-    for (const line of b.lines) this.appendLine(line, false);
-    list.scrollTop = list.scrollHeight;
+    this.renderLines(false);
     this.renderMembers();
     this.renderTyping();
     document.title = (b.name === SERVER ? 'Chatroom' : b.name + ' — Chatroom');
+  }
+
+  /**
+   * All lines of the active buffer, with the "new" divider before the first unread one. keepPlace:
+   * lines came from history, so what the user was looking at stays where it was on screen.
+   */
+  renderLines(keepPlace) {
+    const b = this.state.activeBuffer();
+    const list = $('messages');
+    const fromBottom = list.scrollHeight - list.scrollTop;
+    const atBottom = fromBottom - list.clientHeight < 40;
+    list.replaceChildren();
+    this.renderHistoryEdge();
+    let divided = b.dividerAt == null;
+    for (const line of b.lines) {
+      if (!divided && !line.self && line.time.getTime() > b.dividerAt && (line.kind === 'message' || line.kind === 'action')) {
+        divided = true;
+        const li = document.createElement('li');
+        li.className = 'new-divider';
+        li.setAttribute('role', 'separator');
+        li.textContent = 'New';
+        list.append(li);
+      }
+      this.appendLine(line, false);
+    }
+    list.scrollTop = keepPlace && !atBottom ? list.scrollHeight - fromBottom : list.scrollHeight;
+    if (list.scrollHeight <= list.clientHeight + 60) this.actions.older(b); // nothing to scroll yet
+  }
+
+  /** The top of the lines: loading earlier ones, or the beginning of the history. */
+  renderHistoryEdge() {
+    const b = this.state.activeBuffer();
+    const list = $('messages');
+    const edge = list.firstElementChild && list.firstElementChild.classList.contains('history-edge')
+      ? list.firstElementChild : null;
+    const text = b.loadingHistory ? 'Loading earlier messages…' : b.historyStart ? 'Beginning of history' : '';
+    if (!text) {
+      if (edge) edge.remove();
+      return;
+    }
+    const li = edge || document.createElement('li');
+    li.className = 'history-edge' + (b.historyStart && !b.loadingHistory ? ' history-start' : '');
+    li.textContent = text;
+    if (!edge) list.prepend(li);
   }
 
   appendLine(line, scroll = true) {
@@ -122,7 +174,7 @@ export class View {
     text.append(linkify(line.text || ''));
     li.append(text);
     list.append(li);
-    while (list.childElementCount > 1000) list.firstElementChild.remove();
+    while (list.childElementCount > 3100) list.firstElementChild.remove(); // as many as a buffer holds
     if (scroll && (atBottom || line.self)) list.scrollTop = list.scrollHeight;
   }
 

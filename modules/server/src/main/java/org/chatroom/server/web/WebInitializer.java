@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.chatroom.server.net.SessionPipeline;
 
 /**
- * Builds each HTTP connection's pipeline: [TLS] → HTTP codec → one whole request at a time (GETs
+ * Builds each HTTP connection's pipeline: the per-address HTTP limit → [TLS] → HTTP codec → one whole request at a time (GETs
  * only, so small) → an idle limit → {@link HttpRouter} → the WebSocket handshake for
  * {@code /socket} → {@link WebSocketStarter}, which turns the connection into an IRC session.
  */
@@ -63,6 +63,7 @@ final class WebInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         all.add(ch);
         ChannelPipeline p = ch.pipeline();
+        p.addLast(HttpAdmissionHandler.NAME, new HttpAdmissionHandler(web.httpConnections(), web.context()));
         if (tls != null) {
             p.addLast("tls", tls.newHandler(ch.alloc()));
         }

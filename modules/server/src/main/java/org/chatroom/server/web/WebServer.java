@@ -39,7 +39,8 @@ public final class WebServer {
         this.context = context;
         AtomicInteger count = new AtomicInteger();
         WebMetrics m = context.config().get(ServerConfigKeys.METRICS_ENABLED) ? new WebMetrics(context.stats(), count::get) : null;
-        this.web = new WebResources(context, net, new StaticFiles(), m, ready, sessions, count);
+        this.web = new WebResources(context, net, new StaticFiles(), m, ready, sessions, count,
+                new HttpConnections());
     }
 
     /**

@@ -38,6 +38,7 @@ final class WebSocketStarter extends ChannelInboundHandlerAdapter {
         ChannelPipeline p = ctx.pipeline();
         p.remove("router");
         p.remove("http-idle");
+        p.remove(HttpAdmissionHandler.NAME); // from now on an IRC session, counted by the admission below
         boolean binary = WebInitializer.SUBPROTOCOL_BINARY.equals(done.selectedSubprotocol());
         String remote = origin.port() > 0
                 ? SessionPipeline.remote(origin.address(), origin.port())

@@ -5,8 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,10 +43,41 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,800", "--force-device-scale-factor=1", "--lang=en-GB",
                 "--disable-search-engine-choice-screen", "--no-first-run");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL")); // the page's console
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
+    }
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    /** Opens the web client of {@code server} with a fresh localStorage (nothing remembered). */
+    void open(int httpPort, String query) {
+        size(1280, 800);
+        driver.get("http://127.0.0.1:" + httpPort + "/" + query);
+        driver.executeScript("localStorage.clear()");
+    }
+
+    /** The element once it is shown. */
+    WebElement find(String css) {
+        return await().atMost(WAIT).ignoreExceptions().until(() -> driver.findElement(By.cssSelector(css)),
+                WebElement::isDisplayed);
+    }
+
+    List<String> texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    void awaitText(String css, String text) {
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(texts(css)).anyMatch(t -> t.contains(text)));
+    }
+
+    /** Types a line in the composer and sends it with Enter. */
+    void type(String text) {
+        WebElement input = find("#input");
+        input.sendKeys(text);
+        input.sendKeys(Keys.ENTER);
     }
 
     static boolean available() {
@@ -58,6 +96,17 @@ final class Browser implements AutoCloseable {
             Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             System.err.println("browser test: could not save screenshot " + name + ": " + e);
+        }
+    }
+
+    /** What the page wrote to its console (errors included) since the last call, for a failure's report. */
+    String console() {
+        try {
+            StringBuilder sb = new StringBuilder();
+            driver.manage().logs().get("browser").forEach(e -> sb.append(e.getLevel()).append(' ').append(e.getMessage()).append('\n'));
+            return sb.toString();
+        } catch (RuntimeException e) {
+            return "(no console log: " + e + ")";
         }
     }
 

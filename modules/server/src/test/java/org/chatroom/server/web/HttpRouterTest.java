@@ -28,7 +28,7 @@ class HttpRouterTest {
 
     private FullHttpResponse health() {
         WebResources web = new WebResources(context, null, new StaticFiles(), null,
-                () -> ready.get() && !context.shuttingDown(), null, new AtomicInteger());
+                () -> ready.get() && !context.shuttingDown(), null, new AtomicInteger(), new HttpConnections());
         EmbeddedChannel ch = new EmbeddedChannel(new HttpRouter(web, WebInitializer.Role.CLIENT, false));
         ch.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/health"));
         FullHttpResponse r = ch.readOutbound();

@@ -6,16 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.chatroom.server.ChatServer;
 import org.chatroom.server.support.IrcTestClient;
 import org.chatroom.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -27,56 +21,15 @@ import org.openqa.selenium.interactions.Actions;
  * with {@code -Dweb.screenshots=docs}), and of any failure to target/browser-failures/.
  */
 @Timeout(90)
-class WebClientBrowserTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static Browser browser;
-    private ChatServer server;
-
-    /** Before {@code @AfterEach} leaves the page: the screenshot shows what the test saw. */
-    @RegisterExtension
-    final AfterTestExecutionCallback onFailure = context -> {
-        if (browser != null && context.getExecutionException().isPresent()) {
-            browser.screenshot(Browser.FAILURES, context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        browser.driver.get("about:blank"); // closes the page's socket before the server goes
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private void open(String query) {
-        browser.size(1280, 800);
-        browser.driver.get("http://127.0.0.1:" + server.web().httpPort() + "/" + query);
-        browser.driver.executeScript("localStorage.clear()");
-    }
+class WebClientBrowserTest extends BrowserTestBase {
+    private static final Duration WAIT = Browser.WAIT;
 
     private WebElement find(String css) {
-        return await().atMost(WAIT).ignoreExceptions().until(() -> browser.driver.findElement(By.cssSelector(css)),
-                WebElement::isDisplayed);
-    }
-
-    private List<String> texts(String css) {
-        return browser.driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+        return browser.find(css);
     }
 
     private void awaitText(String css, String text) {
-        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(texts(css)).anyMatch(t -> t.contains(text)));
+        browser.awaitText(css, text);
     }
 
     private void connectAs(String nick) {
@@ -86,9 +39,7 @@ class WebClientBrowserTest {
     }
 
     private void type(String text) {
-        WebElement input = find("#input");
-        input.sendKeys(text);
-        input.sendKeys(Keys.ENTER);
+        browser.type(text);
     }
 
     @Test
@@ -111,6 +62,7 @@ class WebClientBrowserTest {
             type("/me waves");
             bob.awaitContains("PRIVMSG #lobby :\u0001ACTION waves\u0001");
             awaitText("#messages li.action", "* alice waves");
+            assertThat(browser.texts("#messages li.error")).as("a guest's client sends nothing the server refuses").isEmpty();
             browser.screenshot(Browser.SCREENSHOTS, "web-client");
         }
     }
@@ -236,6 +188,24 @@ class WebClientBrowserTest {
             });
             await().atMost(WAIT).untilAsserted(() ->
                     assertThat(browser.driver.findElement(By.id("status-bar")).isDisplayed()).isFalse());
+        }
+    }
+
+    @Test
+    void aLostSocketIsRetriedWithinTwoSeconds() throws Exception {
+        server = TestServer.start();
+        try (IrcTestClient bob = IrcTestClient.registered(server.port(), "bob")) {
+            open("?nick=hank&join=%23dev&connect");
+            find("#buffers button.active[data-buffer='#dev']");
+            bob.send("JOIN #dev");
+            bob.awaitContains(":hank!");
+            bob.clear();
+            long cut = System.nanoTime();
+            browser.driver.executeScript("chatroom.conn.ws.close()");
+            awaitText("#status-bar", "Retrying in 1 s");
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(bob.lines()).anyMatch(l -> l.contains(":hank") && l.contains(" JOIN #dev")));
+            assertThat(Duration.ofNanos(System.nanoTime() - cut)).isLessThan(Duration.ofSeconds(3));
         }
     }
 
