@@ -62,7 +62,7 @@ class TerminalPtyTest {
         return consoleCommand(server.port(), args);
     }
 
-    private static String consoleCommand(int port, String... args) {
+    static String consoleCommand(int port, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
