@@ -90,6 +90,14 @@ public final class ChatServer implements AutoCloseable, ServerControl {
             throw new ServerStartException("cannot restore the permanent rooms: " + e.getMessage());
         }
         context.roomStateListener(rooms::save);
+        if (config.get(ServerConfigKeys.HISTORY_ENABLED)) {
+            try {
+                context.history().start(store, store.loadLatestHistoryTime());
+            } catch (StoreException e) {
+                store.close();
+                throw new ServerStartException("cannot read the history: " + e.getMessage());
+            }
+        }
     }
 
     private static ChatStore openStore(ServerConfig config) {

@@ -47,7 +47,9 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private final Connection connection;
-    private final BlockingQueue<Job<?>> queue;
+    private final BlockingQueue<Object> queue; // Job or BatchedRow, in call order
+    private final RowBatch rows;
+    private final java.util.concurrent.atomic.LongAdder rowsLost = new java.util.concurrent.atomic.LongAdder();
     private final int batch;
     private final Thread thread;
     private volatile boolean closing;
@@ -56,6 +58,7 @@ final class StoreWriter implements AutoCloseable {
         this.connection = connection;
         this.queue = new ArrayBlockingQueue<>(queueBound);
         this.batch = batch;
+        this.rows = new RowBatch(connection);
         this.thread = new Thread(this::loop, "store-writer");
         thread.setDaemon(true);
         thread.start();
@@ -71,11 +74,21 @@ final class StoreWriter implements AutoCloseable {
         return done;
     }
 
+    /** Queues a row with no future: false at once when the queue is full or the store is closing. */
+    boolean offer(BatchedRow row) {
+        return !closing && queue.offer(row);
+    }
+
+    /** Rows offered, accepted, then lost because their commit failed (logged at ERROR). */
+    long rowsLost() {
+        return rowsLost.sum();
+    }
+
     private void loop() {
-        List<Job<?>> jobs = new ArrayList<>(batch);
+        List<Object> jobs = new ArrayList<>(batch);
         while (!closing || !queue.isEmpty()) {
             try {
-                Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Object first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -92,29 +105,66 @@ final class StoreWriter implements AutoCloseable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void commit(List<Job<?>> jobs) {
-        List<Object> values = new ArrayList<>(jobs.size());
+    private void commit(List<Object> work) {
+        List<Job<?>> jobs = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         try {
             connection.setAutoCommit(false);
-            for (Job<?> j : jobs) {
-                values.add(j.run(connection));
+            for (Object o : work) {
+                if (o instanceof Job<?> j) {
+                    flushRows();
+                    jobs.add(j);
+                    values.add(j.run(connection));
+                } else {
+                    ((BatchedRow) o).addTo(rows);
+                    rows.counted();
+                }
             }
+            flushRows();
             connection.commit();
-        } catch (SQLException e) {
-            LOG.error("cannot commit {} database writes: {}", jobs.size(), SqliteErrors.describe(e));
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("cannot commit {} database writes: {}", work.size(), SqliteErrors.describe(e));
+            rows.discard();
             try {
                 connection.rollback();
             } catch (SQLException ignored) {
                 // the connection is broken; each job is failed below
             }
-            for (Job<?> j : jobs) {
-                j.done().completeExceptionally(new StoreException(SqliteErrors.describe(e), e));
+            for (Object o : work) {
+                if (o instanceof Job<?> j) {
+                    j.done().completeExceptionally(new StoreException(SqliteErrors.describe(e), e));
+                } else {
+                    rowsLost.increment();
+                }
             }
             return;
         }
         for (int i = 0; i < jobs.size(); i++) {
             if (values.get(i) != FAILED) { // futures complete only once the rows are committed
                 ((CompletableFuture) jobs.get(i).done()).complete(values.get(i));
+            }
+        }
+    }
+
+    /**
+     * Runs the rows bound since the last job inside a savepoint: rows that fail are rolled back alone
+     * (counted as lost, logged), and the jobs around them still commit.
+     */
+    private void flushRows() throws SQLException {
+        int n = rows.pending();
+        if (n == 0) {
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("SAVEPOINT rows");
+            try {
+                rows.flush();
+                s.execute("RELEASE rows");
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK TO rows");
+                s.execute("RELEASE rows");
+                rowsLost.add(n);
+                LOG.error("cannot store {} history rows: {}", n, SqliteErrors.describe(e));
             }
         }
     }
@@ -130,6 +180,8 @@ final class StoreWriter implements AutoCloseable {
         }
         if (thread.isAlive()) {
             LOG.warn("the database writer had {} writes left at shutdown", queue.size());
+        } else {
+            rows.close();
         }
     }
 }
