@@ -71,6 +71,22 @@ public final class HistoryRecorder {
         }
     }
 
+    /**
+     * Stores a line told in several rooms at once (QUIT, NICK): one row in each, at that room's next
+     * time, with the line's msgid.
+     */
+    public void inRooms(java.util.Collection<org.chatroom.server.state.Room> rooms, OutboundLine line, String account) {
+        ChatStore s = store;
+        if (s == null) {
+            return;
+        }
+        for (org.chatroom.server.state.Room r : rooms) {
+            HistoryRow row = row(r.key(), line, account);
+            counted(s.appendHistory(new HistoryRow(row.msgid(), row.targetKey(), nextTime(r.key()), row.command(),
+                    row.sender(), row.account(), row.tags(), row.args())));
+        }
+    }
+
     /** Stores a private message between two accounts under their shared target key. */
     public void privateMessage(String targetKey, OutboundLine line, PrivateParties parties) {
         ChatStore s = store;

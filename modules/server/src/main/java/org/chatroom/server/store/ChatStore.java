@@ -51,8 +51,9 @@ public interface ChatStore extends AutoCloseable {
 
     /**
      * Queues one row without ever blocking: false (nothing stored, the caller counts the drop) when
-     * the writer's queue is full or the store is closing. A row whose msgid, or whose target and time,
-     * is stored already is ignored.
+     * the writer's queue is full or the store is closing. A row whose target and msgid, or whose
+     * target and time, are stored already is ignored (a msgid is unique per target: a QUIT is one
+     * row in each room it was told in).
      */
     boolean appendHistory(HistoryRow row);
 

@@ -29,8 +29,8 @@ final class SqliteHistory {
     private static final String PEER = "INSERT INTO private_peer (account_key, peer_key, peer, target_key, last_ms)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_key, peer_key) DO UPDATE SET peer = excluded.peer,"
             + " last_ms = excluded.last_ms";
-    private static final String PENDING = "INSERT INTO pending_private (account_key, msgid) VALUES (?, ?)"
-            + " ON CONFLICT DO NOTHING";
+    private static final String PENDING = "INSERT INTO pending_private (account_key, target_key, msgid)"
+            + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String MESSAGES_ONLY = " AND command IN ('PRIVMSG', 'NOTICE')";
 
     private final StoreWriter writer;
@@ -53,7 +53,8 @@ final class SqliteHistory {
             if (p.pending()) {
                 PreparedStatement s = b.statement(PENDING);
                 s.setString(1, FOLD.fold(p.to()));
-                s.setString(2, row.msgid());
+                s.setString(2, row.targetKey());
+                s.setString(3, row.msgid());
                 s.addBatch();
             }
         });
@@ -224,7 +225,8 @@ final class SqliteHistory {
         return writer.submit(c -> {
             List<HistoryRow> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT h.msgid, h.target_key, h.time_ms, h.command,"
-                    + " h.sender, h.account, h.tags, h.args FROM pending_private w JOIN history h ON h.msgid = w.msgid"
+                    + " h.sender, h.account, h.tags, h.args FROM pending_private w JOIN history h"
+                    + " ON h.target_key = w.target_key AND h.msgid = w.msgid"
                     + " WHERE w.account_key = ? ORDER BY h.time_ms")) {
                 p.setString(1, key);
                 try (ResultSet r = p.executeQuery()) {
@@ -307,7 +309,8 @@ final class SqliteHistory {
     private static void forgetOrphans(Connection c) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 "DELETE FROM pending_private WHERE NOT EXISTS"
-                + " (SELECT 1 FROM history h WHERE h.msgid = pending_private.msgid)")) {
+                + " (SELECT 1 FROM history h WHERE h.target_key = pending_private.target_key"
+                + " AND h.msgid = pending_private.msgid)")) {
             p.executeUpdate();
         }
     }
