@@ -30,6 +30,11 @@ final class Login {
         this.done = done;
     }
 
+    /** True once logged in or failed: nothing more to do. */
+    boolean finished() {
+        return finished;
+    }
+
     /** The server acknowledged our capabilities: register the account first if asked, then log in. */
     void start(List<String> enabledCaps) {
         if (!enabledCaps.contains("sasl")) {

@@ -64,6 +64,12 @@ final class Registration {
             default:
                 break;
         }
+        if (cmd.equals(Numeric.RPL_WELCOME.wire()) && login != null && !login.finished()) {
+            // a server without CAP welcomes us at once: going on would chat without the account asked for
+            session.giveUp("the server does not offer logging in (SASL), so account "
+                    + session.client().credentials().account() + " cannot be used", DisconnectCause.LOGIN_FAILED);
+            return true;
+        }
         if (cmd.equals(Numeric.RPL_WELCOME.wire())) {
             registered = true;
             capDone = true;

@@ -101,6 +101,18 @@ class AccountLoginTest {
     }
 
     @Test
+    void aServerWithoutCapabilitiesIsNotJoinedWithoutTheAccount() throws Exception {
+        try (FakeIrcServer fake = new FakeIrcServer((n, w) -> { })) { // welcomes after USER, knows no CAP
+            ChatClient c = clients.client(clients.config(fake.port(), "erin")
+                    .credentials(new Credentials("erin", "s3cret pass", false)).build(), new EventLog());
+            c.connect();
+            ConnectionState end = c.terminated().get(5, TimeUnit.SECONDS);
+            assertThat(end.cause()).isEqualTo(DisconnectCause.LOGIN_FAILED);
+            assertThat(end.reason()).isEqualTo("the server does not offer logging in (SASL), so account erin cannot be used");
+        }
+    }
+
+    @Test
     void theConfigNeverShowsThePassword() {
         ClientConfig config = ClientConfig.builder("h", 1, "n").credentials(new Credentials("a", "hunter22", false)).build();
         assertThat(config.toString()).contains("account=a").doesNotContain("hunter22");

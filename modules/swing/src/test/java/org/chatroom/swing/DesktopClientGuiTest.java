@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +101,9 @@ class DesktopClientGuiTest {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("DISPLAY", display);
             child = pb.start();
-            bob.awaitLine(l -> l.startsWith(":termy!") && l.contains(" JOIN "));
+            // a fresh JVM opening a window: more than IrcTestClient's 5 s on a busy machine
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> bob.lines().stream()
+                    .anyMatch(l -> l.startsWith(":termy!") && l.contains(" JOIN ")));
 
             child.destroy(); // SIGTERM, as a logout or kill sends it
             String quit = bob.awaitLine(l -> l.startsWith(":termy!") && l.contains(" QUIT "));
