@@ -124,6 +124,20 @@ class TerminalPtyTest {
     }
 
     @Test
+    void asksForTheAccountPasswordMaskedThenCreatesTheAccountAndLogsIn() throws Exception {
+        tmux.start(consoleCommand("--account", "masha", "--create-account"), 100, 20);
+        await().atMost(START).until(() -> tmux.lastLine().startsWith("password for masha:"));
+        tmux.type("hidden-secret-1");
+        await().atMost(WAIT).until(() -> tmux.lastLine().equals("password for masha: " + "*".repeat(15)));
+        tmux.press("Enter");
+        await().atMost(WAIT).until(() -> tmux.lastLine().startsWith("masha #lobby>"));
+        assertThat(screenText()).contains("--- logged in as masha (account created)").doesNotContain("hidden-secret-1");
+        assertThat(server.registry().byNick("masha").account()).isEqualTo("masha");
+        tmux.press("C-d");
+        awaitExit();
+    }
+
+    @Test
     void keepsWhatIsTypedWhileTheServerRestartsAndSendsItOnceBack() throws Exception {
         int port = server.port();
         tmux.start(consoleCommand("--nick", "stayer"), 100, 50);
