@@ -68,8 +68,9 @@ final class EventTranslator {
         }
         Instant serverTime = MessageEvents.serverTime(msg);
         boolean fromUser = !(event instanceof ChatEvent.Notice n && n.fromServer());
-        if (serverTime != null && fromUser) {
-            client.history().seen(MessageEvents.conversation(msg, self), serverTime, msg.tags().get("msgid"));
+        if (serverTime != null && fromUser
+                && !client.history().seen(MessageEvents.conversation(msg, self), serverTime, msg.tags().get("msgid"))) {
+            return; // came already, from history (a server plays missed private messages at login, say)
         }
         client.emit(event);
     }

@@ -186,19 +186,23 @@ final class HistoryReceiver {
     }
 
     private void finish(Batch batch) {
-        List<ChatEvent> lines = new ArrayList<>();
+        // by conversation: a batch for our own nick (private messages that waited for our login) holds several
+        Map<String, List<ChatEvent>> byConversation = new java.util.LinkedHashMap<>();
         for (IrcMessage m : batch.lines) {
             boolean self = client.members().sameName(m.sourceNick(), client.nick());
             ChatEvent e = MessageEvents.of(m, MessageEvents.timeOf(m), self);
-            if (e != null && tracker.seen(batch.target, e.time(), m.tags().get("msgid"))) {
-                lines.add(e);
+            String conversation = MessageEvents.conversation(m, self);
+            if (e != null && conversation != null && tracker.seen(conversation, e.time(), m.tags().get("msgid"))) {
+                byConversation.computeIfAbsent(conversation, k -> new ArrayList<>()).add(e);
             }
         }
         Request r = poll(batch.target);
-        HistoryKind kind = r == null ? HistoryKind.JOINED : r.kind();
-        if (!lines.isEmpty() || kind == HistoryKind.OLDER) { // an empty older page says: nothing before
-            client.emit(new ChatEvent.History(Instant.now(), batch.target, kind, lines));
+        boolean waitedForUs = client.members().sameName(batch.target, client.nick()); // played at login: missed
+        HistoryKind kind = r != null ? r.kind() : waitedForUs ? HistoryKind.MISSED : HistoryKind.JOINED;
+        if (byConversation.isEmpty() && kind == HistoryKind.OLDER) { // an empty older page says: nothing before
+            client.emit(new ChatEvent.History(Instant.now(), batch.target, kind, List.of()));
         }
+        byConversation.forEach((target, lines) -> client.emit(new ChatEvent.History(Instant.now(), target, kind, lines)));
         if (r != null && kind == HistoryKind.MISSED && batch.lines.size() >= r.limit() && r.page() + 1 < MAX_GAP_PAGES) {
             request(batch.target, kind, r.limit(), r.page() + 1); // the gap is longer than a page
         }

@@ -115,4 +115,50 @@ class HistoryTest {
         assertThat(texts(batches)).containsExactlyElementsOf(said);
         assertThat(alice.rooms()).contains("#lobby");
     }
+
+    @Test
+    void aPrivateMessageToAnAccountWhileItWasAwayIsShownOnceAfterTheRestart() throws Exception {
+        ChatServer server = daemon.start();
+        int port = server.port();
+        EventLog log = new EventLog();
+        ChatClient alice = clients.client(clients.config(port, "alice")
+                .credentials(new Credentials("alice", "alice-password", true)).build(), log);
+        alice.connect().get(10, TimeUnit.SECONDS);
+        ChatClient bob = clients.client(clients.config(port, "bob").reconnect(false)
+                .credentials(new Credentials("bob", "bob-password", true)).build(), new EventLog());
+        bob.connect().get(10, TimeUnit.SECONDS);
+        bob.say("alice", "are you there?");
+        await().atMost(WAIT).until(() -> !log.of(ChatEvent.PrivateMessage.class).isEmpty());
+        bob.quit("").get(5, TimeUnit.SECONDS);
+
+        server.close();
+        await().atMost(WAIT).until(() -> log.states().contains(Status.RECONNECTING));
+        ChatServer elsewhere = daemon.start(Map.of("port", "0"));
+        ChatClient bobAgain = clients.client(clients.config(elsewhere.port(), "bob").reconnect(false)
+                .credentials(new Credentials("bob", "bob-password", false)).build(), new EventLog());
+        bobAgain.connect().get(10, TimeUnit.SECONDS);
+        bobAgain.say("alice", "said while you were away");
+        bobAgain.quit("").get(5, TimeUnit.SECONDS);
+        daemon.start(Map.of("port", Integer.toString(port)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> privateTexts(log).contains("said while you were away"));
+        await().atMost(WAIT).until(() -> log.of(ConnectionState.class, s -> s.status() == Status.CONNECTED).size() == 2);
+        // the server answers in order: once this older page is here, the gap fill asked at reconnect has been answered
+        assertThat(alice.history("bob", 5)).isTrue();
+        await().atMost(WAIT).until(() -> log.of(ChatEvent.History.class).stream().anyMatch(h -> h.kind() == HistoryKind.OLDER));
+        assertThat(privateTexts(log)).containsExactly("are you there?", "said while you were away");
+    }
+
+    /** Every private text alice saw, live or from history, in order. */
+    private static List<String> privateTexts(EventLog log) {
+        List<String> out = new ArrayList<>();
+        for (ChatEvent e : log.all()) {
+            if (e instanceof ChatEvent.PrivateMessage m) {
+                out.add(m.text());
+            } else if (e instanceof ChatEvent.History h) {
+                h.lines().forEach(l -> out.add(((ChatEvent.PrivateMessage) l).text()));
+            }
+        }
+        return out;
+    }
 }
