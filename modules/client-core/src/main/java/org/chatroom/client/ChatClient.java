@@ -1,15 +1,13 @@
 package org.chatroom.client;
 
+import static org.chatroom.client.TextSender.oneLine;
+import static org.chatroom.client.TextSender.word;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.chatroom.client.ChatEvent.ConnectionState;
-import org.chatroom.protocol.Ctcp;
 import org.chatroom.protocol.IrcMessage;
-import org.chatroom.protocol.NameRules;
 
 /**
  * A chat connection that survives: connects, registers, reports {@link ChatEvent}s, and after a lost
@@ -28,26 +26,29 @@ import org.chatroom.protocol.NameRules;
  * {@link ChatEvent.Pending} tells the listeners) and sent in order once it is back; they return true.
  */
 public final class ChatClient implements AutoCloseable {
-    private static final Logger LOG = LogManager.getLogger();
-
     private final ClientConfig config;
-    private final List<ChatListener> listeners = new CopyOnWriteArrayList<>();
-    private final Object listenerLock = new Object();
+    private final ChatListeners listeners = new ChatListeners();
     private final RoomMembers members = new RoomMembers();
     private final ConnectionSupervisor supervisor;
-    private final Outbox outbox = new Outbox();
+    private final TextSender text;
+    private final HistoryTracker history = new HistoryTracker(name -> members.caseMapping().fold(name));
 
     private volatile String nick;
     /** The nick to register with: the configured one, or the last one the user changed to (not a fallback). */
     private volatile String desiredNick;
     private volatile String awayMessage;
     private volatile List<String> enabledCaps = List.of();
+    /** The account to log in to; after this client created it, the same without creating it again. */
+    private volatile Credentials credentials;
+    private volatile boolean everReady;
 
     public ChatClient(ClientConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.nick = config.nick();
         this.desiredNick = config.nick();
         this.supervisor = new ConnectionSupervisor(this, config);
+        this.text = new TextSender(this, supervisor);
+        this.credentials = config.credentials();
     }
 
     public ClientConfig config() {
@@ -55,7 +56,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public void addListener(ChatListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listeners.add(listener);
     }
 
     public void removeListener(ChatListener listener) {
@@ -112,21 +113,21 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends a message to a room or a nick; long or multi-line text goes as several messages. */
     public boolean say(String target, String text) {
-        return sendOrHold(target, text, false);
+        return this.text.sendOrHold(target, text, false);
     }
 
     /** A {@code /me} action in a room or to a nick. */
     public boolean action(String target, String text) {
-        return sendOrHold(target, text, true);
+        return this.text.sendOrHold(target, text, true);
     }
 
     /** How many typed messages wait for the connection to come back. */
     public int pendingCount() {
-        return outbox.size();
+        return text.pendingCount();
     }
 
     public boolean notice(String target, String text) {
-        return sendText("NOTICE", target, text, false);
+        return this.text.sendText("NOTICE", target, text, false);
     }
 
     public boolean join(String room) {
@@ -170,6 +171,34 @@ public final class ChatClient implements AutoCloseable {
         return awayMessage != null;
     }
 
+    /**
+     * Asks the server for up to {@code lines} lines of {@code target} older than the oldest one seen
+     * (the latest ones if none was seen); a {@link ChatEvent.History} of kind OLDER answers, empty when
+     * there is nothing older. False if not connected or the server keeps no history.
+     */
+    public boolean history(String target, int lines) {
+        Session s = live();
+        if (lines < 1) {
+            throw new IllegalArgumentException("lines must be at least 1: " + lines);
+        }
+        return s != null && s.history().enabled()
+                && s.history().request(word(target, "target"), ChatEvent.HistoryKind.OLDER, lines, 0);
+    }
+
+    /** True when the server keeps history for us to ask for ({@code draft/chathistory}). */
+    public boolean hasHistory() {
+        return enabledCaps.contains(HistoryReceiver.CAP);
+    }
+
+    /**
+     * Tells the server the user has read {@code target} up to {@code time} (IRCv3 draft/read-marker),
+     * for the account's other connections; false if not connected or the server keeps no markers.
+     */
+    public boolean markRead(String target, java.time.Instant time) {
+        Session s = live();
+        return s != null && s.history().markRead(word(target, "target"), time);
+    }
+
     /** Sends any message as is, for commands this class has no method for. */
     public boolean send(IrcMessage message) {
         Session s = live();
@@ -207,6 +236,22 @@ public final class ChatClient implements AutoCloseable {
         return supervisor.closeRequested();
     }
 
+    HistoryTracker history() {
+        return history;
+    }
+
+    Credentials credentials() {
+        return credentials;
+    }
+
+    /** This client created its account: reconnects log in to it without creating it again. */
+    void accountCreated() {
+        Credentials c = credentials;
+        if (c != null) {
+            credentials = c.existing();
+        }
+    }
+
     String desiredNick() {
         return desiredNick;
     }
@@ -228,96 +273,26 @@ public final class ChatClient implements AutoCloseable {
             s.sendIfRegistered(IrcMessage.of("AWAY", away)); // the server forgot it with the old connection
         }
         if (supervisor.ready(s, nick)) {
-            sendHeld();
+            text.sendHeld();
+            if (everReady) {
+                s.history().reconnected();
+            }
+            everReady = true;
         }
     }
 
     /** The client stopped for good: what was kept will never go. */
     void stoppedForGood() {
-        outbox.clear();
+        text.clear();
     }
 
     void emit(ChatEvent event) {
-        synchronized (listenerLock) {
-            for (ChatListener l : listeners) {
-                try {
-                    l.onEvent(event);
-                } catch (RuntimeException e) {
-                    LOG.warn("a chat listener failed on {}", event.getClass().getSimpleName(), e);
-                }
-            }
-        }
+        listeners.emit(event);
     }
 
     // --- helpers ---
 
     private Session live() {
         return supervisor.live();
-    }
-
-    private boolean sendOrHold(String target, String text, boolean action) {
-        String to = word(target, "target");
-        if (!supervisor.underway()) {
-            return false;
-        }
-        boolean held;
-        try {
-            held = outbox.holdIfNeeded(new Outbox.Held(to, text, action), live() != null);
-        } catch (IllegalStateException full) {
-            return false;
-        }
-        if (!held) {
-            return sendText("PRIVMSG", to, text, action);
-        }
-        emit(new ChatEvent.Pending(java.time.Instant.now(), to, nick, text, action));
-        if (live() != null) {
-            sendHeld(); // it came back while we queued: go now, behind the older ones
-        }
-        return true;
-    }
-
-    private void sendHeld() {
-        for (Outbox.Held h = outbox.start(); h != null; h = outbox.next()) {
-            sendText("PRIVMSG", h.target(), h.text(), h.action());
-        }
-    }
-
-    private boolean sendText(String command, String target, String text, boolean action) {
-        String to = word(target, "target");
-        Session s = live();
-        if (s == null) {
-            return false;
-        }
-        int budget = MessageSplitter.budget(command, to) - (action ? 9 : 0);
-        boolean echo = !enabledCaps.contains("echo-message") && "PRIVMSG".equals(command);
-        boolean ok = true;
-        for (String piece : MessageSplitter.split(text, budget)) {
-            ok &= s.sendIfRegistered(IrcMessage.of(command, to, action ? Ctcp.action(piece) : piece));
-            if (ok && echo) {
-                emit(localEcho(to, piece, action));
-            }
-        }
-        return ok;
-    }
-
-    private ChatEvent localEcho(String target, String text, boolean action) {
-        java.time.Instant now = java.time.Instant.now();
-        if (action) {
-            return new ChatEvent.Action(now, target, nick, text, true);
-        }
-        return NameRules.isRoomName(target)
-                ? new ChatEvent.RoomMessage(now, target, nick, text, true)
-                : new ChatEvent.PrivateMessage(now, nick, target, text, true);
-    }
-
-    private static String word(String value, String what) {
-        if (value == null || value.isEmpty() || value.chars().anyMatch(c -> c == ' ' || c == '\r' || c == '\n' || c == 0)) {
-            throw new IllegalArgumentException(what + " must be one word: '" + value + "'");
-        }
-        return value;
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("[\r\n\0]+", " ");
     }
 }

@@ -96,6 +96,37 @@ public sealed interface ChatEvent {
     record ServerInfo(Instant time, String code, String text) implements ChatEvent {
     }
 
+    /** We are logged in to {@code account} (SASL), {@code created} when this connection made the account. */
+    record LoggedIn(Instant time, String account, boolean created) implements ChatEvent {
+    }
+
+    /**
+     * Lines said before now, from the server's history ({@code draft/chathistory}) or replayed on
+     * joining: each keeps its original time; none is in {@code lines} twice or also came live. Oldest first.
+     */
+    record History(Instant time, String target, HistoryKind kind, List<ChatEvent> lines) implements ChatEvent {
+        public History {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Why {@link History} lines came. */
+    enum HistoryKind {
+        /** The latest lines of a room just joined (or a private conversation): what was said before. */
+        JOINED,
+        /** What was said while we were away: the lines after the last one we saw, after a reconnect. */
+        MISSED,
+        /** An older page, asked for with {@link ChatClient#history(String, int)}. */
+        OLDER
+    }
+
+    /**
+     * How far the user has read {@code target} (IRCv3 {@code draft/read-marker}), as the server keeps it
+     * for the account across its connections; {@code readUpTo} is null when nothing is marked yet.
+     */
+    record ReadMarker(Instant time, String target, Instant readUpTo) implements ChatEvent {
+    }
+
     /**
      * The connection's state. {@code attempt} and {@code delay} are set for RECONNECTING;
      * {@code reason} for RECONNECTING and DISCONNECTED; {@code cause} only for DISCONNECTED, after

@@ -25,11 +25,13 @@ import javax.net.ssl.SSLSocketFactory;
  * @param keepAlive        after this long without a line from the server, send PING; after twice, give up
  * @param quitTimeout      after QUIT, how long to wait for the server to close before closing ourselves
  * @param rooms            rooms to join once connected, besides any the server puts us in
+ * @param credentials      the account to log in to while registering (SASL PLAIN); null for none
+ * @param historyLines     how many lines of history to ask for on joining a room and per page
  */
 public record ClientConfig(String host, int port, String nick, String user, String realName, boolean tls,
                            SocketFactory socketFactory, SSLSocketFactory sslSocketFactory, boolean reconnect,
                            ReconnectPolicy reconnectPolicy, Duration connectTimeout, Duration keepAlive,
-                           Duration quitTimeout, List<String> rooms) {
+                           Duration quitTimeout, List<String> rooms, Credentials credentials, int historyLines) {
 
     public ClientConfig {
         Objects.requireNonNull(host, "host");
@@ -45,6 +47,16 @@ public record ClientConfig(String host, int port, String nick, String user, Stri
         user = user == null || user.isBlank() ? "chat" : user;
         realName = realName == null || realName.isBlank() ? nick : realName;
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
+        if (historyLines < 0 || historyLines > 1000) {
+            throw new IllegalArgumentException("historyLines " + historyLines + " is out of range (0-1000)");
+        }
+    }
+
+    /** Without the password: a config may end up in a log or a test report. */
+    @Override
+    public String toString() {
+        return "ClientConfig[" + server() + ", nick=" + nick + ", tls=" + tls + ", rooms=" + rooms
+                + (credentials == null ? "" : ", " + credentials) + "]";
     }
 
     /** host:port, for messages. */
@@ -69,6 +81,8 @@ public record ClientConfig(String host, int port, String nick, String user, Stri
         b.keepAlive = keepAlive;
         b.quitTimeout = quitTimeout;
         b.rooms = rooms;
+        b.credentials = credentials;
+        b.historyLines = historyLines;
         return b;
     }
 
@@ -88,6 +102,8 @@ public record ClientConfig(String host, int port, String nick, String user, Stri
         private Duration keepAlive = Duration.ofSeconds(90);
         private Duration quitTimeout = Duration.ofSeconds(5);
         private List<String> rooms = List.of();
+        private Credentials credentials;
+        private int historyLines = 50;
 
         private Builder(String host, int port, String nick) {
             this.host = host;
@@ -159,9 +175,21 @@ public record ClientConfig(String host, int port, String nick, String user, Stri
             return this;
         }
 
+        /** Log in to this account while registering; null (the default) for none. */
+        public Builder credentials(Credentials value) {
+            this.credentials = value;
+            return this;
+        }
+
+        /** Lines of history asked for on joining a room and per page (default 50; 0: none on join). */
+        public Builder historyLines(int value) {
+            this.historyLines = value;
+            return this;
+        }
+
         public ClientConfig build() {
             return new ClientConfig(host, port, nick, user, realName, tls, socketFactory, sslSocketFactory, reconnect,
-                    reconnectPolicy, connectTimeout, keepAlive, quitTimeout, rooms);
+                    reconnectPolicy, connectTimeout, keepAlive, quitTimeout, rooms, credentials, historyLines);
         }
     }
 }

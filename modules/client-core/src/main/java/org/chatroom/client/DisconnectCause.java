@@ -13,6 +13,11 @@ public enum DisconnectCause {
     /** The nick and its fallbacks were all taken or refused at registration. */
     NICK_UNAVAILABLE,
     /**
+     * Logging in to the configured account failed (wrong password, no such account, the server offers
+     * no SASL), or creating it did: the reason says which, in one line.
+     */
+    LOGIN_FAILED,
+    /**
      * The server's TLS certificate was not trusted (or did not match the pinned fingerprint); trying
      * again would fail the same way. {@link ChatClient#rejectedCertificate()} describes it.
      */

@@ -1,17 +1,13 @@
 package org.chatroom.client;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.chatroom.protocol.Ctcp;
 import org.chatroom.protocol.IrcMessage;
-import org.chatroom.protocol.NameRules;
 import org.chatroom.protocol.Numeric;
-import org.chatroom.protocol.Prefix;
 
 /**
  * Turns server messages into {@link ChatEvent}s on the reader thread, keeping {@link RoomMembers}
@@ -42,8 +38,7 @@ final class EventTranslator {
         Instant time = timeOf(msg);
         switch (msg.command()) {
             case "PING" -> session.send(msg.params().isEmpty() ? IrcMessage.of("PONG") : IrcMessage.of("PONG", msg.last()));
-            case "PRIVMSG" -> privmsg(msg, time);
-            case "NOTICE" -> notice(msg, time);
+            case "PRIVMSG", "NOTICE" -> message(msg, time);
             case "JOIN" -> join(msg, time);
             case "PART" -> part(msg, time);
             case "QUIT" -> client.emit(new ChatEvent.Quit(time, msg.sourceNick(), orEmpty(msg.param(0)),
@@ -64,33 +59,20 @@ final class EventTranslator {
         }
     }
 
-    private void privmsg(IrcMessage msg, Instant time) {
-        String from = msg.sourceNick();
-        String target = msg.param(0);
-        String text = orEmpty(msg.param(1));
-        boolean self = isMe(from);
-        boolean room = NameRules.isRoomName(target);
-        if (Ctcp.isAction(text)) {
-            String where = room || self ? target : from;
-            client.emit(new ChatEvent.Action(time, where, from, Ctcp.actionText(text), self));
-        } else if (!text.isEmpty() && text.charAt(0) == Ctcp.DELIMITER) {
-            return; // other CTCP requests (VERSION, PING…) are not shown
-        } else if (room) {
-            client.emit(new ChatEvent.RoomMessage(time, target, from, text, self));
-        } else {
-            client.emit(new ChatEvent.PrivateMessage(time, from, target, text, self));
-        }
-    }
-
-    private void notice(IrcMessage msg, Instant time) {
-        String text = orEmpty(msg.last());
-        if (!text.isEmpty() && text.charAt(0) == Ctcp.DELIMITER) {
+    /** A live message: shown, and remembered as the newest line of its conversation for the gap fill. */
+    private void message(IrcMessage msg, Instant time) {
+        boolean self = isMe(msg.sourceNick());
+        ChatEvent event = MessageEvents.of(msg, time, self);
+        if (event == null) {
             return;
         }
-        Prefix p = msg.source() == null ? null : Prefix.parse(msg.source());
-        boolean fromServer = p == null || p.user() == null && p.host() == null;
-        String from = p == null ? "" : p.nick();
-        client.emit(new ChatEvent.Notice(time, from, orEmpty(msg.param(0)), text, fromServer));
+        Instant serverTime = MessageEvents.serverTime(msg);
+        boolean fromUser = !(event instanceof ChatEvent.Notice n && n.fromServer());
+        if (serverTime != null && fromUser
+                && !client.history().seen(MessageEvents.conversation(msg, self), serverTime, msg.tags().get("msgid"))) {
+            return; // came already, from history (a server plays missed private messages at login, say)
+        }
+        client.emit(event);
     }
 
     private void join(IrcMessage msg, Instant time) {
@@ -102,6 +84,9 @@ final class EventTranslator {
         }
         members.addMember(room, nick);
         client.emit(new ChatEvent.Joined(time, room, nick, self));
+        if (self) {
+            session.history().joined(room, MessageEvents.serverTime(msg));
+        }
     }
 
     private void part(IrcMessage msg, Instant time) {
@@ -212,15 +197,7 @@ final class EventTranslator {
     }
 
     private static Instant timeOf(IrcMessage msg) {
-        String t = msg.tags().get("time");
-        if (t != null) {
-            try {
-                return Instant.parse(t);
-            } catch (DateTimeParseException e) {
-                // fall through: a bad tag is not worth dropping the message for
-            }
-        }
-        return Instant.now();
+        return MessageEvents.timeOf(msg);
     }
 
     private static String orEmpty(String s) {

@@ -9,13 +9,16 @@ import org.chatroom.protocol.IrcMessage;
 import org.chatroom.protocol.Numeric;
 
 /**
- * The start of a session on the reader thread: capability negotiation ({@code server-time},
- * {@code echo-message}), NICK with the {@code nick_}/{@code nick__} fallbacks, USER, then after the
+ * The start of a session on the reader thread: capability negotiation ({@link #WANTED_CAPS}; with an
+ * account, {@link Login} before {@code CAP END}), NICK with the {@code nick_}/{@code nick__} fallbacks,
+ * USER, then after the
  * MOTD a PING round trip so that the server's own joins have arrived, the rejoin of our rooms, a
  * second round trip, and only then the CONNECTED state.
  */
 final class Registration {
-    static final List<String> WANTED_CAPS = List.of("server-time", "echo-message");
+    /** What we ask for when offered: history needs batch, server-time and message-tags (for msgid). */
+    static final List<String> WANTED_CAPS = List.of("server-time", "echo-message", "message-tags", "batch",
+            "draft/chathistory", "draft/read-marker", "sasl", "draft/account-registration");
     private static final String READY_TOKEN = "chatroom-ready";
     private static final String REJOINED_TOKEN = "chatroom-rejoined";
 
@@ -25,6 +28,7 @@ final class Registration {
     private final Set<String> offeredCaps = new LinkedHashSet<>();
     private final List<String> enabledCaps = new ArrayList<>();
     private final List<String> triedNicks = new ArrayList<>();
+    private final Login login;
     private boolean capDone;
     private boolean registered;
     private boolean welcomed;
@@ -33,6 +37,8 @@ final class Registration {
         this.session = session;
         this.baseNick = nick;
         this.rejoin = rejoin;
+        Credentials credentials = session.client().credentials();
+        this.login = credentials == null ? null : new Login(session, credentials, this::endCap);
     }
 
     void start() {
@@ -45,6 +51,9 @@ final class Registration {
 
     /** Handles what belongs to registration; true if the message needs no event. */
     boolean handle(IrcMessage msg) {
+        if (login != null && login.handle(msg)) {
+            return true;
+        }
         String cmd = msg.command();
         switch (cmd) {
             case "CAP":
@@ -54,6 +63,12 @@ final class Registration {
                 return onPong(msg.last());
             default:
                 break;
+        }
+        if (cmd.equals(Numeric.RPL_WELCOME.wire()) && login != null && !login.finished()) {
+            // a server without CAP welcomes us at once: going on would chat without the account asked for
+            session.giveUp("the server does not offer logging in (SASL), so account "
+                    + session.client().credentials().account() + " cannot be used", DisconnectCause.LOGIN_FAILED);
+            return true;
         }
         if (cmd.equals(Numeric.RPL_WELCOME.wire())) {
             registered = true;
@@ -94,12 +109,12 @@ final class Registration {
                 if (!more && !capDone) {
                     List<String> want = new ArrayList<>();
                     for (String cap : WANTED_CAPS) {
-                        if (offeredCaps.contains(cap)) {
+                        if (offeredCaps.contains(cap) && (login != null || !cap.contains("sasl") && !cap.contains("account"))) {
                             want.add(cap);
                         }
                     }
                     if (want.isEmpty()) {
-                        endCap();
+                        capsSettled();
                     } else {
                         session.send(IrcMessage.of("CAP", "REQ", String.join(" ", want)));
                     }
@@ -113,12 +128,24 @@ final class Registration {
                         enabledCaps.add(token);
                     }
                 }
-                endCap();
+                capsSettled();
             }
-            case "NAK" -> endCap();
+            case "NAK" -> capsSettled();
             default -> {
                 // NEW/DEL need cap-notify, which we do not ask for
             }
+        }
+    }
+
+    /** The server answered our request: log in first if we have an account, else end negotiation. */
+    private void capsSettled() {
+        if (capDone) {
+            return;
+        }
+        if (login != null) {
+            login.start(enabledCaps);
+        } else {
+            endCap();
         }
     }
 
@@ -143,7 +170,9 @@ final class Registration {
     private void onIsupport(IrcMessage msg) {
         for (int i = 1; i < msg.params().size() - 1; i++) {
             String token = msg.param(i);
-            if (token.startsWith("CASEMAPPING=")) {
+            if (token.startsWith("CHATHISTORY=")) {
+                session.history().serverLimit(token.substring("CHATHISTORY=".length()));
+            } else if (token.startsWith("CASEMAPPING=")) {
                 String value = token.substring("CASEMAPPING=".length());
                 session.client().members().caseMapping(
                         CaseMapping.ASCII.token().equalsIgnoreCase(value) ? CaseMapping.ASCII : CaseMapping.RFC1459);

@@ -25,12 +25,14 @@ final class Session {
     private final Connection connection;
     private final Registration registration;
     private final EventTranslator translator;
+    private final HistoryReceiver history;
 
     /** Set by the reader thread, read at the end of {@link #run()}. */
     private String errorText;
     private boolean banned;
     private String selfKickReason;
-    private String nickProblem;
+    private String registrationProblem;
+    private DisconnectCause problemCause;
     private volatile boolean registered;
     private int linesRead;
 
@@ -38,6 +40,7 @@ final class Session {
         this.client = client;
         this.config = config;
         this.connection = new Connection(config);
+        this.history = new HistoryReceiver(client, this);
         this.registration = new Registration(this, nick, rejoin);
         this.translator = new EventTranslator(client, this);
     }
@@ -111,7 +114,7 @@ final class Session {
         } else if ("465".equals(cmd)) {
             banned = true;
         }
-        if (!registration.handle(msg)) {
+        if (!registration.handle(msg) && !history.handle(msg)) {
             translator.handle(msg);
         }
         if ("ERROR".equals(cmd)) {
@@ -123,8 +126,8 @@ final class Session {
         if (client.closeRequested() && !client.quitRequested()) {
             return "closed";
         }
-        if (nickProblem != null) {
-            return nickProblem;
+        if (registrationProblem != null) {
+            return registrationProblem;
         }
         if (errorText != null && !errorText.isEmpty()) {
             return errorText;
@@ -157,8 +160,8 @@ final class Session {
         if (selfKickReason != null || errorText != null && KICKED.matcher(errorText).find()) {
             return DisconnectCause.KICKED;
         }
-        if (nickProblem != null) {
-            return DisconnectCause.NICK_UNAVAILABLE;
+        if (registrationProblem != null) {
+            return problemCause;
         }
         return null;
     }
@@ -193,9 +196,19 @@ final class Session {
 
     /** Registration failed for good: remember why, say goodbye, and end. */
     void giveUpNick(String problem) {
-        nickProblem = problem;
-        connection.send(IrcMessage.of("QUIT", "nick unavailable"));
+        giveUp(problem, DisconnectCause.NICK_UNAVAILABLE);
+    }
+
+    /** Registration failed for good ({@code cause} says how): remember why, say goodbye, and end. */
+    void giveUp(String problem, DisconnectCause cause) {
+        registrationProblem = problem;
+        problemCause = cause;
+        connection.send(IrcMessage.of("QUIT", cause == DisconnectCause.LOGIN_FAILED ? "login failed" : "nick unavailable"));
         connection.close();
+    }
+
+    HistoryReceiver history() {
+        return history;
     }
 
     void registered() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.chatroom.client.ChatEvent.ConnectionState;
 import org.chatroom.client.ChatEvent.ConnectionState.Status;
@@ -129,6 +130,27 @@ class ScriptedServerTest {
         c.connect();
         await().atMost(WAIT).untilAsserted(() -> assertThat(log.of(ChatEvent.RoomMessage.class)).singleElement()
                 .satisfies(m -> assertThat(m.time()).isEqualTo(Instant.parse("2020-01-02T03:04:05.678Z"))));
+    }
+
+    @Test
+    void linesReplayedOnJoinByAServerWeDidNotAskAreHistory() throws Exception {
+        fake = new FakeIrcServer((n, w) -> {
+            w.send("@time=2026-01-01T10:00:00.000Z :pia!u@h JOIN #dev");
+            w.send("@time=2026-01-01T09:00:00.000Z;msgid=m1 :mia!m@h PRIVMSG #dev :said before the join");
+            w.send("BATCH +r1 chathistory #dev");
+            w.send("@batch=r1;time=2026-01-01T09:30:00.000Z;msgid=m2 :mia!m@h PRIVMSG #dev :in a batch");
+            w.send("@batch=r1;time=2026-01-01T09:00:00.000Z;msgid=m1 :mia!m@h PRIVMSG #dev :said before the join");
+            w.send("BATCH -r1");
+            w.send("@time=2026-01-01T10:00:01.000Z;msgid=m3 :mia!m@h PRIVMSG #dev :live");
+        });
+        EventLog log = new EventLog();
+        clients.client(clients.config(fake.port(), "pia").build(), log).connect();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(log.of(ChatEvent.RoomMessage.class)).hasSize(1));
+        assertThat(log.of(ChatEvent.RoomMessage.class).get(0).text()).isEqualTo("live");
+        List<ChatEvent.History> history = log.of(ChatEvent.History.class);
+        assertThat(history).hasSize(2).allSatisfy(h -> assertThat(h.kind()).isEqualTo(ChatEvent.HistoryKind.JOINED));
+        assertThat(history.stream().flatMap(h -> h.lines().stream()).map(e -> ((ChatEvent.RoomMessage) e).text()))
+                .as("the repeat in the batch is dropped by its msgid").containsExactly("said before the join", "in a batch");
     }
 
     @Test

@@ -70,6 +70,14 @@ final class CommandInterpreter {
             sent(client.changeNick(n.nick()), "nick change");
         } else if (intent instanceof Intent.Away a) {
             sent(client.away(a.text()), a.text().isEmpty() ? "away status" : "away message");
+        } else if (intent instanceof Intent.History h) {
+            inRoom(room -> {
+                if (client.isConnected() && !client.hasHistory()) {
+                    feedback.accept("this server keeps no history (no draft/chathistory)");
+                } else {
+                    sent(client.history(room, h.lines()), "history request");
+                }
+            });
         } else if (intent instanceof Intent.Help) {
             feedback.accept(HELP);
         } else if (intent instanceof Intent.Unknown u) {

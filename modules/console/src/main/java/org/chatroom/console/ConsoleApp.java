@@ -41,20 +41,21 @@ public final class ConsoleApp {
             return parsed.exitCode();
         }
         ClientOptions options = parsed.options();
+        AccountOption account = parsed.account();
         if (!interactive.getAsBoolean()) {
-            return new PipeSession(options, factory, in, out, err).run();
+            return new PipeSession(options, account, factory, in, out, err).run();
         }
         Terminal terminal;
         try {
             terminal = TerminalBuilder.builder().system(true).name(ConsoleCli.PROGRAM).dumb(true).build();
         } catch (IOException e) {
-            return new PipeSession(options, factory, in, out, err).run();
+            return new PipeSession(options, account, factory, in, out, err).run();
         }
         try (terminal) {
             if (isDumb(terminal)) {
-                return new PipeSession(options, factory, in, out, err).run();
+                return new PipeSession(options, account, factory, in, out, err).run();
             }
-            return new TerminalSession(options, factory, terminal).run();
+            return new TerminalSession(options, account, factory, terminal).run();
         } catch (IOException e) {
             return 0; // closing the terminal failed after the session ended: nothing left to do
         }

@@ -19,8 +19,11 @@ final class ConsoleCli {
     private final PrintStream out;
     private final PrintStream err;
 
-    /** The outcome: options to run with, or an exit code to return right away. */
-    record Parsed(ClientOptions options, int exitCode) {
+    /** The outcome: options to run with (and the account, or null), or an exit code to return right away. */
+    record Parsed(ClientOptions options, AccountOption account, int exitCode) {
+        Parsed(ClientOptions options, int exitCode) {
+            this(options, null, exitCode);
+        }
     }
 
     ConsoleCli(PrintStream out, PrintStream err) {
@@ -32,6 +35,14 @@ final class ConsoleCli {
         Options o = new Options();
         ClientOptions.addTo(o, ClientOptions.DEFAULT_HOST, ClientOptions.DEFAULT_PORT + ", or "
                 + ClientOptions.DEFAULT_TLS_PORT + " with --tls", "your nick; asked for at start if missing in a terminal");
+        o.addOption(Option.builder("a").longOpt("account").hasArg().argName("NAME")
+                .desc("log in to this account (SASL); the password is asked for, masked, unless --password-file "
+                        + "or the " + AccountOption.PASSWORD_ENV + " environment variable gives it; the nick "
+                        + "defaults to NAME").get());
+        o.addOption(Option.builder().longOpt("password-file").hasArg().argName("FILE")
+                .desc("with --account: read the password from the first line of FILE (keep it chmod 600)").get());
+        o.addOption(Option.builder().longOpt("create-account")
+                .desc("with --account: create the account on the server first (REGISTER), then log in").get());
         o.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
         o.addOption(Option.builder("V").longOpt("version").desc("print the version and exit").get());
         return o;
@@ -56,8 +67,23 @@ final class ConsoleCli {
         if (!cl.getArgList().isEmpty()) {
             return usageError("unexpected argument '" + cl.getArgList().get(0) + "'");
         }
+        String account = cl.getOptionValue("account");
+        if (account == null && (cl.hasOption("password-file") || cl.hasOption("create-account"))) {
+            return usageError((cl.hasOption("password-file") ? "--password-file" : "--create-account") + " needs --account NAME");
+        }
+        if (account != null && (account.isBlank() || account.strip().indexOf(' ') >= 0)) {
+            return usageError("--account '" + account + "' must be one word");
+        }
+        AccountOption acct = account == null ? null : new AccountOption(account.strip(),
+                cl.hasOption("password-file") ? java.nio.file.Path.of(cl.getOptionValue("password-file")) : null,
+                cl.hasOption("create-account"));
         try {
-            return new Parsed(ClientOptions.from(cl, ClientOptions.Defaults.BUILT_IN), 0);
+            ClientOptions given = ClientOptions.from(cl, ClientOptions.Defaults.BUILT_IN);
+            if (acct != null && given.nick() == null
+                    && org.chatroom.protocol.NameRules.nickProblem(acct.account(), MAX_NICK_LENGTH) == null) {
+                given = new ClientOptions(given.host(), given.port(), acct.account(), given.tls(), given.trust());
+            }
+            return new Parsed(given, acct, 0);
         } catch (ClientOptions.UsageException e) {
             return usageError(e.getMessage());
         } catch (IOException e) {
@@ -75,7 +101,8 @@ final class ConsoleCli {
         HelpFormatter help = HelpFormatter.builder().setShowSince(false)
                 .setHelpAppendable(new TextHelpAppendable(out)).get();
         try {
-            help.printHelp(PROGRAM + ".sh [--host HOST] [--port PORT] [--nick NICK] [--tls [--trust-fingerprint SHA256"
+            help.printHelp(PROGRAM + ".sh [--host HOST] [--port PORT] [--nick NICK] [--account NAME [--password-file FILE]"
+                            + " [--create-account]] [--tls [--trust-fingerprint SHA256"
                             + " | --truststore FILE [--truststore-password PASSWORD]]]",
                     "Chat in the rooms of a Chatroom (IRC) server. In a terminal, type /help for commands; "
                             + "with standard input from a pipe or file, each line is sent to the room and the "

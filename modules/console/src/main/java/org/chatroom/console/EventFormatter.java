@@ -19,6 +19,7 @@ final class EventFormatter {
     static final AttributedStyle MUTED = AttributedStyle.DEFAULT.foreground(AttributedStyle.BRIGHT | AttributedStyle.BLACK);
     static final AttributedStyle ERROR = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).bold();
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ZoneId zone;
     private final Supplier<String> currentRoom;
@@ -28,8 +29,11 @@ final class EventFormatter {
         this.currentRoom = currentRoom;
     }
 
-    /** The line for {@code event}, or null when it is not worth showing. */
+    /** The line for {@code event} (several for history), or null when it is not worth showing. */
     AttributedString format(ChatEvent event) {
+        if (event instanceof ChatEvent.History h) {
+            return history(h);
+        }
         AttributedStringBuilder b = new AttributedStringBuilder();
         b.append("[" + HH_MM.format(event.time().atZone(zone)) + "] ", MUTED);
         if (event instanceof ChatEvent.RoomMessage m) {
@@ -88,6 +92,8 @@ final class EventFormatter {
             b.append("--- " + text, MUTED);
         } else if (event instanceof ChatEvent.Names n) {
             b.append("--- in " + n.room() + " (" + n.entries().size() + "): " + String.join(" ", n.entries()), MUTED);
+        } else if (event instanceof ChatEvent.LoggedIn l) {
+            b.append("--- logged in as " + l.account() + (l.created() ? " (account created)" : ""), MUTED);
         } else if (event instanceof ChatEvent.ServerError e) {
             b.append("!!! " + e.text(), ERROR);
         } else if (event instanceof ChatEvent.ServerInfo i) {
@@ -100,6 +106,32 @@ final class EventFormatter {
             b.append(text, text.startsWith("!!!") ? ERROR : MUTED);
         } else {
             return null;
+        }
+        return b.toAttributedString();
+    }
+
+    /**
+     * History as a heading and one muted line per message with its date: set apart from live lines,
+     * which are in colour and show the time only.
+     */
+    private AttributedString history(ChatEvent.History h) {
+        AttributedStringBuilder b = new AttributedStringBuilder();
+        int n = h.lines().size();
+        String count = n + (n == 1 ? " line" : " lines");
+        b.append(switch (h.kind()) {
+            case JOINED -> "--- earlier in " + h.target() + " (" + count + "):";
+            case MISSED -> "--- missed in " + h.target() + " while away (" + count + "):";
+            case OLDER -> n == 0 ? "--- nothing older in " + h.target() : "--- older in " + h.target() + " (" + count + "):";
+        }, MUTED);
+        for (ChatEvent line : h.lines()) {
+            AttributedString one = format(line);
+            if (one == null) {
+                continue;
+            }
+            String plain = one.toString();
+            String body = plain.startsWith("[") && plain.indexOf("] ") > 0 ? plain.substring(plain.indexOf("] ") + 2) : plain;
+            b.append("\n");
+            b.append("[" + DATE_TIME.format(line.time().atZone(zone)) + "] " + body, MUTED);
         }
         return b.toAttributedString();
     }

@@ -32,6 +32,7 @@ final class PipeSession {
     private static final Object END_OF_INPUT = new Object();
 
     private final ClientOptions options;
+    private final AccountOption account;
     private final ClientFactory factory;
     private final InputStream in;
     private final PrintStream out;
@@ -40,7 +41,14 @@ final class PipeSession {
     private volatile boolean welcomed;
 
     PipeSession(ClientOptions options, ClientFactory factory, InputStream in, PrintStream out, PrintStream err) {
+        this(options, null, factory, in, out, err);
+    }
+
+    /** @param account the account to log in to, or null; its password must come from a file or the environment */
+    PipeSession(ClientOptions options, AccountOption account, ClientFactory factory, InputStream in, PrintStream out,
+                PrintStream err) {
         this.options = options;
+        this.account = account;
         this.factory = factory;
         this.in = in;
         this.out = out;
@@ -52,8 +60,23 @@ final class PipeSession {
             err.println(ConsoleCli.PROGRAM + ": --nick is required when standard input is not a terminal");
             return 2;
         }
+        org.chatroom.client.Credentials credentials = null;
+        if (account != null) {
+            try {
+                String password = account.storedPassword(System::getenv);
+                if (password == null) {
+                    err.println(ConsoleCli.PROGRAM + ": --account " + account.account() + " needs its password: without a "
+                            + "terminal, give --password-file FILE or set " + AccountOption.PASSWORD_ENV);
+                    return 2;
+                }
+                credentials = account.credentials(password);
+            } catch (AccountOption.PasswordException e) {
+                err.println(ConsoleCli.PROGRAM + ": " + e.getMessage());
+                return 2;
+            }
+        }
         BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-        try (ChatClient client = new ChatClient(factory.config(options, options.nick(), false))) {
+        try (ChatClient client = new ChatClient(factory.config(options, options.nick(), false, credentials))) {
             RoomFocus focus = new RoomFocus(client::rooms);
             EventFormatter formatter = new EventFormatter(ZoneId.systemDefault(), focus::current);
             client.addListener(focus);

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import org.chatroom.client.ChatClient;
 import org.chatroom.client.ChatEvent;
 import org.chatroom.client.ChatEvent.ConnectionState;
+import org.chatroom.client.Credentials;
 import org.chatroom.client.DisconnectCause;
 import org.chatroom.protocol.NameRules;
 import org.jline.reader.EndOfFileException;
@@ -28,6 +29,7 @@ final class TerminalSession {
     private static final long QUIT_WAIT_SECONDS = 10;
 
     private final ClientOptions options;
+    private final AccountOption account;
     private final ClientFactory factory;
     private final Terminal terminal;
     private final LineReader reader;
@@ -36,9 +38,17 @@ final class TerminalSession {
     private volatile RoomFocus focus;
     private volatile ConnectionState stopped;
     private volatile boolean everConnected;
+    /** The prompt while asking for something before there is a client (the password). */
+    private volatile String asking;
 
     TerminalSession(ClientOptions options, ClientFactory factory, Terminal terminal) {
+        this(options, null, factory, terminal);
+    }
+
+    /** @param account the account to log in to, or null; without a stored password it is asked for, masked */
+    TerminalSession(ClientOptions options, AccountOption account, ClientFactory factory, Terminal terminal) {
         this.options = options;
+        this.account = account;
         this.factory = factory;
         this.terminal = terminal;
         this.reader = LineReaderBuilder.builder()
@@ -56,7 +66,23 @@ final class TerminalSession {
         if (nick == null) {
             return 0;
         }
-        try (ChatClient c = new ChatClient(factory.config(options, nick, true))) {
+        Credentials credentials = null;
+        if (account != null) {
+            String password;
+            try {
+                password = account.storedPassword(System::getenv);
+            } catch (AccountOption.PasswordException e) {
+                terminal.writer().println(ConsoleCli.PROGRAM + ": " + e.getMessage());
+                terminal.writer().flush();
+                return 2;
+            }
+            password = password != null ? password : askPassword();
+            if (password == null) {
+                return 0;
+            }
+            credentials = account.credentials(password);
+        }
+        try (ChatClient c = new ChatClient(factory.config(options, nick, true, credentials))) {
             client = c;
             focus = new RoomFocus(c::rooms);
             EventFormatter formatter = new EventFormatter(ZoneId.systemDefault(), focus::current);
@@ -114,6 +140,27 @@ final class TerminalSession {
         }
     }
 
+    /** Asks for the account's password with every character shown as '*', kept out of the input history. */
+    private String askPassword() {
+        asking = "password for " + account.account() + ": ";
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            while (true) {
+                String password = reader.readLine(asking, '*');
+                if (!password.isEmpty()) {
+                    return password;
+                }
+                terminal.writer().println("the password is empty; Ctrl-D to leave");
+                terminal.writer().flush();
+            }
+        } catch (UserInterruptException | EndOfFileException e) {
+            return null;
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
+            asking = null;
+        }
+    }
+
     private void show(ChatEvent event, EventFormatter formatter) {
         if (event instanceof ConnectionState s && s.status() == ConnectionState.Status.CONNECTED) {
             everConnected = true;
@@ -166,7 +213,8 @@ final class TerminalSession {
     String prompt() {
         ChatClient c = client;
         if (c == null) {
-            return "nick: ";
+            String a = asking;
+            return a != null ? a : "nick: ";
         }
         String room = focus.current();
         String where = !c.isConnected() ? " (offline)" : room == null ? "" : " " + room;

@@ -37,6 +37,20 @@ class EventFormatterTest {
     }
 
     @Test
+    void historyIsAMutedBlockWithDatesUnderAHeading() {
+        ChatEvent.History h = new ChatEvent.History(T, "#lobby", ChatEvent.HistoryKind.MISSED, List.of(
+                new ChatEvent.RoomMessage(T.minusSeconds(86_400), "#lobby", "bob", "while you slept", false),
+                new ChatEvent.Action(T.minusSeconds(60), "#lobby", "amy", "waves", false)));
+        AttributedString s = f.format(h);
+        assertThat(s.toString().split("\n")).containsExactly("--- missed in #lobby while away (2 lines):",
+                "[2026-11-24 09:05] <bob> while you slept", "[2026-11-25 09:04] * amy waves");
+        assertThat(s.styleAt(s.length() - 1)).isEqualTo(EventFormatter.MUTED);
+        assertThat(plain(new ChatEvent.History(T, "#lobby", ChatEvent.HistoryKind.OLDER, List.of())))
+                .isEqualTo("--- nothing older in #lobby");
+        assertThat(plain(new ChatEvent.LoggedIn(T, "erin", false))).isEqualTo("[09:05] --- logged in as erin");
+    }
+
+    @Test
     void membershipChangesAreMuted() {
         AttributedString join = f.format(new ChatEvent.Joined(T, "#lobby", "carol", false));
         assertThat(join.toString()).isEqualTo("[09:05] --> carol joined #lobby");

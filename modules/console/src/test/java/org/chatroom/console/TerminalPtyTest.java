@@ -62,7 +62,7 @@ class TerminalPtyTest {
         return consoleCommand(server.port(), args);
     }
 
-    private static String consoleCommand(int port, String... args) {
+    static String consoleCommand(int port, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -121,6 +121,20 @@ class TerminalPtyTest {
         awaitExit();
         await().atMost(WAIT).untilAsserted(() -> assertThat(bob.of(ChatEvent.Quit.class)).singleElement()
                 .satisfies(q -> assertThat(q.nick()).isEqualTo("asked")));
+    }
+
+    @Test
+    void asksForTheAccountPasswordMaskedThenCreatesTheAccountAndLogsIn() throws Exception {
+        tmux.start(consoleCommand("--account", "masha", "--create-account"), 100, 20);
+        await().atMost(START).until(() -> tmux.lastLine().startsWith("password for masha:"));
+        tmux.type("hidden-secret-1");
+        await().atMost(WAIT).until(() -> tmux.lastLine().equals("password for masha: " + "*".repeat(15)));
+        tmux.press("Enter");
+        await().atMost(WAIT).until(() -> tmux.lastLine().startsWith("masha #lobby>"));
+        assertThat(screenText()).contains("--- logged in as masha (account created)").doesNotContain("hidden-secret-1");
+        assertThat(server.registry().byNick("masha").account()).isEqualTo("masha");
+        tmux.press("C-d");
+        awaitExit();
     }
 
     @Test

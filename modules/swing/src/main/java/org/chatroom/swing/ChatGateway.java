@@ -27,6 +27,16 @@ interface ChatGateway {
 
     boolean away(String message);
 
+    /** Asks for {@code lines} lines of {@code target} older than the oldest one seen; false if not possible. */
+    default boolean history(String target, int lines) {
+        return false;
+    }
+
+    /** Tells the server the user has read {@code target} up to {@code time}; false if not possible. */
+    default boolean markRead(String target, java.time.Instant time) {
+        return false;
+    }
+
     /** Sends QUIT and stops for good; completes once the connection is closed. */
     CompletableFuture<?> quit(String reason);
 

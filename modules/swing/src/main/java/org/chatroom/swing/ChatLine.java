@@ -10,8 +10,13 @@ import java.util.Objects;
  * @param kind how to show it
  * @param nick who said it, for messages, actions and notices; null otherwise
  * @param text the text, without the nick
+ * @param history said before we came: from the server's history, shown set apart with its date
  */
-record ChatLine(Instant time, LineKind kind, String nick, String text) {
+record ChatLine(Instant time, LineKind kind, String nick, String text, boolean history) {
+    ChatLine(Instant time, LineKind kind, String nick, String text) {
+        this(time, kind, nick, text, false);
+    }
+
     ChatLine {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(kind, "kind");

@@ -124,6 +124,17 @@ final class ChatModel {
         }
     }
 
+    /** Puts an older page of history above the first line of {@code c} (never counted as unread). */
+    void prepend(Conversation c, List<ChatLine> page) {
+        ui.check();
+        List<ChatLine> put = c.prepend(page);
+        if (!put.isEmpty()) {
+            for (ChatModelListener l : listeners) {
+                l.linesPrepended(c, put);
+            }
+        }
+    }
+
     void changed(Conversation c) {
         ui.check();
         for (ChatModelListener l : listeners) {

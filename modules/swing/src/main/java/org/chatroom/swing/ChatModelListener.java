@@ -12,6 +12,10 @@ interface ChatModelListener {
     /** A line was added; {@code dropped} old lines were removed first-in to respect the cap. */
     void lineAdded(Conversation c, ChatLine line, int dropped);
 
+    /** An older page of history was put above the first line of {@code c}. */
+    default void linesPrepended(Conversation c, java.util.List<ChatLine> lines) {
+    }
+
     void selectionChanged(Conversation c);
 
     /** The status bar text, the banner or our nick changed. */

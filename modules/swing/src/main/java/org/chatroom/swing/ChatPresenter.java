@@ -1,6 +1,5 @@
 package org.chatroom.swing;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.chatroom.client.ChatEvent;
 import org.chatroom.client.ChatEvent.ConnectionState;
-import org.chatroom.client.DisconnectCause;
-import org.chatroom.client.ServerCertificate;
 
 /**
  * The window's logic without the window: connects, applies events to the {@link ChatModel}, runs the
@@ -29,17 +26,11 @@ final class ChatPresenter implements CommandHandler.Target {
     private final InputHistory history = new InputHistory(200);
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
+    private final ConnectionStatus status;
+    private final HistoryView historyView;
+
     private ChatGateway gateway = OFFLINE;
-    private CompletableFuture<String> firstConnect = new CompletableFuture<>();
-    private boolean failFast;
-    private boolean everConnected;
     private boolean quitting;
-    private String nick = "";
-    /** The nick the user asked for; when the server gave us a fallback, they are told once. */
-    private String wantedNick = "";
-    private boolean toldNickTaken;
-    private Instant reconnectAt;
-    private String reconnectReason;
 
     ChatPresenter(ChatModel model, UiThread ui, GatewayFactory factory, Supplier<Instant> clock) {
         this(model, ui, factory, clock, CertificatePrompt.REFUSE);
@@ -54,6 +45,30 @@ final class ChatPresenter implements CommandHandler.Target {
         this.clock = clock;
         this.prompt = prompt;
         this.applier = new EventApplier(model);
+        this.status = new ConnectionStatus(model, factory, clock, prompt, applier, new ConnectionStatus.Link() {
+            @Override
+            public ChatGateway gateway() {
+                return gateway;
+            }
+
+            @Override
+            public void drop() {
+                ChatGateway g = gateway;
+                gateway = OFFLINE;
+                g.close();
+            }
+
+            @Override
+            public void reopen() {
+                open(rooms());
+            }
+
+            @Override
+            public boolean quitting() {
+                return quitting;
+            }
+        });
+        this.historyView = new HistoryView(model, () -> gateway);
     }
 
     ChatModel model() {
@@ -76,14 +91,9 @@ final class ChatPresenter implements CommandHandler.Target {
      */
     CompletableFuture<String> connect(String asNick, boolean failFast) {
         ui.check();
-        this.nick = asNick;
-        this.wantedNick = asNick;
-        this.toldNickTaken = false;
-        this.failFast = failFast;
-        this.everConnected = false;
-        this.firstConnect = new CompletableFuture<>();
+        CompletableFuture<String> first = status.start(asNick, failFast);
         open(List.of());
-        return firstConnect;
+        return first;
     }
 
     /** The Reconnect button: drops the current connection, if any, and starts a new one, rejoining our rooms. */
@@ -92,7 +102,7 @@ final class ChatPresenter implements CommandHandler.Target {
         if (quitting) {
             return;
         }
-        failFast = false;
+        status.manual();
         open(rooms());
     }
 
@@ -110,9 +120,9 @@ final class ChatPresenter implements CommandHandler.Target {
         ChatGateway old = gateway;
         gateway = OFFLINE;
         old.close();
-        reconnectAt = null;
+        status.stopCountdown();
         ChatGateway[] self = new ChatGateway[1];
-        self[0] = factory.open(nick, rooms, event -> ui.post(() -> {
+        self[0] = factory.open(status.nick(), rooms, event -> ui.post(() -> {
             if (gateway == self[0]) {
                 onEvent(event);
             }
@@ -124,106 +134,10 @@ final class ChatPresenter implements CommandHandler.Target {
     void onEvent(ChatEvent event) {
         ui.check();
         if (event instanceof ConnectionState s) {
-            state(s);
-        } else {
+            status.on(s);
+        } else if (!historyView.apply(event)) {
             applier.apply(event);
         }
-    }
-
-    private void state(ConnectionState s) {
-        String server = factory.server();
-        Conversation tab = model.serverTab();
-        switch (s.status()) {
-            case CONNECTING -> {
-                reconnectAt = null;
-                model.connection(nick, server, "connecting to " + server + "…", model.banner());
-                if (s.attempt() == 0) {
-                    info(tab, s.time(), "connecting to " + server + "…");
-                }
-            }
-            case CONNECTED -> {
-                everConnected = true;
-                nick = s.nick();
-                reconnectAt = null;
-                model.connection(nick, server, "connected as " + nick + " to " + server, null);
-                info(tab, s.time(), "connected to " + server + " as " + nick);
-                if (!toldNickTaken && !wantedNick.isEmpty() && !wantedNick.equalsIgnoreCase(nick)) {
-                    toldNickTaken = true; // the client fell back to nick_ on its own: say so, once
-                    info(model.selected(), s.time(), wantedNick + " is taken; you are " + nick);
-                }
-                firstConnect.complete(nick);
-            }
-            case RECONNECTING -> {
-                if (failFast && !everConnected) {
-                    fail(s);
-                    return;
-                }
-                reconnectAt = s.time().plus(s.delay());
-                reconnectReason = s.reason();
-                if (s.attempt() <= 1) { // one line per outage; the banner and status bar count down the rest
-                    notice(s.time(), "connection lost: " + s.reason());
-                }
-                String what = everConnected ? "Lost the connection to " + server + " (" + s.reason() + ")."
-                        : ConnectProblems.describe(server, s.reason(), null);
-                model.connection(nick, server, reconnectingText(), new Banner(what + " Trying again automatically.", true));
-            }
-            case DISCONNECTED -> disconnected(s, server);
-        }
-    }
-
-    private void disconnected(ConnectionState s, String server) {
-        reconnectAt = null;
-        if (s.cause() == DisconnectCause.UNTRUSTED_CERTIFICATE && !quitting && trustedNow(s, server)) {
-            return;
-        }
-        String kick = applier.takeKickMessage();
-        if (failFast && !everConnected && !quitting) {
-            fail(s);
-            return;
-        }
-        boolean byUser = s.cause() == DisconnectCause.USER_QUIT || s.cause() == DisconnectCause.CLOSED;
-        Banner banner = byUser ? null
-                : new Banner(kick != null ? kick + "." : ConnectProblems.describe(server, s.reason(), s.cause()), true);
-        if (kick == null) {
-            notice(s.time(), "disconnected: " + s.reason());
-        }
-        for (Conversation c : model.conversations()) {
-            if (c.type() == Conversation.Type.ROOM && c.joined()) {
-                c.joined(false);
-                model.changed(c);
-            }
-        }
-        model.connection(nick, server, "disconnected (" + s.reason() + ")", banner);
-        firstConnect.completeExceptionally(new IllegalStateException(s.reason()));
-    }
-
-    /**
-     * Shows the refused certificate and asks whether to trust it; if the user says yes, pins it and
-     * connects again (keeping the login dialog's attempt going). Returns whether it did.
-     */
-    private boolean trustedNow(ConnectionState s, String server) {
-        ServerCertificate cert = gateway.rejectedCertificate().orElse(null);
-        if (cert == null) {
-            return false;
-        }
-        info(model.serverTab(), s.time(), "the certificate of " + server + " is not trusted: " + cert.subject()
-                + (cert.selfSigned() ? ", self-signed" : ", issued by " + cert.issuer()) + ", SHA-256 " + cert.sha256());
-        if (!prompt.trust(server, cert)) {
-            return false;
-        }
-        info(model.serverTab(), clock.get(), "trusting the certificate with SHA-256 " + cert.sha256() + " for " + server);
-        factory.trust(cert.sha256());
-        open(rooms());
-        return true;
-    }
-
-    private void fail(ConnectionState s) {
-        ChatGateway g = gateway;
-        gateway = OFFLINE;
-        g.close();
-        String message = ConnectProblems.describe(factory.server(), s.reason(), s.cause());
-        model.connection(nick, factory.server(), "disconnected (" + s.reason() + ")", null);
-        firstConnect.completeExceptionally(new ConnectFailure(message));
     }
 
     /** A failed first connection, with the message for the login dialog. */
@@ -236,14 +150,13 @@ final class ChatPresenter implements CommandHandler.Target {
     /** Called every second by the view: refreshes the reconnect countdown. */
     void tick() {
         ui.check();
-        if (reconnectAt != null) {
-            model.connection(nick, model.server(), reconnectingText(), model.banner());
-        }
+        status.tick();
     }
 
-    private String reconnectingText() {
-        long ms = Math.max(0, Duration.between(clock.get(), reconnectAt).toMillis());
-        return "reconnecting in " + (ms + 999) / 1000 + " s (" + reconnectReason + ")";
+    /** The user scrolled to the top of {@code c}: ask for the page before its oldest line. */
+    void scrolledToTop(Conversation c) {
+        ui.check();
+        historyView.loadOlder(c);
     }
 
     /** The user pressed Enter: remember the line and run it. */
@@ -259,6 +172,7 @@ final class ChatPresenter implements CommandHandler.Target {
     void select(Conversation c) {
         ui.check();
         model.select(c);
+        historyView.viewed(c);
     }
 
     /** The tab's close button or /close: leaves a room, forgets a private conversation. */
@@ -282,7 +196,7 @@ final class ChatPresenter implements CommandHandler.Target {
             return;
         }
         quitting = true;
-        reconnectAt = null;
+        status.stopCountdown();
         ChatGateway g = gateway;
         g.quit(reason == null || reason.isEmpty() ? "leaving" : reason)
                 .whenComplete((r, e) -> ui.post(() -> {
@@ -327,18 +241,5 @@ final class ChatPresenter implements CommandHandler.Target {
     @Override
     public void expectReply(String kind, String room) {
         applier.expect(kind, room);
-    }
-
-    private void info(Conversation c, Instant time, String text) {
-        model.add(c, new ChatLine(time, LineKind.INFO, null, text), true, false);
-    }
-
-    /** A connection notice in the server tab and, if another tab is showing, there too. */
-    private void notice(Instant time, String text) {
-        ChatLine line = new ChatLine(time, LineKind.ERROR, null, text);
-        model.add(model.serverTab(), line, true, false);
-        if (model.selected() != model.serverTab()) {
-            model.add(model.selected(), line, true, false);
-        }
     }
 }

@@ -158,6 +158,11 @@ final class ChatWindow extends JFrame implements ChatModelListener {
     }
 
     @Override
+    public void linesPrepended(Conversation c, java.util.List<ChatLine> lines) {
+        tabs.prepend(c, lines);
+    }
+
+    @Override
     public void selectionChanged(Conversation c) {
         UiThread.checkOnEdt();
         tabs.select(c);

@@ -98,6 +98,16 @@ final class ClientGateway implements ChatGateway {
     }
 
     @Override
+    public boolean history(String target, int lines) {
+        return client.hasHistory() && sendLater(() -> client.history(target, lines));
+    }
+
+    @Override
+    public boolean markRead(String target, java.time.Instant time) {
+        return sendLater(() -> client.markRead(target, time));
+    }
+
+    @Override
     public CompletableFuture<?> quit(String reason) {
         CompletableFuture<Object> done = new CompletableFuture<>();
         boolean queued = run(() -> client.quit(reason).whenComplete((state, e) -> {

@@ -3,8 +3,10 @@ package org.chatroom.swing;
 import java.time.Duration;
 import java.util.List;
 import org.chatroom.client.ChatClient;
+import org.chatroom.client.ChatEvent;
 import org.chatroom.client.ChatListener;
 import org.chatroom.client.ClientConfig;
+import org.chatroom.client.Credentials;
 import org.chatroom.client.ReconnectPolicy;
 import org.chatroom.client.TlsTrust;
 
@@ -18,11 +20,14 @@ final class ClientGateways implements GatewayFactory {
     private final ReconnectPolicy policy;
     private final CertificatePins pins;
     private TlsTrust accepted;
+    /** The account from the login; once this run created it, logging in only (a manual reconnect must not REGISTER again). */
+    private volatile Credentials credentials;
 
     ClientGateways(GuiOptions options, ReconnectPolicy policy, CertificatePins pins) {
         this.options = options;
         this.policy = policy;
         this.pins = pins;
+        this.credentials = options.credentials();
     }
 
     @Override
@@ -34,12 +39,18 @@ final class ClientGateways implements GatewayFactory {
                 .reconnectPolicy(policy)
                 .connectTimeout(Duration.ofSeconds(10))
                 .quitTimeout(Duration.ofSeconds(3))
-                .rooms(rooms);
+                .rooms(rooms)
+                .credentials(credentials);
         TlsTrust trust = trust();
         if (options.tls() && trust != null) {
             builder.trust(trust);
         }
         ChatClient client = new ChatClient(builder.build());
+        client.addListener(event -> {
+            if (event instanceof ChatEvent.LoggedIn in && in.created() && credentials != null) {
+                credentials = credentials.existing();
+            }
+        });
         client.addListener(listener);
         ClientGateway gateway = new ClientGateway(client);
         gateway.connect();

@@ -77,6 +77,13 @@ final class CommandHandler {
             sent(target.gateway().changeNick(n.nick()), "nick change");
         } else if (intent instanceof Intent.Away a) {
             sent(target.gateway().away(a.text()), a.text().isEmpty() ? "away status" : "away message");
+        } else if (intent instanceof Intent.History h) {
+            String to = talkTarget();
+            if (to == null) {
+                target.feedback("this is the server tab: history belongs to rooms and conversations");
+            } else {
+                sent(target.gateway().history(to, h.lines()), "history request");
+            }
         } else if (intent instanceof Intent.Unknown u) {
             target.feedback(u.message());
         } else if (intent instanceof Intent.Mistake m) {

@@ -20,6 +20,10 @@ final class ConnectProblems {
         if (cause == DisconnectCause.NICK_UNAVAILABLE) {
             return "That nick can't be used on this server (" + r + "). Choose another nick.";
         }
+        if (cause == DisconnectCause.LOGIN_FAILED) {
+            String sentence = r.isEmpty() ? "Logging in failed" : Character.toUpperCase(r.charAt(0)) + r.substring(1);
+            return sentence + ". Check the password, or clear it to chat without an account.";
+        }
         if (cause == DisconnectCause.BANNED) {
             return "This server has banned you" + detail(r) + ".";
         }

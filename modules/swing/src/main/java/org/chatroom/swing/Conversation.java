@@ -1,5 +1,6 @@
 package org.chatroom.swing;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,12 @@ final class Conversation {
     private int unread;
     private boolean mentioned;
     private boolean joined;
+    /** How far the user has read (draft/read-marker), or null; and whether the "new" divider is placed. */
+    private Instant readUpTo;
+    private boolean dividerPlaced;
+    /** An older page was asked for and has not come; the server has nothing older. */
+    private boolean loadingOlder;
+    private boolean olderExhausted;
 
     Conversation(Type type, String name, int maxLines) {
         if (maxLines < 1) {
@@ -77,6 +84,62 @@ final class Conversation {
             dropped++;
         }
         return dropped;
+    }
+
+    /**
+     * Puts an older page above the first line, as much of it as fits the cap (its newest lines);
+     * returns the lines put.
+     */
+    List<ChatLine> prepend(List<ChatLine> page) {
+        int room = Math.max(0, maxLines - lines.size());
+        List<ChatLine> put = page.subList(Math.max(0, page.size() - room), page.size());
+        for (int i = put.size() - 1; i >= 0; i--) {
+            lines.addFirst(put.get(i));
+        }
+        return List.copyOf(put);
+    }
+
+    /** The time of the newest line someone said (not our own notes), or null. */
+    Instant newestMessageTime() {
+        for (java.util.Iterator<ChatLine> it = lines.descendingIterator(); it.hasNext(); ) {
+            ChatLine l = it.next();
+            if (l.nick() != null) {
+                return l.time();
+            }
+        }
+        return null;
+    }
+
+    Instant readUpTo() {
+        return readUpTo;
+    }
+
+    void readUpTo(Instant value) {
+        readUpTo = value;
+    }
+
+    boolean dividerPlaced() {
+        return dividerPlaced;
+    }
+
+    void dividerPlaced(boolean value) {
+        dividerPlaced = value;
+    }
+
+    boolean loadingOlder() {
+        return loadingOlder;
+    }
+
+    void loadingOlder(boolean value) {
+        loadingOlder = value;
+    }
+
+    boolean olderExhausted() {
+        return olderExhausted;
+    }
+
+    void olderExhausted(boolean value) {
+        olderExhausted = value;
     }
 
     List<ChatLine> lines() {

@@ -14,9 +14,11 @@ import javax.swing.JTabbedPane;
 final class ConversationTabs {
     private final Map<Conversation, TranscriptPane> panes = new IdentityHashMap<>();
     private final JTabbedPane tabs = new JTabbedPane();
+    private final ChatPresenter presenter;
     private boolean syncing;
 
     ConversationTabs(ChatPresenter presenter) {
+        this.presenter = presenter;
         tabs.setName("tabs");
         tabs.putClientProperty("JTabbedPane.tabClosable", Boolean.TRUE);
         tabs.putClientProperty("JTabbedPane.tabCloseCallback", (IntConsumer) i -> presenter.closeTab(conversationAt(i), ""));
@@ -56,6 +58,7 @@ final class ConversationTabs {
             pane.putClientProperty("JTabbedPane.tabClosable", Boolean.FALSE);
         }
         panes.put(c, pane);
+        pane.onTopReached(() -> presenter.scrolledToTop(c));
         syncing = true;
         try {
             tabs.insertTab(title(c), null, pane, c.topic(), Math.min(index, tabs.getTabCount()));
@@ -96,6 +99,15 @@ final class ConversationTabs {
         TranscriptPane pane = panes.get(c);
         if (pane != null) {
             pane.append(line, dropped);
+        }
+    }
+
+    /** An older page of history above the first line of {@code c}'s transcript. */
+    void prepend(Conversation c, java.util.List<ChatLine> page) {
+        UiThread.checkOnEdt();
+        TranscriptPane pane = panes.get(c);
+        if (pane != null) {
+            pane.prepend(page);
         }
     }
 

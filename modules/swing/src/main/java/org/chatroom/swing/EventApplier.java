@@ -1,9 +1,7 @@
 package org.chatroom.swing;
 
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.chatroom.client.ChatEvent;
 import org.chatroom.protocol.NameRules;
 
@@ -207,9 +205,7 @@ final class EventApplier {
     }
 
     private boolean mentions(String text) {
-        String nick = model.nick();
-        return !nick.isEmpty() && Pattern.compile("(?<![\\w\\[\\]{}|^`-])" + Pattern.quote(nick.toLowerCase(Locale.ROOT))
-                + "(?![\\w\\[\\]{}|^`-])").matcher(text.toLowerCase(Locale.ROOT)).find();
+        return HistoryView.mentions(text, model.nick());
     }
 
     private void event(Conversation c, java.time.Instant time, String text) {

@@ -17,5 +17,7 @@ enum LineKind {
     /** Server replies and command feedback, muted. */
     INFO,
     /** Something failed: shown in the error colour. */
-    ERROR
+    ERROR,
+    /** The "new" divider: where the lines the user has not read yet begin (the read marker). */
+    DIVIDER
 }

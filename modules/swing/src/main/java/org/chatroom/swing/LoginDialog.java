@@ -17,13 +17,16 @@ import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JPasswordField;
 import javax.swing.JProgressBar;
 import javax.swing.JTextField;
 import javax.swing.SwingConstants;
+import org.chatroom.client.Credentials;
 import org.chatroom.protocol.NameRules;
 
 /**
- * Asks for nick, server, port and TLS. Enter connects; while connecting the fields are locked and the
+ * Asks for nick, server, port, TLS and, optionally, the password of the account named as the nick
+ * ("Create this account" makes it first). Enter connects; while connecting the fields are locked and the
  * window stays responsive; a failure is shown in plain words and the dialog stays open to fix it.
  */
 final class LoginDialog extends JDialog {
@@ -39,9 +42,9 @@ final class LoginDialog extends JDialog {
     private final Function<GuiOptions, CompletableFuture<?>> attempt;
     private final Runnable onCancel;
     private static final int ERROR_WIDTH = 340;
+    private final JPasswordField password = new JPasswordField(18);
+    private final JCheckBox createAccount = new JCheckBox("Create this account");
     private boolean busy;
-    private boolean portTyped;
-    private boolean settingPort;
 
     /**
      * @param defaults what to fill in (the last login, or the command line)
@@ -64,23 +67,10 @@ final class LoginDialog extends JDialog {
         host.setText(defaults.host());
         port.setText(String.valueOf(defaults.port()));
         tls.setSelected(defaults.tls());
-        port.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
-            @Override
-            public void insertUpdate(javax.swing.event.DocumentEvent e) {
-                portTyped |= !settingPort;
-            }
-
-            @Override
-            public void removeUpdate(javax.swing.event.DocumentEvent e) {
-                portTyped |= !settingPort;
-            }
-
-            @Override
-            public void changedUpdate(javax.swing.event.DocumentEvent e) {
-                // attributes only
-            }
-        });
-        tls.addActionListener(e -> tlsToggled());
+        new PortFollower(port, tls);
+        password.setName("password");
+        createAccount.setName("createAccount");
+        createAccount.setToolTipText("Make an account named as your nick, with this password, and log in to it");
         error.setForeground(new Color(0xCF222E));
         progress.setIndeterminate(true);
         progress.setVisible(false);
@@ -121,21 +111,27 @@ final class LoginDialog extends JDialog {
         c.insets = new Insets(0, 0, 14, 0);
         form.add(title, c);
         row(form, 1, "Nick", nick);
-        row(form, 2, "Server", host);
-        row(form, 3, "Port", port);
+        row(form, 2, "Password", password);
         c = new GridBagConstraints();
         c.gridx = 1;
-        c.gridy = 4;
+        c.gridy = 3;
         c.anchor = GridBagConstraints.WEST;
+        form.add(new JLabel("<html><small>Optional: logs in to the account named as your nick.</small></html>"), c);
+        c.gridy = 4;
+        c.insets = new Insets(0, 0, 6, 0);
+        form.add(createAccount, c);
+        row(form, 5, "Server", host);
+        row(form, 6, "Port", port);
+        c.gridy = 7;
         c.insets = new Insets(4, 0, 4, 0);
         form.add(tls, c);
         c.gridx = 0;
-        c.gridy = 5;
+        c.gridy = 8;
         c.gridwidth = 2;
         c.fill = GridBagConstraints.HORIZONTAL;
         c.insets = new Insets(8, 0, 0, 0);
         form.add(progress, c);
-        c.gridy = 6;
+        c.gridy = 9;
         form.add(error, c);
         error.setVerticalAlignment(SwingConstants.TOP);
         error.setVisible(false); // takes room only when it has something to say (see say())
@@ -164,23 +160,6 @@ final class LoginDialog extends JDialog {
         form.add(field, c);
     }
 
-    /**
-     * With TLS the usual port is 6697, without it 6667: follow the checkbox unless the user typed a port
-     * (a port remembered from the last login that is neither stays too).
-     */
-    private void tlsToggled() {
-        String from = String.valueOf(tls.isSelected() ? GuiOptions.DEFAULT_PORT : GuiOptions.DEFAULT_TLS_PORT);
-        String text = port.getText().strip();
-        if (!portTyped && (text.isEmpty() || text.equals(from))) {
-            settingPort = true;
-            try {
-                port.setText(String.valueOf(tls.isSelected() ? GuiOptions.DEFAULT_TLS_PORT : GuiOptions.DEFAULT_PORT));
-            } finally {
-                settingPort = false;
-            }
-        }
-    }
-
     /** Checks the fields; returns the options, or null after showing what is wrong. */
     GuiOptions validated() {
         String n = nick.getText().strip();
@@ -201,7 +180,13 @@ final class LoginDialog extends JDialog {
         if (p < 1 || p > 65535) {
             return invalid(port, "The port is a number from 1 to 65535 (usually 6667, or 6697 with TLS).");
         }
-        return base.with(h, p, n, tls.isSelected());
+        char[] pw = password.getPassword();
+        if (pw.length == 0 && createAccount.isSelected()) {
+            return invalid(password, "Choose a password for the new account (at least 8 characters).");
+        }
+        Credentials credentials = pw.length == 0 ? null : new Credentials(n, new String(pw), createAccount.isSelected());
+        java.util.Arrays.fill(pw, '\0');
+        return base.with(h, p, n, tls.isSelected()).withCredentials(credentials);
     }
 
     private GuiOptions invalid(JComponent field, String message) {
@@ -216,7 +201,7 @@ final class LoginDialog extends JDialog {
         if (busy) {
             return;
         }
-        for (JComponent f : new JComponent[] {nick, host, port}) {
+        for (JComponent f : new JComponent[] {nick, host, port, password}) {
             f.putClientProperty("JComponent.outline", null);
         }
         GuiOptions o = validated();
@@ -252,7 +237,7 @@ final class LoginDialog extends JDialog {
     private void setBusy(boolean value) {
         busy = value;
         progress.setVisible(value);
-        for (JComponent f : new JComponent[] {nick, host, port, tls, connect}) {
+        for (JComponent f : new JComponent[] {nick, host, port, tls, password, createAccount, connect}) {
             f.setEnabled(!value);
         }
     }
@@ -276,6 +261,14 @@ final class LoginDialog extends JDialog {
 
     JButton cancelButton() {
         return cancel;
+    }
+
+    JPasswordField passwordField() {
+        return password;
+    }
+
+    JCheckBox createAccountBox() {
+        return createAccount;
     }
 
     JCheckBox tlsBox() {

@@ -9,7 +9,6 @@ import java.awt.geom.Rectangle2D;
 import java.awt.event.MouseEvent;
 import java.net.URI;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JEditorPane;
@@ -21,8 +20,6 @@ import javax.swing.UIManager;
 import javax.swing.text.BadLocationException;
 import javax.swing.text.DefaultCaret;
 import javax.swing.text.Element;
-import javax.swing.text.SimpleAttributeSet;
-import javax.swing.text.StyleConstants;
 import javax.swing.text.StyledDocument;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -34,7 +31,6 @@ import org.apache.logging.log4j.Logger;
 final class TranscriptPane extends JScrollPane {
     static final String LINK = "chat.link";
     private static final Logger LOG = LogManager.getLogger();
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final JTextPane text = new JTextPane() {
         @Override
@@ -42,13 +38,12 @@ final class TranscriptPane extends JScrollPane {
             return true; // never wider than the tab: long words wrap instead (see TranscriptEditorKit)
         }
     };
-    private final ZoneId zone;
-    private Palette palette = Palette.current();
+    private final LineRenderer renderer;
     private int lines;
     private boolean scrollPending;
 
     TranscriptPane(ZoneId zone) {
-        this.zone = zone;
+        this.renderer = new LineRenderer(zone, text::getFont);
         text.setEditorKit(new TranscriptEditorKit());
         text.setEditable(false);
         text.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, Boolean.TRUE);
@@ -107,7 +102,7 @@ final class TranscriptPane extends JScrollPane {
     /** After a theme change: new colours and fonts, everything drawn again. */
     void restyle(List<ChatLine> all) {
         UiThread.checkOnEdt();
-        palette = Palette.current();
+        renderer.palette(Palette.current());
         applyFont();
         StyledDocument doc = text.getStyledDocument();
         try {
@@ -141,22 +136,8 @@ final class TranscriptPane extends JScrollPane {
             if (lines > 0) {
                 doc.insertString(doc.getLength(), "\n", null);
             }
-            write(doc, line);
-            SimpleAttributeSet para = new SimpleAttributeSet();
-            StyleConstants.setSpaceBelow(para, 3f);
-            // always set: a new paragraph would otherwise inherit the previous one's marking
-            Color background = TranscriptEditorKit.NONE;
-            Color accent = TranscriptEditorKit.NONE;
-            if (line.kind() == LineKind.OWN_MESSAGE) {
-                background = palette.ownBackground();
-                accent = palette.own();
-            } else if (line.kind() == LineKind.MENTION) {
-                background = palette.mention();
-                accent = palette.mentionAccent();
-            }
-            StyleConstants.setBackground(para, background);
-            para.addAttribute(TranscriptEditorKit.ACCENT, accent);
-            doc.setParagraphAttributes(start + (lines > 0 ? 1 : 0), 1, para, false);
+            renderer.write(doc, doc.getLength(), line);
+            doc.setParagraphAttributes(start + (lines > 0 ? 1 : 0), 1, renderer.paragraph(line), false);
             lines++;
         } catch (BadLocationException e) {
             throw new IllegalStateException(e);
@@ -166,55 +147,38 @@ final class TranscriptPane extends JScrollPane {
         }
     }
 
-    private void write(StyledDocument doc, ChatLine line) throws BadLocationException {
-        doc.insertString(doc.getLength(), HH_MM.format(line.time().atZone(zone)) + "  ", style(palette.muted(), false, false, -1f));
-        switch (line.kind()) {
-            case MESSAGE, MENTION, OWN_MESSAGE -> {
-                boolean own = line.kind() == LineKind.OWN_MESSAGE;
-                doc.insertString(doc.getLength(), line.nick(), style(own ? palette.own() : palette.nick(line.nick()), true, false, 0));
-                doc.insertString(doc.getLength(), "  ", null);
-                body(doc, line.text(), false);
+    /**
+     * Puts an older page above the first line. The user is reading at the top: the view keeps showing
+     * what it showed, so the page appears above it to scroll up into.
+     */
+    void prepend(List<ChatLine> page) {
+        UiThread.checkOnEdt();
+        if (page.isEmpty()) {
+            return;
+        }
+        StyledDocument doc = text.getStyledDocument();
+        JScrollBar bar = getVerticalScrollBar();
+        int before = text.getPreferredSize().height;
+        boolean hadLines = lines > 0;
+        try {
+            int at = 0;
+            for (int i = 0; i < page.size(); i++) {
+                ChatLine line = page.get(i);
+                int start = at;
+                at = renderer.write(doc, at, line);
+                if (i < page.size() - 1 || hadLines) {
+                    doc.insertString(at, "\n", null);
+                    at++;
+                }
+                doc.setParagraphAttributes(start, 1, renderer.paragraph(line), false);
+                lines++;
             }
-            case ACTION -> {
-                doc.insertString(doc.getLength(), "* ", style(null, false, true, 0));
-                doc.insertString(doc.getLength(), line.nick(), style(palette.nick(line.nick()), true, true, 0));
-                doc.insertString(doc.getLength(), " ", style(null, false, true, 0));
-                body(doc, line.text(), true);
-            }
-            case NOTICE -> {
-                doc.insertString(doc.getLength(), "-" + line.nick() + "-  ", style(palette.nick(line.nick()), true, false, 0));
-                body(doc, line.text(), false);
-            }
-            case EVENT -> doc.insertString(doc.getLength(), "— " + line.text(), style(palette.muted(), false, true, -1f));
-            case INFO -> doc.insertString(doc.getLength(), line.text(), style(palette.muted(), false, false, -1f));
-            case ERROR -> doc.insertString(doc.getLength(), line.text(), style(palette.error(), true, false, 0));
+        } catch (BadLocationException e) {
+            throw new IllegalStateException(e);
         }
-    }
-
-    private void body(StyledDocument doc, String body, boolean italic) throws BadLocationException {
-        int at = 0;
-        for (LinkFinder.Link link : LinkFinder.find(body)) {
-            doc.insertString(doc.getLength(), body.substring(at, link.start()), style(null, false, italic, 0));
-            SimpleAttributeSet a = style(palette.link(), false, italic, 0);
-            StyleConstants.setUnderline(a, true);
-            a.addAttribute(LINK, link.url());
-            doc.insertString(doc.getLength(), body.substring(link.start(), link.end()), a);
-            at = link.end();
-        }
-        doc.insertString(doc.getLength(), body.substring(at), style(null, false, italic, 0));
-    }
-
-    private SimpleAttributeSet style(java.awt.Color color, boolean bold, boolean italic, float sizeDelta) {
-        SimpleAttributeSet a = new SimpleAttributeSet();
-        if (color != null) {
-            StyleConstants.setForeground(a, color);
-        }
-        StyleConstants.setBold(a, bold);
-        StyleConstants.setItalic(a, italic);
-        if (sizeDelta != 0 && text.getFont() != null) {
-            StyleConstants.setFontSize(a, Math.round(text.getFont().getSize2D() + sizeDelta));
-        }
-        return a;
+        getViewport().validate();
+        int grown = text.getPreferredSize().height - before;
+        bar.setValue(bar.getValue() + Math.max(0, grown));
     }
 
     /** The height in pixels of the first {@code n} lines, or 0 when not laid out yet. */
@@ -234,6 +198,26 @@ final class TranscriptPane extends JScrollPane {
         int target = Math.max(0, bar.getValue() - removedHeight);
         getViewport().validate();
         bar.setValue(target);
+    }
+
+    /**
+     * Calls {@code action} when the user scrolls up to the very top, or turns the wheel up while there
+     * (a short transcript that does not scroll at all): time to load older lines.
+     */
+    void onTopReached(Runnable action) {
+        int[] last = {0};
+        getVerticalScrollBar().addAdjustmentListener(e -> {
+            int was = last[0];
+            last[0] = e.getValue();
+            if (e.getValue() == 0 && was > 0 && !scrollPending && lines > 0) { // moved up to the top, not laid out there
+                action.run();
+            }
+        });
+        addMouseWheelListener(e -> {
+            if (e.getWheelRotation() < 0 && getVerticalScrollBar().getValue() == 0 && lines > 0) {
+                action.run();
+            }
+        });
     }
 
     /** True when the last line is in view (or nothing scrolls yet). */

@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,27 +46,40 @@ class DesktopClientGuiTest {
     @Test
     @Timeout(180)
     void windowChatsWithTheRealDaemonUnderAVirtualDisplay() throws Exception {
+        Path shots = runScenario(GuiScenario.class, GuiScenario.OK, "gui-scenario.log");
+        assertThat(shots.resolve("gui-conversation.png")).isNotEmptyFile();
+        assertThat(shots.resolve("gui-kicked.png")).isNotEmptyFile();
+    }
+
+    @Test
+    @Timeout(180)
+    void createsAnAccountShowsHistoryLoadsOlderPagesAndFillsTheGapAfterARestart() throws Exception {
+        Path shots = runScenario(HistoryGuiScenario.class, HistoryGuiScenario.OK, "gui-history-scenario.log");
+        assertThat(shots.resolve("gui-history-gap.png")).isNotEmptyFile();
+    }
+
+    /** Runs a scenario's main in a JVM of its own on the display; returns the folder of its screenshots. */
+    private Path runScenario(Class<?> scenario, String ok, String logName) throws Exception {
         String display = display();
         Path target = Path.of("target").toAbsolutePath();
         Path shots = target.resolve("gui");
-        Path log = target.resolve("gui-scenario.log");
+        Path log = target.resolve(logName);
         Files.createDirectories(shots);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(java, "-Djava.awt.headless=false",
                 "-Djava.util.prefs.userRoot=" + target.resolve("prefs"),
                 "-Dlog4j2.configurationFile=org/chatroom/swing/log4j2-gui.xml",
-                "-cp", classpath, GuiScenario.class.getName(), shots.toString()));
+                "-cp", classpath, scenario.getName(), shots.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("DISPLAY", display);
         child = pb.start();
         boolean done = child.waitFor(150, TimeUnit.SECONDS);
         String output = Files.readString(log);
-        assertThat(done).as("the GUI scenario finished in time; its output:%n%s", output).isTrue();
-        assertThat(child.exitValue()).as("exit code of the GUI scenario; its output:%n%s", output).isZero();
-        assertThat(output).contains(GuiScenario.OK);
-        assertThat(shots.resolve("gui-conversation.png")).isNotEmptyFile();
-        assertThat(shots.resolve("gui-kicked.png")).isNotEmptyFile();
+        assertThat(done).as("%s finished in time; its output:%n%s", scenario.getSimpleName(), output).isTrue();
+        assertThat(child.exitValue()).as("exit code of %s; its output:%n%s", scenario.getSimpleName(), output).isZero();
+        assertThat(output).contains(ok);
+        return shots;
     }
 
     @Test
@@ -87,7 +101,9 @@ class DesktopClientGuiTest {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("DISPLAY", display);
             child = pb.start();
-            bob.awaitLine(l -> l.startsWith(":termy!") && l.contains(" JOIN "));
+            // a fresh JVM opening a window: more than IrcTestClient's 5 s on a busy machine
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> bob.lines().stream()
+                    .anyMatch(l -> l.startsWith(":termy!") && l.contains(" JOIN ")));
 
             child.destroy(); // SIGTERM, as a logout or kill sends it
             String quit = bob.awaitLine(l -> l.startsWith(":termy!") && l.contains(" QUIT "));

@@ -86,6 +86,16 @@ final class FakeGateways implements GatewayFactory {
         }
 
         @Override
+        public boolean history(String target, int lines) {
+            return rec("history " + target + " " + lines);
+        }
+
+        @Override
+        public boolean markRead(String target, java.time.Instant time) {
+            return rec("markread " + target + " " + time);
+        }
+
+        @Override
         public CompletableFuture<?> quit(String reason) {
             quitReason = reason;
             connected = false;

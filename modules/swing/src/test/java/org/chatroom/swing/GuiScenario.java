@@ -247,7 +247,7 @@ final class GuiScenario {
         assertThat(edt(d::isDisplayable)).isFalse();
     }
 
-    private static void enter(JTextField field) throws Exception {
+    static void enter(JTextField field) throws Exception {
         SwingUtilities.invokeAndWait(() -> {
             long now = System.currentTimeMillis();
             field.dispatchEvent(new KeyEvent(field, KeyEvent.KEY_PRESSED, now, 0, KeyEvent.VK_ENTER, '\n'));
@@ -306,7 +306,7 @@ final class GuiScenario {
         paint(w.getRootPane(), file);
     }
 
-    private static void paint(java.awt.Container root, Path file) throws Exception {
+    static void paint(java.awt.Container root, Path file) throws Exception {
         BufferedImage image = edt(() -> {
             BufferedImage img = new BufferedImage(root.getWidth(), root.getHeight(), BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();

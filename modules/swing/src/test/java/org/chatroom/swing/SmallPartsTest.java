@@ -78,6 +78,9 @@ class SmallPartsTest {
                 .isEqualTo("h:1 did not answer in time. Check the host name and port.");
         assertThat(ConnectProblems.describe("h:1", "You are banned (spam)", DisconnectCause.BANNED))
                 .isEqualTo("This server has banned you: You are banned (spam).");
+        assertThat(ConnectProblems.describe("h:1", "login to account hana failed: wrong account name or password",
+                DisconnectCause.LOGIN_FAILED)).isEqualTo("Login to account hana failed: wrong account name or password. "
+                + "Check the password, or clear it to chat without an account.");
         assertThat(ConnectProblems.describe("h:1", "cannot connect to h:1: Remote host terminated the handshake", null))
                 .startsWith("The secure (TLS) connection to h:1 failed.");
         assertThat(ConnectProblems.describe("h:1", "cannot connect to h:1: odd", null)).isEqualTo("Could not connect to h:1: odd.");

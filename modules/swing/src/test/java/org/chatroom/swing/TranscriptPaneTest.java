@@ -148,4 +148,18 @@ class TranscriptPaneTest {
         int shortAt = edt(() -> p.plainText().indexOf("and a short"));
         assertThat(edt(() -> p.textPane().modelToView2D(shortAt).getY())).isGreaterThan(y1);
     }
+
+    @Test
+    void anOlderPageGoesAboveWithDatesAndTheDividerStandsAlone() throws Exception {
+        TranscriptPane p = pane();
+        edt(() -> {
+            p.append(new ChatLine(T, LineKind.MESSAGE, "bob", "live"), 0);
+            p.prepend(java.util.List.of(new ChatLine(T.minusSeconds(86_400), LineKind.MESSAGE, "amy", "yesterday", true),
+                    new ChatLine(T.minusSeconds(60), LineKind.DIVIDER, null, "new")));
+            return null;
+        });
+        assertThat(edt(p::plainText).split("\n")).containsExactly("1 Jan 10:15  amy  yesterday",
+                "───────  new  ───────", "10:15  bob  live");
+        assertThat(edt(p::lineCount)).isEqualTo(3);
+    }
 }

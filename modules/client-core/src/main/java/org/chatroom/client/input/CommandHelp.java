@@ -29,6 +29,8 @@ public final class CommandHelp {
         out.add(new Entry("/topic [TEXT]", "show or set the topic"));
         out.add(new Entry("/nick NEW", "change your nick"));
         out.add(new Entry("/away [TEXT]", "mark yourself away (no text: back)"));
+        out.add(new Entry("/history [N]", "show N older lines of this " + (tabs ? "tab" : "room") + " (default "
+                + Intent.History.DEFAULT_LINES + "), from the server's history"));
         out.add(new Entry("/quit [REASON]", "leave" + (tabs ? " and close the window" : "")
                 + "; so do exit, {quit} or {close} alone on a line" + (tabs ? "" : ", Ctrl-D and Ctrl-C")));
         out.add(new Entry("/say TEXT, //TEXT", "send TEXT as it is (/say exit sends the word)"));

@@ -47,6 +47,7 @@ public final class InputParser {
             case "topic" -> new Intent.Topic(rest.isEmpty() ? null : rest);
             case "nick" -> nick(rest);
             case "away" -> new Intent.Away(rest);
+            case "history" -> history(rest);
             default -> new Intent.Unknown(command);
         };
     }
@@ -82,6 +83,21 @@ public final class InputParser {
             return new Intent.Part(parts[0], parts.length > 1 ? parts[1].strip() : "");
         }
         return new Intent.Part(null, rest);
+    }
+
+    private static Intent history(String rest) {
+        if (rest.isEmpty()) {
+            return new Intent.History(Intent.History.DEFAULT_LINES);
+        }
+        try {
+            int n = Integer.parseInt(rest);
+            if (n >= 1 && n <= Intent.History.MAX_LINES) {
+                return new Intent.History(n);
+            }
+        } catch (NumberFormatException e) {
+            // the usage below says what is allowed
+        }
+        return new Intent.Mistake("usage: /history [N], N a number of lines from 1 to " + Intent.History.MAX_LINES);
     }
 
     private static Intent nick(String rest) {

@@ -58,6 +58,12 @@ public sealed interface Intent {
     record Away(String text) implements Intent {
     }
 
+    /** Show {@code lines} older lines of the conversation in view, from the server's history. */
+    record History(int lines) implements Intent {
+        public static final int DEFAULT_LINES = 50;
+        public static final int MAX_LINES = 1000;
+    }
+
     /** A {@code /command} nobody knows; {@code name} without the slash. */
     record Unknown(String name) implements Intent {
         public String message() {
