@@ -29,6 +29,7 @@ import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.net.ChatChannelInitializer;
 import org.chatroom.server.net.NetResources;
+import org.chatroom.server.net.ReceiveBuffers;
 import org.chatroom.server.net.Transport;
 import org.chatroom.server.net.TransportChoice;
 import org.chatroom.server.tls.TlsContextFactory;
@@ -184,6 +185,7 @@ public final class ChatServer implements AutoCloseable, ServerControl {
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, ReceiveBuffers.forClients())
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(sendq / 2, sendq))
                 .childHandler(initializer);
         try {
