@@ -135,10 +135,8 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         }
         IoHandlerFactory io = transport.transport().ioHandlerFactory();
         Class<? extends ServerChannel> channelType = transport.transport().serverChannel();
-        int threads = cfg.get(ServerConfigKeys.WORKER_THREADS);
-        if (threads == 0) {
-            threads = 2 * Runtime.getRuntime().availableProcessors();
-        }
+        int threads = NetResources.workerThreads(cfg.get(ServerConfigKeys.WORKER_THREADS),
+                Runtime.getRuntime().availableProcessors());
         boss = new MultiThreadIoEventLoopGroup(1, io);
         workers = new MultiThreadIoEventLoopGroup(threads, io);
         int sendq = cfg.get(ServerConfigKeys.SENDQ_BYTES);

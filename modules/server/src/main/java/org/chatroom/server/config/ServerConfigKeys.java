@@ -39,7 +39,7 @@ public final class ServerConfigKeys {
             "message of the day, a UTF-8 text file; relative to the install folder; missing = no MOTD", true,
             ValueParsers::path);
     public static final ConfigKey<Integer> WORKER_THREADS = key("worker.threads", "0",
-            "event-loop threads serving clients; 0 = 2 x CPU cores", false, ValueParsers.intRange(0, 256));
+            "event-loop threads serving clients; 0 = half the CPU cores, at least 1 (measured fastest, docs/PERFORMANCE.md)", false, ValueParsers.intRange(0, 256));
     public static final ConfigKey<String> TRANSPORT = key("transport", "auto",
             "socket implementation of every listener: auto = io_uring when the kernel allows it, else epoll, else"
                     + " nio (the choice and the reason for a fallback are logged at start); io_uring, epoll or nio ="
