@@ -17,7 +17,7 @@
 #   CHAT_CONF          config file                 (default $CHAT_CONF_DIR/chat-server.properties)
 #   CHAT_HEAP_OPTS     heap flags                  (default "-Xms64m -Xmx512m")
 #   CHAT_DIRECT_OPTS   direct-memory flags         (default -XX:MaxDirectMemorySize= the heap's -Xmx)
-#   CHAT_GC_OPTS       collector flags             (default "-XX:+UseSerialGC")
+#   CHAT_GC_OPTS       collector flags             (default "-XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40")
 #   CHAT_SERVER_OPTS   more JVM flags for the daemon
 #   JAVA_OPTS          JVM flags appended last
 #   CHAT_START_TIMEOUT seconds start waits until the daemon listens (default 60)
@@ -43,6 +43,9 @@ CHAT_CONF="${CHAT_CONF:-$CHAT_CONF_DIR/chat-server.properties}"
 # concurrent GC threads competing with the event loops on small machines, and it gives memory
 # back after a full collection. With a live set under 100 MB its young pauses are a few ms, which
 # a chat server does not notice. Bigger installs: CHAT_GC_OPTS=-XX:+UseG1GC CHAT_HEAP_OPTS=-Xmx2g.
+# Free-ratio 20-40 % instead of the JVM's 40-70 %: the heap grows to 1.25x what users hold, not 1.67x
+# (10,000 idle users, issue 18: 176 MB RSS instead of 197 MB); the cost is a full collection a little
+# more often, which with a live set this size takes tens of milliseconds.
 CHAT_HEAP_OPTS="${CHAT_HEAP_OPTS--Xms64m -Xmx512m}"
 # Direct memory: Netty's output buffers live there, outside the heap. The JVM's default limit is
 # the heap's size; saying it explicitly keeps it visible in print-cmd and lets CHAT_DIRECT_OPTS
@@ -53,7 +56,7 @@ if [[ -z "${CHAT_DIRECT_OPTS+set}" ]]; then
     CHAT_DIRECT_OPTS="-XX:MaxDirectMemorySize=${BASH_REMATCH[1]}"
   fi
 fi
-CHAT_GC_OPTS="${CHAT_GC_OPTS--XX:+UseSerialGC}"
+CHAT_GC_OPTS="${CHAT_GC_OPTS--XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40}"
 CHAT_SERVER_OPTS="${CHAT_SERVER_OPTS:-}"
 CHAT_START_TIMEOUT="${CHAT_START_TIMEOUT:-60}"
 CHAT_STOP_TIMEOUT="${CHAT_STOP_TIMEOUT:-30}"
