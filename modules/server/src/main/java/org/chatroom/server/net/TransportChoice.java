@@ -6,8 +6,8 @@ import java.util.function.Function;
 import org.chatroom.server.context.ServerStartException;
 
 /**
- * Which {@link Transport} the daemon runs on, from the {@code transport} key: {@code auto} takes the best one this
- * machine can run and says why it passed over the better ones; a named one that cannot run here stops the start
+ * Which {@link Transport} the daemon runs on, from the {@code transport} key: {@code auto} takes the first of
+ * {@link #AUTO_ORDER} this machine can run and says why it passed over the ones before it; a named one that cannot run here stops the start
  * with a one-line reason (an operator who asked for io_uring wants to know, not to get epoll silently).
  *
  * @param transport the one chosen
@@ -15,6 +15,12 @@ import org.chatroom.server.context.ServerStartException;
  */
 public record TransportChoice(Transport transport, List<String> passedOver) {
     public static final String AUTO = "auto";
+    /**
+     * What {@code auto} tries, in order. epoll before io_uring: under io_uring, connections reset right after
+     * connecting were never opened as sessions and some stayed counted as connected (ChurnTest, issue 18), so
+     * io_uring is taken only when asked for by name, or when epoll cannot run.
+     */
+    public static final List<Transport> AUTO_ORDER = List.of(Transport.EPOLL, Transport.IO_URING, Transport.NIO);
 
     public TransportChoice {
         passedOver = List.copyOf(passedOver);
@@ -36,7 +42,7 @@ public record TransportChoice(Transport transport, List<String> passedOver) {
             return new TransportChoice(t, List.of());
         }
         List<String> passed = new ArrayList<>();
-        for (Transport t : Transport.values()) {
+        for (Transport t : AUTO_ORDER) {
             Throwable cause = why.apply(t);
             if (cause == null) {
                 return new TransportChoice(t, passed);
@@ -46,7 +52,7 @@ public record TransportChoice(Transport transport, List<String> passedOver) {
         throw new IllegalStateException("NIO is always available"); // NIO's cause is null
     }
 
-    /** For the start-up log: "epoll (io_uring unavailable: ...)" or just "io_uring". */
+    /** For the start-up log: "nio (passed over epoll: ...; io_uring: ...)" or just "epoll". */
     public String describe() {
         return passedOver.isEmpty() ? transport.configName()
                 : transport.configName() + " (passed over " + String.join("; ", passedOver) + ")";

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The choice of transport with given availabilities (the real ones are exercised by {@link TransportTest}). */
 class TransportChoiceTest {
     private static final Function<Transport, Throwable> ALL = t -> null;
+    private static final Function<Transport, Throwable> NO_EPOLL =
+            t -> t == Transport.EPOLL ? new UnsatisfiedLinkError("no netty_transport_native_epoll_x86_64") : null;
     private static final Function<Transport, Throwable> NO_URING =
             t -> t == Transport.IO_URING ? new UnsupportedOperationException("io_uring_setup: Operation not permitted") : null;
     private static final Function<Transport, Throwable> NO_NATIVE = t -> t == Transport.NIO ? null
@@ -22,12 +24,13 @@ class TransportChoiceTest {
     @Test
     void autoTakesTheBestAvailableAndSaysWhatItPassedOver() {
         TransportChoice all = TransportChoice.choose("auto", ALL);
-        assertThat(all.transport()).isEqualTo(Transport.IO_URING);
-        assertThat(all.describe()).isEqualTo("io_uring");
+        assertThat(all.transport()).isEqualTo(Transport.EPOLL);
+        assertThat(all.describe()).isEqualTo("epoll");
+        assertThat(TransportChoice.choose("auto", NO_URING).transport()).isEqualTo(Transport.EPOLL);
 
-        TransportChoice epoll = TransportChoice.choose("auto", NO_URING);
-        assertThat(epoll.transport()).isEqualTo(Transport.EPOLL);
-        assertThat(epoll.describe()).isEqualTo("epoll (passed over io_uring: io_uring_setup: Operation not permitted)");
+        TransportChoice uring = TransportChoice.choose("auto", NO_EPOLL);
+        assertThat(uring.transport()).isEqualTo(Transport.IO_URING);
+        assertThat(uring.describe()).isEqualTo("io_uring (passed over epoll: no netty_transport_native_epoll_x86_64)");
 
         TransportChoice nio = TransportChoice.choose("auto", NO_NATIVE);
         assertThat(nio.transport()).isEqualTo(Transport.NIO);
