@@ -29,7 +29,7 @@ exit /b 0
 call "%~dp0chat-env.cmd" chat-server chat-server || exit /b 1
 if not defined CHAT_CONF set "CHAT_CONF=%CHAT_CONF_DIR%\chat-server.properties"
 if not defined CHAT_HEAP_OPTS set "CHAT_HEAP_OPTS=-Xms64m -Xmx512m"
-if not defined CHAT_GC_OPTS set "CHAT_GC_OPTS=-XX:+UseSerialGC"
+if not defined CHAT_GC_OPTS set "CHAT_GC_OPTS=-XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
 if not exist "%CHAT_LOG_DIR%" mkdir "%CHAT_LOG_DIR%"
 rem All arguments go to the daemon exactly as typed, the action word too: the daemon skips "run"
 rem and answers "print-cmd" itself. Re-splitting them here would break quotes, ampersands, percents.

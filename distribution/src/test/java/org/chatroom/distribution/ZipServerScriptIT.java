@@ -155,4 +155,25 @@ class ZipServerScriptIT {
         assertThat(ready).doesNotExist();
         assertThat(server(Map.of(), "status").exitCode()).isEqualTo(3);
     }
+
+    @Test
+    @Order(5)
+    void theFirstCleanStopLeavesAClassArchiveThatLaterStartsMap() throws Exception {
+        Path cds = home.resolve("cds"); // the starts above made it: the first one's daemon wrote it at its stop
+        Path archive;
+        try (java.util.stream.Stream<Path> files = Files.list(cds)) {
+            archive = files.filter(f -> f.getFileName().toString().endsWith(".jsa")).findFirst().orElseThrow();
+        }
+        assertThat(Files.size(archive)).as("a whole archive").isGreaterThan(1_000_000);
+        assertThat(server(Map.of(), "print-cmd").output()).contains(" -XX:SharedArchiveFile=" + archive + " ")
+                .doesNotContain("ArchiveClassesAtExit");
+        assertThat(server(Map.of("CHAT_CDS", "off"), "print-cmd").output()).doesNotContain("SharedArchive")
+                .doesNotContain("ArchiveClassesAtExit");
+
+        Release.Result start = server(Map.of(), "start", "--bind", "127.0.0.1", "--port", "0", "-o", "http.port=0");
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        assertThat(server(Map.of(), "stop").exitCode()).isZero();
+        assertThat(Files.readString(home.resolve("logs/chat-server.out"), StandardCharsets.UTF_8))
+                .as("nothing from class-data sharing on the console").doesNotContain("cds").doesNotContain("archive");
+    }
 }

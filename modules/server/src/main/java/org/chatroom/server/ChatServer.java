@@ -8,13 +8,8 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,6 +29,9 @@ import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.net.ChatChannelInitializer;
 import org.chatroom.server.net.NetResources;
+import org.chatroom.server.net.ReceiveBuffers;
+import org.chatroom.server.net.Transport;
+import org.chatroom.server.net.TransportChoice;
 import org.chatroom.server.tls.TlsContextFactory;
 import org.chatroom.server.web.WebServer;
 import io.netty.handler.ssl.SslContext;
@@ -58,6 +56,7 @@ public final class ChatServer implements AutoCloseable, ServerControl {
     private Channel tlsListener;
     private AdminService admin;
     private NetResources net;
+    private TransportChoice transport;
     private WebServer web;
     private volatile boolean ready;
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
@@ -138,18 +137,22 @@ public final class ChatServer implements AutoCloseable, ServerControl {
                     + " send PROXY headers (anyone else could claim any address)");
         }
         try {
+            // first: an explicit transport this machine cannot run is a config error, found before anything opens
+            transport = TransportChoice.choose(cfg.get(ServerConfigKeys.TRANSPORT));
+        } catch (ServerStartException e) {
+            close();
+            throw e;
+        }
+        try {
             admin = AdminService.start(this); // bans, and the admin socket (refuses if a live daemon answers on it)
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        int threads = cfg.get(ServerConfigKeys.WORKER_THREADS);
-        if (threads == 0) {
-            threads = 2 * Runtime.getRuntime().availableProcessors();
-        }
+        IoHandlerFactory io = transport.transport().ioHandlerFactory();
+        Class<? extends ServerChannel> channelType = transport.transport().serverChannel();
+        int threads = NetResources.workerThreads(cfg.get(ServerConfigKeys.WORKER_THREADS),
+                Runtime.getRuntime().availableProcessors());
         boss = new MultiThreadIoEventLoopGroup(1, io);
         workers = new MultiThreadIoEventLoopGroup(threads, io);
         int sendq = cfg.get(ServerConfigKeys.SENDQ_BYTES);
@@ -182,8 +185,8 @@ public final class ChatServer implements AutoCloseable, ServerControl {
             close();
             throw e;
         }
-        LOG.info("Chatroom {} listening on {} (config {}, {} worker threads, {})", context.version(),
-                describeListeners(bind), cfg.source(), threads, epoll ? "epoll" : "nio");
+        LOG.info("Chatroom {} listening on {} (config {}, {} worker threads, transport {})", context.version(),
+                describeListeners(bind), cfg.source(), threads, transport.describe());
         ready = true;
         return this;
     }
@@ -196,6 +199,7 @@ public final class ChatServer implements AutoCloseable, ServerControl {
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, ReceiveBuffers.forClients())
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(sendq / 2, sendq))
                 .childHandler(initializer);
         try {
@@ -244,6 +248,14 @@ public final class ChatServer implements AutoCloseable, ServerControl {
             throw new IllegalStateException("the HTTP listener is off (http.enabled=false)");
         }
         return web;
+    }
+
+    /** The transport every listener runs on; only once started. */
+    public Transport transport() {
+        if (transport == null) {
+            throw new IllegalStateException("not started");
+        }
+        return transport.transport();
     }
 
     @Override

@@ -22,7 +22,10 @@ import org.apache.commons.cli.help.TextHelpAppendable;
 import org.chatroom.server.auth.PasswordHash;
 import org.chatroom.server.config.ConfigException;
 import org.chatroom.server.config.ServerConfig;
+import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.config.ServerConfigLoader;
+import org.chatroom.server.context.ServerStartException;
+import org.chatroom.server.net.TransportChoice;
 import org.chatroom.server.tls.KeystoreGenerator;
 
 /**
@@ -147,6 +150,12 @@ public final class ServerCli {
             String notHere = bindProblem(config.get(org.chatroom.server.config.ServerConfigKeys.BIND));
             if (notHere != null) {
                 err.println(NAME + ": " + notHere);
+                return new Outcome(EXIT_USAGE, null);
+            }
+            try { // before the database opens: an explicit transport this machine cannot run is a config error
+                TransportChoice.choose(config.get(ServerConfigKeys.TRANSPORT));
+            } catch (ServerStartException e) {
+                err.println(NAME + ": " + e.getMessage());
                 return new Outcome(EXIT_USAGE, null);
             }
             Path ready = cl.hasOption("ready-file") ? Path.of(cl.getOptionValue("ready-file")).toAbsolutePath() : null;

@@ -39,7 +39,12 @@ public final class ServerConfigKeys {
             "message of the day, a UTF-8 text file; relative to the install folder; missing = no MOTD", true,
             ValueParsers::path);
     public static final ConfigKey<Integer> WORKER_THREADS = key("worker.threads", "0",
-            "event-loop threads serving clients; 0 = 2 x CPU cores", false, ValueParsers.intRange(0, 256));
+            "event-loop threads serving clients; 0 = half the CPU cores, at least 1 (measured fastest, docs/PERFORMANCE.md)", false, ValueParsers.intRange(0, 256));
+    public static final ConfigKey<String> TRANSPORT = key("transport", "auto",
+            "socket implementation of every listener: auto = epoll, else io_uring, else nio (the choice and the"
+                    + " reason for a fallback are logged at start); io_uring, epoll or nio = that one, and the start"
+                    + " fails if it is not available. io_uring is not auto's first choice yet: see docs/PERFORMANCE.md", false,
+            ValueParsers.oneOf("auto", "io_uring", "epoll", "nio"));
     public static final ConfigKey<Integer> MAX_CLIENTS = key("max.clients", "10000",
             "registered users at once; more get 'Server full' (each needs a file descriptor)", true,
             ValueParsers.intRange(1, 1_000_000));

@@ -115,6 +115,17 @@ final class ValueParsers {
         };
     }
 
+    /** One of a fixed set of words, exactly as written (lower case). */
+    static Function<String, String> oneOf(String... allowed) {
+        List<String> words = List.of(allowed);
+        return text -> {
+            if (!words.contains(text)) {
+                throw new IllegalArgumentException("is not one of " + String.join(", ", words));
+            }
+            return text;
+        };
+    }
+
     /** A server name as IRC uses it: a host-like word with at least one dot, no spaces. */
     static String serverName(String text) {
         if (!text.matches("[A-Za-z0-9][A-Za-z0-9.-]*\\.[A-Za-z0-9.-]*[A-Za-z0-9]") || text.length() > 63) {

@@ -40,7 +40,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         session = new ChatSession(net.context, net.dispatcher, out, address, remote, tls);
         out.onOverflow(() -> session.sendQueueExceeded(DropReason.SENDQ));
         out.onOverBudget(() -> session.sendQueueExceeded(DropReason.OUTPUT_BUDGET));
-        out.onRegistered(() -> net.unregistered.done(this));
+        out.onRegistered(() -> {
+            net.unregistered.done(this);
+            RegistrationTimeoutHandler.doneWith(ctx.pipeline());
+        });
         session.opened();
         admission = ctx.pipeline().get(AdmissionHandler.class);
         ClientHandler evicted = net.unregistered.admit(this);

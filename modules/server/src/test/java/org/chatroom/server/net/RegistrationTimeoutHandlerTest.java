@@ -42,4 +42,17 @@ class RegistrationTimeoutHandlerTest {
         assertThat(recorder.events).isEmpty();
         ch.finishAndReleaseAll();
     }
+
+    @Test
+    void onceRegisteredTheHandlerLeavesThePipelineAndTakesItsTimer() {
+        EmbeddedChannel ch = open();
+        RegistrationTimeoutHandler.doneWith(ch.pipeline());
+        assertThat(ch.pipeline().get(RegistrationTimeoutHandler.class)).isNull();
+        assertThat(ch.runScheduledPendingTasks()).as("no timer left").isEqualTo(-1);
+        ticker.advance(1, TimeUnit.MINUTES);
+        ch.runScheduledPendingTasks();
+        assertThat(recorder.events).isEmpty();
+        RegistrationTimeoutHandler.doneWith(ch.pipeline()); // a second time is harmless
+        ch.finishAndReleaseAll();
+    }
 }
