@@ -1,4 +1,4 @@
-package org.chatroom.server.store.sqlite;
+package org.chatroom.server.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,19 +14,19 @@ import org.apache.logging.log4j.Logger;
 import org.chatroom.server.store.StoreException;
 
 /**
- * The one thread that writes (SQLite has one writer; two would only wait on each other's lock). It
- * drains a bounded queue and applies up to {@code batch} jobs per transaction, so a burst costs one
+ * The one thread that writes, so writes apply in call order (and SQLite has one writer: two would
+ * only wait on each other's lock). It borrows a connection per batch, drains a bounded queue and applies up to {@code batch} jobs per transaction, so a burst costs one
  * commit (one fsync of the WAL) instead of one per row. Each job runs inside a savepoint: a job that
  * fails is rolled back alone and fails its own future; the rest of the batch commits.
  */
-final class StoreWriter implements AutoCloseable {
+public final class StoreWriter implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
 
     private static final Object FAILED = new Object();
 
     private record Job<T>(SqlWork<T> work, CompletableFuture<T> done) {
         /** The work's value, or {@link #FAILED} once the future has been failed. */
-        Object run(Connection c) {
+        Object run(Connection c, SqlErrors errors) {
             try (Statement s = c.createStatement()) {
                 s.execute("SAVEPOINT job");
                 try {
@@ -36,24 +36,26 @@ final class StoreWriter implements AutoCloseable {
                 } catch (SQLException | RuntimeException e) {
                     s.execute("ROLLBACK TO job");
                     s.execute("RELEASE job");
-                    done.completeExceptionally(new StoreException(SqliteErrors.describe(e), e));
+                    done.completeExceptionally(new StoreException(errors.describe(e), e));
                     return FAILED;
                 }
             } catch (SQLException e) {
-                done.completeExceptionally(new StoreException(SqliteErrors.describe(e), e));
+                done.completeExceptionally(new StoreException(errors.describe(e), e));
                 return FAILED;
             }
         }
     }
 
-    private final Connection connection;
+    private final Connections connections;
+    private final SqlErrors errors;
     private final BlockingQueue<Job<?>> queue;
     private final int batch;
     private final Thread thread;
     private volatile boolean closing;
 
-    StoreWriter(Connection connection, int queueBound, int batch) {
-        this.connection = connection;
+    public StoreWriter(Connections connections, int queueBound, int batch, SqlErrors errors) {
+        this.connections = connections;
+        this.errors = errors;
         this.queue = new ArrayBlockingQueue<>(queueBound);
         this.batch = batch;
         this.thread = new Thread(this::loop, "store-writer");
@@ -62,7 +64,7 @@ final class StoreWriter implements AutoCloseable {
     }
 
     /** Queues {@code work}; fails the future at once when the queue is full or the store is closing. */
-    <T> CompletableFuture<T> submit(SqlWork<T> work) {
+    public <T> CompletableFuture<T> submit(SqlWork<T> work) {
         CompletableFuture<T> done = new CompletableFuture<>();
         if (closing || !queue.offer(new Job<>(work, done))) {
             done.completeExceptionally(new StoreException(closing ? "the store is closed"
@@ -94,23 +96,25 @@ final class StoreWriter implements AutoCloseable {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void commit(List<Job<?>> jobs) {
         List<Object> values = new ArrayList<>(jobs.size());
+        Connection connection = null;
         try {
+            connection = connections.borrow();
             connection.setAutoCommit(false);
             for (Job<?> j : jobs) {
-                values.add(j.run(connection));
+                values.add(j.run(connection, errors));
             }
             connection.commit();
-        } catch (SQLException e) {
-            LOG.error("cannot commit {} database writes: {}", jobs.size(), SqliteErrors.describe(e));
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the connection is broken; each job is failed below
-            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("cannot commit {} database writes: {}", jobs.size(), errors.describe(e));
+            rollback(connection);
             for (Job<?> j : jobs) {
-                j.done().completeExceptionally(new StoreException(SqliteErrors.describe(e), e));
+                j.done().completeExceptionally(new StoreException(errors.describe(e), e));
             }
             return;
+        } finally {
+            if (connection != null) {
+                connections.giveBack(connection);
+            }
         }
         for (int i = 0; i < jobs.size(); i++) {
             if (values.get(i) != FAILED) { // futures complete only once the rows are committed
@@ -119,7 +123,18 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
-    /** Applies what is queued (up to 10 s), then stops the thread. The connection stays the caller's. */
+    private static void rollback(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; each job is failed by the caller
+        }
+    }
+
+    /** Applies what is queued (up to 10 s), then stops the thread. The connections stay their owner's. */
     @Override
     public void close() {
         closing = true;
