@@ -15,7 +15,8 @@ import org.chatroom.server.store.StoreException;
 
 /**
  * The one thread that writes, so writes apply in call order (and SQLite has one writer: two would
- * only wait on each other's lock). It borrows a connection per batch, drains a bounded queue and applies up to {@code batch} jobs per transaction, so a burst costs one
+ * only wait on each other's lock). It keeps one connection (a new one after a failed commit),
+ * drains a bounded queue and applies up to {@code batch} jobs per transaction, so a burst costs one
  * commit (one fsync of the WAL) instead of one per row. Each job runs inside a savepoint: a job that
  * fails is rolled back alone and fails its own future; the rest of the batch commits.
  */
@@ -52,6 +53,8 @@ public final class StoreWriter implements AutoCloseable {
     private final int batch;
     private final Thread thread;
     private volatile boolean closing;
+    /** The writer thread's connection, kept across batches; given back and borrowed anew after a failed commit. */
+    private Connection connection;
 
     public StoreWriter(Connections connections, int queueBound, int batch, SqlErrors errors) {
         this.connections = connections;
@@ -96,25 +99,20 @@ public final class StoreWriter implements AutoCloseable {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void commit(List<Job<?>> jobs) {
         List<Object> values = new ArrayList<>(jobs.size());
-        Connection connection = null;
         try {
-            connection = connections.borrow();
-            connection.setAutoCommit(false);
+            Connection c = connection();
+            c.setAutoCommit(false);
             for (Job<?> j : jobs) {
-                values.add(j.run(connection, errors));
+                values.add(j.run(c, errors));
             }
-            connection.commit();
+            c.commit();
         } catch (SQLException | RuntimeException e) {
             LOG.error("cannot commit {} database writes: {}", jobs.size(), errors.describe(e));
-            rollback(connection);
+            dropConnection();
             for (Job<?> j : jobs) {
                 j.done().completeExceptionally(new StoreException(errors.describe(e), e));
             }
             return;
-        } finally {
-            if (connection != null) {
-                connections.giveBack(connection);
-            }
         }
         for (int i = 0; i < jobs.size(); i++) {
             if (values.get(i) != FAILED) { // futures complete only once the rows are committed
@@ -123,15 +121,25 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
-    private static void rollback(Connection connection) {
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = connections.borrow();
+        }
+        return connection;
+    }
+
+    /** After a failed commit: rolls back and gives the connection back, so a broken one is replaced (pool). */
+    private void dropConnection() {
         if (connection == null) {
             return;
         }
         try {
             connection.rollback();
         } catch (SQLException ignored) {
-            // the connection is broken; each job is failed by the caller
+            // the connection is broken; the pool replaces it
         }
+        connections.giveBack(connection);
+        connection = null;
     }
 
     /** Applies what is queued (up to 10 s), then stops the thread. The connections stay their owner's. */
@@ -145,6 +153,9 @@ public final class StoreWriter implements AutoCloseable {
         }
         if (thread.isAlive()) {
             LOG.warn("the database writer had {} writes left at shutdown", queue.size());
+        } else if (connection != null) {
+            connections.giveBack(connection);
+            connection = null;
         }
     }
 }

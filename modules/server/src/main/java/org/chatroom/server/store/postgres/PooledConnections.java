@@ -7,8 +7,8 @@ import org.chatroom.server.store.jdbc.Connections;
 
 /**
  * The PostgreSQL store's connections: one HikariCP pool with a connection for each reader thread
- * and one for the writer, so a borrow never waits while the server is up; a connection the server
- * dropped is replaced by the pool instead of failing every later write.
+ * and the one the writer keeps, so a borrow never waits while the server is up; a connection the
+ * server dropped is replaced by the pool instead of failing every later write.
  */
 final class PooledConnections implements Connections {
     private final HikariDataSource pool;
