@@ -39,6 +39,7 @@ import org.chatroom.server.web.WebServer;
 import io.netty.handler.ssl.SslContext;
 import org.chatroom.server.persist.PermanentRooms;
 import org.chatroom.server.store.ChatStore;
+import org.chatroom.server.store.StoreException;
 import org.chatroom.server.state.Topic;
 
 /**
@@ -88,6 +89,14 @@ public final class ChatServer implements AutoCloseable, ServerControl {
             throw new ServerStartException("cannot restore the permanent rooms: " + e.getMessage());
         }
         context.roomStateListener(rooms::save);
+        if (config.get(ServerConfigKeys.HISTORY_ENABLED)) {
+            try {
+                context.history().start(store, store.loadLatestHistoryTime());
+            } catch (StoreException e) {
+                store.close();
+                throw new ServerStartException("cannot read the history: " + e.getMessage());
+            }
+        }
     }
 
     /** What to do after an error the process must not survive; Main exits. */

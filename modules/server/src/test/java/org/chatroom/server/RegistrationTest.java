@@ -97,8 +97,8 @@ class RegistrationTest {
             assertThat(ls.last().split(" ")).contains("server-time", "echo-message");
             c.send("CAP REQ :server-time echo-message");
             c.awaitContains("CAP * ACK :server-time echo-message");
-            c.send("CAP REQ :draft/chathistory"); // not offered (sasl is, since accounts; chghost too)
-            c.awaitContains("CAP * NAK :draft/chathistory");
+            c.send("CAP REQ :draft/multiline"); // not offered (sasl is, since accounts; chghost and draft/chathistory too)
+            c.awaitContains("CAP * NAK :draft/multiline");
             c.sync();
             assertThat(c.received(" 001 ")).isFalse();
             c.send("CAP END");

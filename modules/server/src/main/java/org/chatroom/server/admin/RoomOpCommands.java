@@ -28,8 +28,9 @@ final class RoomOpCommands {
             throw new AdminException(AdminReply.CANT, c.nick() + " is not in " + room.name());
         }
         OutboundLine line = OutboundLine.of(IrcMessage.from(env.serverName(), "MODE", room.name(), on ? "+o" : "-o",
-                c.nick()));
+                c.nick()), java.util.Map.of(), env.context().history().nextTime(room.key()));
         room.broadcast(line, null, env.context().stats());
+        env.context().history().room(room.key(), line, null);
         LOG.info("admin ({}): {} {} in {}", who, on ? "made an operator of" : "took operator status from", c.nick(),
                 room.name());
         return AdminReply.text(List.of(c.nick() + (on ? " is now an operator of " : " is no longer an operator of ")

@@ -83,6 +83,8 @@ final class ServerCommands {
             f.put(reason.statName(), s.drops(reason));
         }
         f.put("lines_refused", s.linesRefused());
+        f.put("history_stored", s.historyStoredTotal());
+        f.put("history_dropped", s.historyDroppedTotal());
         f.put("heap_used", rt.totalMemory() - rt.freeMemory());
         f.put("heap_max", rt.maxMemory());
         f.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());

@@ -208,6 +208,7 @@ public final class ChatSession implements Session, ClientControl {
         if (client.registered()) {
             if (!context.shuttingDown()) {
                 OutboundLine line = OutboundLine.of(IrcMessage.from(client.prefix(), "QUIT", reason));
+                context.history().inRooms(List.copyOf(client.rooms()), line, client.account());
                 for (Client peer : context.registry().remove(client)) {
                     peer.send(line);
                 }
@@ -239,8 +240,10 @@ public final class ChatSession implements Session, ClientControl {
         }
         if (client.registered()) {
             for (Room room : List.copyOf(client.rooms())) {
-                OutboundLine line = OutboundLine.of(IrcMessage.from(by, "KICK", room.name(), client.nick(), reason));
+                OutboundLine line = OutboundLine.of(IrcMessage.from(by, "KICK", room.name(), client.nick(), reason),
+                        java.util.Map.of(), context.history().nextTime(room.key()));
                 room.broadcast(line, null, context.stats());
+                context.history().room(room.key(), line, null);
                 context.registry().part(client, room);
                 String nick = client.nick();
                 context.events().fire(l -> l.kicked(nick, room.name(), by, reason));

@@ -28,6 +28,7 @@ public final class CommandDispatcher {
         AuthenticateCommand.register(this);
         RegisterCommand.register(this);
         IdentityCommands.register(this);
+        ChathistoryCommand.register(this);
     }
 
     /** Adds {@code name}; {@code beforeRegistration} allows it before NICK/USER completed. */

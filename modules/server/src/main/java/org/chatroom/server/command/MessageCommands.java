@@ -124,12 +124,28 @@ final class MessageCommands {
             to = List.of(one, c);
             shownTarget = one.nick();
         }
-        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "TAGMSG", shownTarget), tags);
+        Room room = NameRules.isRoomName(target) ? s.context().registry().rooms().get(target) : null;
+        boolean keep = room != null && kept(tags);
+        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "TAGMSG", shownTarget), tags,
+                keep ? s.context().history().nextTime(room.key()) : System.currentTimeMillis());
+        if (keep) {
+            s.context().history().room(room.key(), line, c.account());
+        }
         for (Client r : to) {
             if (r.has(Cap.MESSAGE_TAGS) && (r != c || c.has(Cap.ECHO_MESSAGE))) {
                 r.send(line);
             }
         }
+    }
+
+    /** A TAGMSG is history when it carries a client tag other than {@code +typing} (a reaction, a reply). */
+    private static boolean kept(Map<String, String> tags) {
+        for (String k : tags.keySet()) {
+            if (k.startsWith("+") && !k.equals("+typing")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** +n (members only), +m (operators and voiced only) and +b (banned members are muted). */
@@ -178,8 +194,11 @@ final class MessageCommands {
                 String nick = c.nick();
                 s.context().events().fire(l -> l.roomMessage(nick, room.name(), text));
             }
-            OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, room.name(), text), tags);
+            var history = s.context().history();
+            OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, room.name(), text), tags,
+                    history.nextTime(room.key()));
             room.broadcast(line, c.has(Cap.ECHO_MESSAGE) ? null : c, s.context().stats());
+            history.room(room.key(), line, c.account());
             return;
         }
         Client to = s.context().registry().byNick(target);

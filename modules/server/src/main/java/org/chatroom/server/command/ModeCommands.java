@@ -128,8 +128,10 @@ final class ModeCommands {
         params.add(applied.toString());
         params.addAll(appliedArgs);
         Client c = s.client();
-        OutboundLine line = OutboundLine.of(new IrcMessage(java.util.Map.of(), c.prefix(), "MODE", params));
+        OutboundLine line = OutboundLine.of(new IrcMessage(java.util.Map.of(), c.prefix(), "MODE", params),
+                java.util.Map.of(), s.context().history().nextTime(room.key()));
         room.broadcastInOrder(line, s.context().stats()); // under the lock: racing MODEs reach everyone in one order
+        s.context().history().room(room.key(), line, c.account());
         return (applied + " " + String.join(" ", appliedArgs)).strip();
     }
 

@@ -69,8 +69,10 @@ final class OperatorCommands {
             }
             // broadcast, not broadcastInOrder: on this lane the leave's sync runs at once, so the KICK must be
             // delivered here first or a victim on the kicker's lane would never see it.
-            room.broadcast(OutboundLine.of(IrcMessage.from(c.prefix(), "KICK", room.name(), target.nick(), reason)),
-                    null, s.context().stats());
+            OutboundLine kick = OutboundLine.of(IrcMessage.from(c.prefix(), "KICK", room.name(), target.nick(), reason),
+                    java.util.Map.of(), s.context().history().nextTime(room.key()));
+            room.broadcast(kick, null, s.context().stats());
+            s.context().history().room(room.key(), kick, c.account());
             s.context().registry().part(target, room);
             return null;
         });

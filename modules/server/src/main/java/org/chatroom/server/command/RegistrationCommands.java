@@ -152,6 +152,7 @@ final class RegistrationCommands {
         LOG.info("{} is now known as {}", oldNick, nick);
         s.context().events().fire(l -> l.nickChanged(oldNick, nick));
         OutboundLine line = OutboundLine.of(IrcMessage.from(oldPrefix, "NICK", nick));
+        s.context().history().inRooms(c.rooms(), line, c.account());
         c.send(line);
         for (Client peer : s.context().registry().peersOf(c)) {
             peer.send(line);

@@ -38,51 +38,63 @@ public final class RoomCommands {
         }
         String[] names = m.param(0).split(",");
         String[] keys = m.param(1) == null ? new String[0] : m.param(1).split(",");
+        List<HistoryReplay.Joined> joined = new java.util.ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             if (!names[i].isEmpty()) {
-                join(s, names[i], i < keys.length ? keys[i] : null);
+                HistoryReplay.Joined j = join(s, names[i], i < keys.length ? keys[i] : null);
+                if (j != null) {
+                    joined.add(j);
+                }
             }
+        }
+        HistoryReplay.afterJoin(s, joined);
+    }
+
+    /** Joins the session's client to {@code name} (no key), with every reply, the broadcast and the replay. */
+    public static void join(Session s, String name) {
+        HistoryReplay.Joined j = join(s, name, null);
+        if (j != null) {
+            HistoryReplay.afterJoin(s, List.of(j));
         }
     }
 
-    /** Joins the session's client to {@code name} (no key), with every reply and the broadcast. */
-    public static void join(Session s, String name) {
-        join(s, name, null);
-    }
-
-    private static void join(Session s, String name, String key) {
+    /** The room joined and the time of the JOIN, or null if the client did not join. */
+    private static HistoryReplay.Joined join(Session s, String name, String key) {
         ServerContext ctx = s.context();
         ServerConfig cfg = ctx.config();
         Client c = s.client();
         if (NameRules.roomProblem(name, cfg.get(ServerConfigKeys.ROOM_LENGTH)) != null) {
             s.reply(Numeric.ERR_BADCHANMASK, name);
-            return;
+            return null;
         }
         Room existing = ctx.registry().rooms().get(name);
         if (existing != null && existing.contains(c)) {
-            return;
+            return null;
         }
         if (c.rooms().size() >= cfg.get(ServerConfigKeys.USER_MAX_ROOMS)) {
             s.reply(Numeric.ERR_TOOMANYCHANNELS, name);
-            return;
+            return null;
         }
         JoinResult result = ctx.registry().join(c, name, key, cfg.get(ServerConfigKeys.ROOMS_USER_CREATE));
         if (result.refusal() != null) {
             s.reply(result.refusal(), result.room() == null ? name : result.room().name());
-            return;
+            return null;
         }
         if (!result.joined()) {
-            return;
+            return null;
         }
         Room room = result.room();
         LOG.info("{} joined {}", c.nick(), room.name());
         String nick = c.nick();
         ctx.events().fire(l -> l.joined(nick, room.name()));
         String account = c.account();
-        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "JOIN", room.name()))
+        var history = ctx.history();
+        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "JOIN", room.name()), java.util.Map.of(),
+                        history.nextTime(room.key()))
                 .or(Cap.EXTENDED_JOIN, IrcMessage.from(c.prefix(), "JOIN", room.name(), account == null ? "*" : account,
                         c.realName()));
         room.broadcast(line, null, ctx.stats());
+        history.room(room.key(), line, account);
         tellAway(room, c);
         Topic topic = room.topic();
         if (topic.isSet()) {
@@ -92,6 +104,7 @@ public final class RoomCommands {
         if (!c.has(Cap.NO_IMPLICIT_NAMES) && !c.has(Cap.NO_IMPLICIT_NAMES_DRAFT)) {
             NamesCommand.send(s, room);
         }
+        return new HistoryReplay.Joined(room, line.timeMillis());
     }
 
     /** IRCv3 away-notify: a user who joins while away is told to the members who asked, right after the JOIN. */
@@ -130,8 +143,9 @@ public final class RoomCommands {
         IrcMessage part = reason == null || reason.isEmpty()
                 ? IrcMessage.from(c.prefix(), "PART", room.name())
                 : IrcMessage.from(c.prefix(), "PART", room.name(), reason);
-        OutboundLine line = OutboundLine.of(part);
+        OutboundLine line = OutboundLine.of(part, java.util.Map.of(), s.context().history().nextTime(room.key()));
         room.broadcast(line, null, s.context().stats());
+        s.context().history().room(room.key(), line, c.account());
         s.context().registry().part(c, room);
         LOG.info("{} left {}", c.nick(), room.name());
         String nick = c.nick();
@@ -175,12 +189,20 @@ public final class RoomCommands {
         s.context().events().fire(l -> l.topicChanged(nick, room.name(), text));
     }
 
+    /** The account of the user called {@code nick}, or null (a server or admin setting a topic has none). */
+    private static String accountOf(ServerContext ctx, String nick) {
+        Client c = ctx.registry().byNick(nick);
+        return c == null ? null : c.account();
+    }
+
     /** Sets the topic and tells the room; {@code source} is who it comes from on the wire. */
     public static void setTopic(ServerContext ctx, Room room, String text, String setter, String source) {
         ctx.registry().atomically(() -> { // set and told in one step: racing TOPICs reach everyone in one order
             room.topic(new Topic(text, setter, System.currentTimeMillis() / 1000));
-            OutboundLine line = OutboundLine.of(IrcMessage.from(source, "TOPIC", room.name(), text));
+            OutboundLine line = OutboundLine.of(IrcMessage.from(source, "TOPIC", room.name(), text), java.util.Map.of(),
+                    ctx.history().nextTime(room.key()));
             room.broadcastInOrder(line, ctx.stats());
+            ctx.history().room(room.key(), line, accountOf(ctx, setter));
         });
         ctx.roomChanged(room);
     }

@@ -52,6 +52,7 @@ public final class Welcome {
                 "CHANMODES=beI,k,l," + RoomModes.FLAGS,
                 "CHANNELLEN=" + cfg.get(ServerConfigKeys.ROOM_LENGTH),
                 "CHANTYPES=#",
+                "CHATHISTORY=" + cfg.get(ServerConfigKeys.HISTORY_MAX),
                 "ELIST=" + ListCommand.ELIST,
                 "EXCEPTS=e",
                 "INVEX=I",
@@ -60,6 +61,7 @@ public final class Welcome {
                 "NETWORK=" + cfg.get(ServerConfigKeys.NETWORK_NAME),
                 "NICKLEN=" + cfg.get(ServerConfigKeys.NICK_LENGTH),
                 "MODES=" + ModeCommands.MAX_PARAM_MODES,
+                "MSGREFTYPES=timestamp,msgid",
                 "PREFIX=(ov)@+",
                 "STATUSMSG=@+",
                 "TARGMAX=JOIN:,KICK:,NAMES:,NOTICE:" + MessageCommands.MAX_TARGETS + ",PART:,PRIVMSG:"

@@ -203,6 +203,24 @@ public final class ServerConfigKeys {
                     + " after this long unless they log in", true,
             ValueParsers.duration(Duration.ofMillis(100), Duration.ofHours(1)));
 
+    public static final ConfigKey<Boolean> HISTORY_ENABLED = key("history.enabled", "true",
+            "whether room messages and events, and private messages between accounts, are stored (draft/chathistory)",
+            false, ValueParsers::bool);
+    public static final ConfigKey<Integer> HISTORY_MAX = key("history.max", "100",
+            "most lines one CHATHISTORY request returns (005 CHATHISTORY=)", true, ValueParsers.intRange(1, 1000));
+    public static final ConfigKey<Integer> HISTORY_REPLAY_LINES = key("history.replay.lines", "25",
+            "lines played on JOIN to clients without draft/chathistory; 0 = none", true,
+            ValueParsers.intRange(0, 1000));
+    public static final ConfigKey<Duration> HISTORY_RETENTION = key("history.retention", "90d",
+            "how long history is kept; older lines are deleted by a background job every history.purge.interval",
+            true, ValueParsers.duration(Duration.ofMinutes(1), Duration.ofDays(36_500)));
+    public static final ConfigKey<Integer> HISTORY_ROOM_MAX_LINES = key("history.room.max.lines", "0",
+            "most lines kept per room (and per private talk), the oldest deleted first; 0 = no cap", true,
+            ValueParsers.intRange(0, 100_000_000));
+    public static final ConfigKey<Duration> HISTORY_PURGE_INTERVAL = key("history.purge.interval", "1h",
+            "how often the retention job runs (first run one interval after start)", false,
+            ValueParsers.duration(Duration.ofSeconds(1), Duration.ofDays(7)));
+
     private ServerConfigKeys() {
     }
 

@@ -22,6 +22,7 @@ public final class ServerContext {
     private final org.chatroom.server.event.ChatEvents events = new org.chatroom.server.event.ChatEvents();
     private volatile AdmissionPolicy admission = client -> null;
     private final PasswordVerifier passwords = PasswordVerifier.forThisMachine();
+    private final HistoryRecorder history;
 
     public ServerContext(ServerConfig config, List<String> motd, ChatRegistry registry, ServerStats stats,
                          String version) {
@@ -30,6 +31,12 @@ public final class ServerContext {
         this.registry = registry;
         this.stats = stats;
         this.version = version;
+        this.history = new HistoryRecorder(stats);
+    }
+
+    /** Where lines go to be kept (draft/chathistory), and each target's clock. */
+    public HistoryRecorder history() {
+        return history;
     }
 
     public ServerConfig config() {

@@ -25,7 +25,12 @@ public enum Cap {
     SASL("sasl", "PLAIN"),
     ACCOUNT_REGISTRATION("draft/account-registration", null),
     ACCOUNT_NOTIFY,
-    EXTENDED_JOIN;
+    EXTENDED_JOIN,
+    // history (issue 15)
+    ACCOUNT_TAG,
+    CHATHISTORY("draft/chathistory"),
+    EVENT_PLAYBACK("draft/event-playback"),
+    READ_MARKER("draft/read-marker");
 
     private static final Cap[] ALL = values();
 

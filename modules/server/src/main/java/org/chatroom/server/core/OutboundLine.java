@@ -61,9 +61,45 @@ public final class OutboundLine {
 
     /** A relayed line with a fresh {@code msgid} and the sender's client-only tags ({@code +name}). */
     public static OutboundLine of(IrcMessage message, Map<String, String> clientTags) {
+        return of(message, clientTags, System.currentTimeMillis());
+    }
+
+    /** Like {@link #of(IrcMessage, Map)} at {@code timeMillis} (history's strict per-target time). */
+    public static OutboundLine of(IrcMessage message, Map<String, String> clientTags, long timeMillis) {
         String id = "msgid=" + ID_PREFIX + NEXT_ID.incrementAndGet();
         String tags = clientTags.isEmpty() ? id : id + ";" + MessageTags.format(clientTags);
-        return new OutboundLine(message.toLine(), System.currentTimeMillis(), tags);
+        return new OutboundLine(message.toLine(), timeMillis, tags);
+    }
+
+    /**
+     * A line played again from history: its original text, time and msgid, and its client-only tags
+     * in wire form ({@code null} = none).
+     */
+    public static OutboundLine replay(String line, long timeMillis, String msgid, String clientTags) {
+        String tags = clientTags == null || clientTags.isEmpty() ? "msgid=" + msgid : "msgid=" + msgid + ";" + clientTags;
+        return new OutboundLine(line, timeMillis, tags);
+    }
+
+    /** The msgid every tagged form carries. */
+    public String msgid() {
+        int end = tags.indexOf(';');
+        return tags.substring("msgid=".length(), end < 0 ? tags.length() : end);
+    }
+
+    /** The client-only tags in wire form, or null when there are none. */
+    public String clientTags() {
+        int end = tags.indexOf(';');
+        return end < 0 ? null : tags.substring(end + 1);
+    }
+
+    /** The server-time of this line, epoch ms. */
+    public long timeMillis() {
+        return timeMillis;
+    }
+
+    /** The line without tags (no CRLF). */
+    public String body() {
+        return body;
     }
 
     /** A reply to one user only (numerics, notices): the time tag if asked for, never a msgid. */

@@ -17,6 +17,8 @@ public final class ServerStats {
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder linesRefused = new LongAdder();
+    private final LongAdder historyStored = new LongAdder();
+    private final LongAdder historyDropped = new LongAdder();
     private final AtomicInteger registered = new AtomicInteger();
     private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
     private volatile LongSupplier queuedOutput = () -> 0;
@@ -129,6 +131,24 @@ public final class ServerStats {
     /** Clients dropped for output they did not read: their own queue or the global budget. */
     public long slowClientsDropped() {
         return drops(DropReason.SENDQ) + drops(DropReason.OUTPUT_BUDGET);
+    }
+
+    /** A history row was handed to the store's writer. */
+    public void historyStored() {
+        historyStored.increment();
+    }
+
+    /** A history row was dropped: the store's writer was too far behind (chat goes on). */
+    public void historyDropped() {
+        historyDropped.increment();
+    }
+
+    public long historyStoredTotal() {
+        return historyStored.sum();
+    }
+
+    public long historyDroppedTotal() {
+        return historyDropped.sum();
     }
 
     public long linesRefused() {

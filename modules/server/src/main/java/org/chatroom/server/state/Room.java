@@ -26,6 +26,7 @@ public final class Room {
     public static final int MAX_BANS = 100;
 
     private final String name;
+    private final String key;
     private final boolean configured;
     private final long createdAtMillis = System.currentTimeMillis();
     private final Map<Client, Member> standing = new ConcurrentHashMap<>();
@@ -44,12 +45,36 @@ public final class Room {
     Room(String name, boolean configured, Topic topic, Object lock) {
         this.lock = lock;
         this.name = name;
+        this.key = ChatRegistry.MAPPING.fold(name);
         this.configured = configured;
         this.topic = topic;
     }
 
     public String name() {
         return name;
+    }
+
+    /** The name folded by the registry's case rules: the room's key in the registry and in history. */
+    public String key() {
+        return key;
+    }
+
+    /**
+     * Whether {@code c} may read this room's history: a member, or someone who could join it now
+     * (not banned, not kept out by +i or +k; a full room still counts). Reads only: no lock needed.
+     */
+    public boolean mayReadHistory(Client c) {
+        if (contains(c) || c.serverOperator()) {
+            return true;
+        }
+        boolean inv = invited.contains(c);
+        if (!inv && matchesBan(c.prefix(), c.account())) {
+            return false;
+        }
+        if (modes.inviteOnly() && !inv && !inviteExceptions.matches(c.prefix(), c.account())) {
+            return false;
+        }
+        return modes.key() == null;
     }
 
     /** Configured rooms (the default room, permanent rooms) exist with no members and are never removed. */

@@ -51,6 +51,9 @@ final class WebMetrics {
         counter("chatroom_deliveries", "Lines delivered to clients", stats::messagesOut);
         counter("chatroom_received_bytes", "Bytes received from clients", stats::bytesIn);
         counter("chatroom_sent_bytes", "Bytes handed to clients' sockets", stats::bytesOut);
+        counter("chatroom_history_stored", "History lines handed to the database writer", stats::historyStoredTotal);
+        counter("chatroom_history_dropped", "History lines dropped: the database writer was behind",
+                stats::historyDroppedTotal);
         counter("chatroom_lines_refused", "Lines refused (too long, not UTF-8, control characters)",
                 stats::linesRefused);
         CounterWithCallback.builder().name("chatroom_drops").help("Connections the server ended, by reason")

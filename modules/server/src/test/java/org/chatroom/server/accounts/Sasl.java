@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** The PLAIN payload a client sends: authzid NUL authcid NUL password, base64. */
-final class Sasl {
+public final class Sasl {
     private Sasl() {
     }
 
-    static String plain(String authzid, String account, String password) {
+    public static String plain(String authzid, String account, String password) {
         return Base64.getEncoder().encodeToString((authzid + "\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -47,7 +47,7 @@ class Ircv3Test {
                     "standard-replies", "setname", "chghost", "userhost-in-names", "no-implicit-names",
                     "draft/no-implicit-names", "sasl", "draft/account-registration", "account-notify",
                     "extended-join")
-                    .doesNotContain("sasl=PLAIN", "draft/chathistory");
+                    .doesNotContain("sasl=PLAIN", "draft/multiline");
             old.send("CAP END");
             old.send("NICK old");
             old.send("USER o 0 * :O");

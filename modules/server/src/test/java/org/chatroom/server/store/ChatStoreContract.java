@@ -2,48 +2,18 @@ package org.chatroom.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What every {@link ChatStore} must do, on a real database: SQLite today ({@code SqliteChatStoreTest}),
- * PostgreSQL later with the same tests.
+ * What every {@link ChatStore} must do, on a real database: SQLite ({@code SqliteChatStoreTest}) and
+ * PostgreSQL ({@code PostgresChatStoreTest}) run the same tests. The history half is inherited from {@link HistoryStoreContract}:
+ * a store's test extends this class and gets both.
  */
-@Timeout(60)
-public abstract class ChatStoreContract {
-    @TempDir
-    protected Path dir;
-    private final List<ChatStore> opened = new ArrayList<>();
-
-    /** A store on the database in {@code dir}: the same database each time it is called with the same dir. */
-    protected abstract ChatStore open(Path dir, int queueBound);
-
-    private ChatStore store() {
-        return reopen(10_000);
-    }
-
-    private ChatStore reopen(int queueBound) {
-        ChatStore s = open(dir, queueBound);
-        opened.add(s);
-        return s;
-    }
-
-    @AfterEach
-    void closeStores() {
-        opened.forEach(ChatStore::close);
-    }
-
-    private static <T> T get(CompletableFuture<T> f) throws Exception {
-        return f.get(10, TimeUnit.SECONDS);
-    }
-
+public abstract class ChatStoreContract extends HistoryStoreContract {
     @Test
     void accountsAreOnePerNameWhateverTheCase() throws Exception {
         ChatStore s = store();
@@ -74,8 +44,7 @@ public abstract class ChatStoreContract {
         get(s.putBan(new BanRow("*!*@192.0.2.1", "", "admin", 20, 99)));
         get(s.putBan(new BanRow("troll!*@*", "worse", "op", 30, 0)));
         get(s.deleteBan("nobody!*@*"));
-        s.close();
-        opened.remove(s);
+        closeNow(s);
         assertThat(store().loadBans()).containsExactly(new BanRow("*!*@192.0.2.1", "", "admin", 20, 99),
                 new BanRow("troll!*@*", "worse", "op", 30, 0));
     }
@@ -111,8 +80,7 @@ public abstract class ChatStoreContract {
         for (int i = 0; i < 2000; i++) {
             s.putBan(new BanRow("n" + i + "!*@*", "", "t", i, 0)); // not waited for
         }
-        s.close();
-        opened.remove(s);
+        closeNow(s);
         assertThat(store().loadBans()).hasSize(2000);
     }
 

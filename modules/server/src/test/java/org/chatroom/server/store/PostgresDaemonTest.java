@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A real daemon on store.url=jdbc:postgresql:...: what it keeps is in PostgreSQL and outlives a restart. */
+/** A real daemon on store.url=jdbc:postgresql:...: what it keeps (accounts, rooms, history) is in PostgreSQL and outlives a restart. */
 @Timeout(120)
 class PostgresDaemonTest {
     @RegisterExtension
@@ -27,7 +27,7 @@ class PostgresDaemonTest {
     final ChatServerExtension fx = ChatServerExtension.plain();
 
     @Test
-    void anAccountAndAPermanentRoomSurviveARestart() throws Exception {
+    void anAccountAPermanentRoomAndItsHistorySurviveARestart() throws Exception {
         String url = PG.createDatabase();
         Path password = PG.writePasswordFile(PG.password());
         Map<String, String> cfg = Map.of("store.url", url, "store.user", PG.user(),
@@ -50,6 +50,8 @@ class PostgresDaemonTest {
             c.send("MODE #help +k secret");
             c.send("MODE #help +b spammer!*@*");
             c.awaitContains("MODE #help +b :spammer!*@*");
+            c.send("PRIVMSG #help :kept in PostgreSQL");
+            c.sync();
         }
 
         fx.start(cfg); // closes the first daemon (its queued writes committed), starts a second on the same database
@@ -72,6 +74,7 @@ class PostgresDaemonTest {
             c.awaitLine(l -> l.contains(" 367 alice #help spammer!*@* alice"));
             c.send("JOIN #help secret");
             c.awaitContains(" 332 alice #help :Ask here, be patient");
+            c.awaitContains(" PRIVMSG #help :kept in PostgreSQL"); // the history replayed on JOIN
         }
 
         assertThat(fx.data().resolve("chatroom.db")).as("no SQLite file beside").doesNotExist();

@@ -29,7 +29,7 @@ class SqliteChatStoreTest extends ChatStoreContract {
             wal.next();
             assertThat(wal.getString(1)).isEqualTo("wal");
             v.next();
-            assertThat(v.getString(1)).isEqualTo("2");
+            assertThat(v.getString(1)).isEqualTo("3");
         }
         open(dir, 100).close(); // a second open finds nothing to migrate and keeps the data
         assertThat(Files.size(file)).isPositive();

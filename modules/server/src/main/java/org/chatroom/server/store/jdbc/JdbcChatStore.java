@@ -13,6 +13,11 @@ import org.chatroom.protocol.CaseMapping;
 import org.chatroom.server.store.AccountRow;
 import org.chatroom.server.store.BanRow;
 import org.chatroom.server.store.ChatStore;
+import org.chatroom.server.store.HistoryRef;
+import org.chatroom.server.store.HistoryRow;
+import org.chatroom.server.store.HistoryStats;
+import org.chatroom.server.store.HistoryTarget;
+import org.chatroom.server.store.PrivateParties;
 import org.chatroom.server.store.RoomRow;
 import org.chatroom.server.store.StoreException;
 
@@ -34,6 +39,7 @@ public final class JdbcChatStore implements ChatStore {
     private final StoreReaders readers;
     private final Runnable release;
     private final SqlErrors errors;
+    private final JdbcHistory history;
 
     /**
      * The store owns the writer and the readers from here: {@link #close} stops the writer, then the
@@ -44,6 +50,7 @@ public final class JdbcChatStore implements ChatStore {
         this.readers = readers;
         this.release = release;
         this.errors = errors;
+        this.history = new JdbcHistory(writer, readers);
     }
 
     @Override
@@ -92,12 +99,12 @@ public final class JdbcChatStore implements ChatStore {
         return join(readers.submit(c -> {
             List<RoomRow> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT name_key, name, flags, room_key, user_limit, topic,"
-                    + " topic_set_by, topic_set_at FROM room");
+                    + " topic_set_by, topic_set_at, owner FROM room");
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new RoomRow(r.getString(2), r.getString(3), r.getString(4), r.getInt(5), r.getString(6),
                             r.getString(7), r.getLong(8), roomList(c, r.getString(1), "b"),
-                            roomList(c, r.getString(1), "e"), roomList(c, r.getString(1), "I")));
+                            roomList(c, r.getString(1), "e"), roomList(c, r.getString(1), "I"), r.getString(9)));
                 }
             }
             out.sort(BY_ROOM);
@@ -141,7 +148,7 @@ public final class JdbcChatStore implements ChatStore {
         return writer.submit(c -> {
             update(c, "DELETE FROM room WHERE name_key = ?", key); // its bans go with it (ON DELETE CASCADE)
             try (PreparedStatement p = c.prepareStatement("INSERT INTO room (name_key, name, flags, room_key, user_limit,"
-                    + " topic, topic_set_by, topic_set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " topic, topic_set_by, topic_set_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, key);
                 p.setString(2, room.name());
                 p.setString(3, room.flags());
@@ -150,6 +157,7 @@ public final class JdbcChatStore implements ChatStore {
                 p.setString(6, room.topic());
                 p.setString(7, room.topicSetBy());
                 p.setLong(8, room.topicSetAtSeconds());
+                p.setString(9, room.owner());
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement(
@@ -222,6 +230,93 @@ public final class JdbcChatStore implements ChatStore {
             out.sort(BY_ACCOUNT);
             return out;
         });
+    }
+
+    @Override
+    public boolean appendHistory(HistoryRow row) {
+        return history.append(row);
+    }
+
+    @Override
+    public boolean appendPrivate(HistoryRow row, PrivateParties parties) {
+        return history.appendPrivate(row, parties);
+    }
+
+    @Override
+    public long loadLatestHistoryTime() {
+        return join(readers.submit(history::latestTime));
+    }
+
+    @Override
+    public CompletableFuture<List<HistoryRow>> latest(String key, HistoryRef after, int limit, boolean events) {
+        return history.latest(key, after, limit, events);
+    }
+
+    @Override
+    public CompletableFuture<List<HistoryRow>> before(String key, HistoryRef ref, int limit, boolean events) {
+        return history.before(key, ref, limit, events);
+    }
+
+    @Override
+    public CompletableFuture<List<HistoryRow>> after(String key, HistoryRef ref, int limit, boolean events) {
+        return history.after(key, ref, limit, events);
+    }
+
+    @Override
+    public CompletableFuture<List<HistoryRow>> around(String key, HistoryRef ref, int limit, boolean events) {
+        return history.around(key, ref, limit, events);
+    }
+
+    @Override
+    public CompletableFuture<List<HistoryRow>> between(String key, HistoryRef from, HistoryRef to, int limit,
+                                                       boolean events) {
+        return history.between(key, from, to, limit, events);
+    }
+
+    @Override
+    public CompletableFuture<List<HistoryTarget>> targets(String account, List<String> roomKeys, long fromMillis,
+                                                          long toMillis, int limit) {
+        return history.targets(account, roomKeys, fromMillis, toMillis, limit);
+    }
+
+    @Override
+    public CompletableFuture<List<HistoryRow>> takePending(String account) {
+        return history.takePending(account);
+    }
+
+    @Override
+    public CompletableFuture<Optional<Long>> readMarker(String account, String targetKey) {
+        return history.readMarker(account, targetKey);
+    }
+
+    @Override
+    public CompletableFuture<Long> markRead(String account, String targetKey, long timeMillis) {
+        return history.markRead(account, targetKey, timeMillis);
+    }
+
+    @Override
+    public CompletableFuture<Long> purgeHistory(String targetKey, long beforeMillis) {
+        return history.purge(targetKey, beforeMillis);
+    }
+
+    @Override
+    public CompletableFuture<Long> trimHistory(String targetKey, int keep) {
+        return history.trim(targetKey, keep);
+    }
+
+    @Override
+    public CompletableFuture<HistoryStats> historyStats(String targetKey) {
+        return history.stats(targetKey);
+    }
+
+    @Override
+    public CompletableFuture<List<String>> historyTargets() {
+        return history.targetKeys();
+    }
+
+    /** History rows accepted and then lost because their commit failed. */
+    public long historyRowsLost() {
+        return writer.rowsLost();
     }
 
     private static int update(Connection c, String sql, String arg) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.server.store.StoreException;
@@ -18,7 +19,8 @@ import org.chatroom.server.store.StoreException;
  * only wait on each other's lock). It keeps one connection (a new one after a failed commit),
  * drains a bounded queue and applies up to {@code batch} jobs per transaction, so a burst costs one
  * commit (one fsync of the WAL) instead of one per row. Each job runs inside a savepoint: a job that
- * fails is rolled back alone and fails its own future; the rest of the batch commits.
+ * fails is rolled back alone and fails its own future; the rest of the batch commits. History rows
+ * ({@link BatchedRow}) have no future: they are bound into JDBC batches between jobs.
  */
 public final class StoreWriter implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
@@ -49,12 +51,15 @@ public final class StoreWriter implements AutoCloseable {
 
     private final Connections connections;
     private final SqlErrors errors;
-    private final BlockingQueue<Job<?>> queue;
+    private final BlockingQueue<Object> queue; // Job or BatchedRow, in call order
+    private final LongAdder rowsLost = new LongAdder();
     private final int batch;
     private final Thread thread;
     private volatile boolean closing;
     /** The writer thread's connection, kept across batches; given back and borrowed anew after a failed commit. */
     private Connection connection;
+    /** The statements history rows are bound into, prepared on {@link #connection} (writer thread only). */
+    private RowBatch rows;
 
     public StoreWriter(Connections connections, int queueBound, int batch, SqlErrors errors) {
         this.connections = connections;
@@ -76,11 +81,21 @@ public final class StoreWriter implements AutoCloseable {
         return done;
     }
 
+    /** Queues a row with no future: false at once when the queue is full or the store is closing. */
+    boolean offer(BatchedRow row) {
+        return !closing && queue.offer(row);
+    }
+
+    /** Rows offered, accepted, then lost because their commit failed (logged at ERROR). */
+    long rowsLost() {
+        return rowsLost.sum();
+    }
+
     private void loop() {
-        List<Job<?>> jobs = new ArrayList<>(batch);
+        List<Object> jobs = new ArrayList<>(batch);
         while (!closing || !queue.isEmpty()) {
             try {
-                Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Object first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -97,20 +112,33 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void commit(List<Job<?>> jobs) {
-        List<Object> values = new ArrayList<>(jobs.size());
+    private void commit(List<Object> work) {
+        List<Job<?>> jobs = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         try {
             Connection c = connection();
             c.setAutoCommit(false);
-            for (Job<?> j : jobs) {
-                values.add(j.run(c, errors));
+            for (Object o : work) {
+                if (o instanceof Job<?> j) {
+                    flushRows(c);
+                    jobs.add(j);
+                    values.add(j.run(c, errors));
+                } else {
+                    ((BatchedRow) o).addTo(rows);
+                    rows.counted();
+                }
             }
+            flushRows(c);
             c.commit();
         } catch (SQLException | RuntimeException e) {
-            LOG.error("cannot commit {} database writes: {}", jobs.size(), errors.describe(e));
+            LOG.error("cannot commit {} database writes: {}", work.size(), errors.describe(e));
             dropConnection();
-            for (Job<?> j : jobs) {
-                j.done().completeExceptionally(new StoreException(errors.describe(e), e));
+            for (Object o : work) {
+                if (o instanceof Job<?> j) {
+                    j.done().completeExceptionally(new StoreException(errors.describe(e), e));
+                } else {
+                    rowsLost.increment();
+                }
             }
             return;
         }
@@ -121,9 +149,33 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the rows bound since the last job inside a savepoint: rows that fail are rolled back alone
+     * (counted as lost, logged), and the jobs around them still commit.
+     */
+    private void flushRows(Connection c) throws SQLException {
+        int n = rows.pending();
+        if (n == 0) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SAVEPOINT rows");
+            try {
+                rows.flush();
+                s.execute("RELEASE rows");
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK TO rows");
+                s.execute("RELEASE rows");
+                rowsLost.add(n);
+                LOG.error("cannot store {} history rows: {}", n, errors.describe(e));
+            }
+        }
+    }
+
     private Connection connection() throws SQLException {
         if (connection == null) {
             connection = connections.borrow();
+            rows = new RowBatch(connection);
         }
         return connection;
     }
@@ -133,6 +185,8 @@ public final class StoreWriter implements AutoCloseable {
         if (connection == null) {
             return;
         }
+        rows.discard();
+        rows.close();
         try {
             connection.rollback();
         } catch (SQLException ignored) {
@@ -154,6 +208,7 @@ public final class StoreWriter implements AutoCloseable {
         if (thread.isAlive()) {
             LOG.warn("the database writer had {} writes left at shutdown", queue.size());
         } else if (connection != null) {
+            rows.close();
             connections.giveBack(connection);
             connection = null;
         }
