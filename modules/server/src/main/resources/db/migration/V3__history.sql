@@ -9,6 +9,7 @@ CREATE TABLE history (
     msgid      TEXT   NOT NULL, -- as sent; a QUIT or NICK is one line kept in each room it was told in
     time_ms    BIGINT NOT NULL, -- server-time, epoch ms; strictly increasing per target (ties bumped by 1 ms)
     command    TEXT   NOT NULL, -- PRIVMSG, NOTICE, TAGMSG, JOIN, PART, QUIT, KICK, NICK, TOPIC, MODE
+    kind       INTEGER NOT NULL, -- 0 = a message (PRIVMSG, NOTICE), 1 = anything else (shown with draft/event-playback)
     sender     TEXT   NOT NULL, -- nick!user@host as sent
     account    TEXT,            -- the sender's account, NULL = not logged in
     tags       TEXT,            -- client-only tags (+react=...;+reply=...), escaped; NULL = none
@@ -17,6 +18,8 @@ CREATE TABLE history (
 );
 -- Paging (CHATHISTORY) reads a target by time; unique because the time order per target is strict.
 CREATE UNIQUE INDEX history_target_time ON history (target_key, time_ms);
+-- Clients without event-playback read messages only: one range of this index, however many JOINs lie between.
+CREATE INDEX history_target_kind_time ON history (target_key, kind, time_ms);
 -- Retention deletes by time over every target.
 CREATE INDEX history_time ON history (time_ms);
 

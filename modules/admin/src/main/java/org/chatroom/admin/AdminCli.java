@@ -189,7 +189,8 @@ public final class AdminCli {
                     options(),
                     "Commands: list, info NICK, rooms, kick NICK [REASON], ban MASK [DURATION] [REASON], unban MASK,"
                             + " bans, say TEXT, topic ROOM TEXT, account add|passwd NAME (password from the terminal or"
-                            + " standard input), account del NAME, account list, stats, monitor, reload,"
+                            + " standard input), account del NAME, account list, history stats [ROOM], history purge ROOM"
+                            + " [before TIME|DATE|AGE], stats, monitor, reload,"
                             + " shutdown [MESSAGE], help.\n"
                             + "Exit status: 0 done, 1 the daemon refused (no such nick, ...), 2 usage error,"
                             + " 3 chat-server is not running or its socket cannot be used.",

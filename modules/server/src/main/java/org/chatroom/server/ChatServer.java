@@ -63,6 +63,7 @@ public final class ChatServer implements AutoCloseable, ServerControl {
     private volatile Supplier<ServerConfig> configSource;
     private volatile boolean closed;
     private final ChatStore store;
+    private final org.chatroom.server.persist.HistoryRetention retention;
     /** The database under data.dir when store.url is empty. */
     public static final String DATABASE_FILE = "chatroom.db";
 
@@ -89,14 +90,21 @@ public final class ChatServer implements AutoCloseable, ServerControl {
             throw new ServerStartException("cannot restore the permanent rooms: " + e.getMessage());
         }
         context.roomStateListener(rooms::save);
+        this.retention = new org.chatroom.server.persist.HistoryRetention(context);
         if (config.get(ServerConfigKeys.HISTORY_ENABLED)) {
             try {
                 context.history().start(store, store.loadLatestHistoryTime());
+                retention.start(config.get(ServerConfigKeys.HISTORY_PURGE_INTERVAL));
             } catch (StoreException e) {
                 store.close();
                 throw new ServerStartException("cannot read the history: " + e.getMessage());
             }
         }
+    }
+
+    /** The history retention job (tests run a pass at once). */
+    public org.chatroom.server.persist.HistoryRetention retention() {
+        return retention;
     }
 
     /** What to do after an error the process must not survive; Main exits. */
@@ -289,6 +297,7 @@ public final class ChatServer implements AutoCloseable, ServerControl {
             net.close();
         }
         shutdownLoops();
+        retention.close();
         store.close(); // after the loops: every write they queued is committed before the file closes
         context.passwords().close();
         LOG.info("stopped");

@@ -46,6 +46,10 @@ final class AdminCommands {
         add("account", "account add|passwd|del|list [NAME] [PASSWORD]", 1, 3,
                 "accounts: create (add), set a new password (passwd), delete (del), list; the password is never logged",
                 (r, w) -> AccountCommands.run(env, r, w));
+        add("history", "history stats [ROOM] | history purge ROOM [before TIME]", 1, 4,
+                "what history is kept (lines, oldest, newest, drops), or delete a room's lines (all, or older than TIME:"
+                        + " 2026-01-31T12:00:00Z, 2026-01-31 or an age such as 7d)",
+                (r, w) -> HistoryCommands.run(env, r, w));
         add("stats", "stats", 0, 0, "uptime, connections, users, rooms, traffic, heap", (r, w) -> ServerCommands.stats(env));
         add("monitor", "monitor", 0, 0, "stream what happens (joins, quits, room messages, ...) until any line is sent",
                 (r, w) -> {

@@ -37,5 +37,8 @@ final class AccountLogin {
                 }
             }
         }
+        if (c.registered()) { // before registration the welcome comes first: ChatSession plays them then
+            PrivateHistory.playWaiting(s);
+        }
     }
 }

@@ -196,6 +196,7 @@ public final class ChatSession implements Session, ClientControl {
             RoomCommands.join(this, defaultRoom);
         }
         NickGuard.check(this);
+        PrivateHistory.playWaiting(this); // logged in with SASL before registering: what waited for the account
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class CommandDispatcher {
         RegisterCommand.register(this);
         IdentityCommands.register(this);
         ChathistoryCommand.register(this);
+        ReadMarkerCommand.register(this);
     }
 
     /** Adds {@code name}; {@code beforeRegistration} allows it before NICK/USER completed. */

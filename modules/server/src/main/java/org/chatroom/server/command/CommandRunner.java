@@ -26,6 +26,7 @@ final class CommandRunner {
     private final Client client;
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>(); // lines read during a password check
     private boolean checkingPassword;
+    private final ArrayDeque<Runnable> laterWaits = new ArrayDeque<>(); // awaits begun while one ran: one at a time
     private LabeledResponse awaitingPassword; // the labeled command whose password check is running
     private LabeledResponse open; // a response still taking the sender's in-order lines, or null
     private long batches;
@@ -142,6 +143,10 @@ final class CommandRunner {
 
     /** See {@link Session#await}: the lane holds this session's lines until {@code work} completes, as for a password check. */
     <T> void await(CompletableFuture<T> work, BiConsumer<T, Throwable> then) {
+        if (checkingPassword) { // e.g. a JOIN's replay and a login's waiting messages: answered in the order asked
+            laterWaits.add(() -> await(work, then));
+            return;
+        }
         checkingPassword = true;
         out.pauseReading();
         work.whenComplete((value, error) -> out.lane().execute(() -> resumed(() -> then.accept(value,
@@ -152,7 +157,16 @@ final class CommandRunner {
         resumed(() -> then.accept(ok));
     }
 
-    private void resumed(Runnable then) {
+    private void resumed(Runnable first) {
+        Runnable then = () -> {
+            first.run();
+            Runnable next = laterWaits.poll();
+            if (next != null && checkingPassword) {
+                laterWaits.addFirst(next); // the callback started a wait of its own: that one first
+            } else if (next != null) {
+                next.run();
+            }
+        };
         checkingPassword = false;
         if (session.ended()) {
             return;
@@ -183,5 +197,6 @@ final class CommandRunner {
     /** The session ended: lines still waiting are dropped. */
     void clear() {
         waiting.clear();
+        laterWaits.clear();
     }
 }

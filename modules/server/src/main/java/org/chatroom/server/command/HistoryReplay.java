@@ -30,8 +30,14 @@ final class HistoryReplay {
 
     static void afterJoin(Session s, List<Joined> joined) {
         Client c = s.client();
+        if (joined.isEmpty() || !s.context().history().enabled()) {
+            return;
+        }
+        if (c.has(Cap.READ_MARKER)) {
+            markers(s, joined);
+        }
         int lines = s.context().config().get(ServerConfigKeys.HISTORY_REPLAY_LINES);
-        if (joined.isEmpty() || lines == 0 || !s.context().history().enabled() || c.has(Cap.CHATHISTORY)) {
+        if (lines == 0 || c.has(Cap.CHATHISTORY)) {
             return;
         }
         boolean events = c.has(Cap.EVENT_PLAYBACK);
@@ -50,6 +56,23 @@ final class HistoryReplay {
                 if (!found.get(i).isEmpty()) {
                     HistoryBatch.send(s, joined.get(i).room().name(), found.get(i));
                 }
+            }
+        });
+    }
+
+    /**
+     * draft/read-marker on JOIN: the account's marker of each room ({@code *} without one or without
+     * an account). It comes after the NAMES: the marker is read off the lane, and a JOIN is not held for it.
+     */
+    private static void markers(Session s, List<Joined> joined) {
+        List<Room> rooms = joined.stream().map(Joined::room).toList();
+        if (s.client().account() == null) {
+            rooms.forEach(r -> ReadMarkerCommand.sendAfterJoin(s, r, java.util.Optional.empty()));
+            return;
+        }
+        s.await(ReadMarkerCommand.markersOf(s, rooms), (found, error) -> {
+            for (int i = 0; i < rooms.size(); i++) {
+                ReadMarkerCommand.sendAfterJoin(s, rooms.get(i), error != null ? java.util.Optional.empty() : found.get(i));
             }
         });
     }

@@ -203,12 +203,10 @@ final class MessageCommands {
         }
         Client to = s.context().registry().byNick(target);
         if (to == null) {
-            if (!notice) {
-                s.reply(Numeric.ERR_NOSUCHNICK, target);
-            }
+            PrivateHistory.toOffline(s, target, command, text, notice, tags);
             return;
         }
-        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, to.nick(), text), tags);
+        OutboundLine line = PrivateHistory.toOnline(s, to, command, text, tags);
         to.send(line);
         if (c.has(Cap.ECHO_MESSAGE)) {
             c.send(line);

@@ -22,6 +22,12 @@ final class HistoryFixture {
 
     /** Connects as {@code nick}, asks for {@code caps} (space-separated; may be empty), logs in if {@code password} is set, registers. */
     static IrcTestClient connect(ChatServerExtension fx, String nick, String caps, String password) throws IOException {
+        return connect(fx, nick, caps, nick, password);
+    }
+
+    /** Like {@link #connect(ChatServerExtension, String, String, String)}, logging in to {@code account}. */
+    static IrcTestClient connect(ChatServerExtension fx, String nick, String caps, String account, String password)
+            throws IOException {
         IrcTestClient c = fx.connect();
         c.send("CAP LS 302");
         String all = (caps + (password != null ? " sasl" : "")).strip();
@@ -33,9 +39,14 @@ final class HistoryFixture {
         c.send("USER " + nick + " 0 * :" + nick);
         if (password != null) {
             c.send("AUTHENTICATE PLAIN");
-            c.awaitLine(l -> l.equals("AUTHENTICATE +"));
-            c.send("AUTHENTICATE " + Sasl.plain("", nick, password));
-            c.awaitContains(" 903 ");
+            try {
+                c.awaitLine(l -> l.endsWith("AUTHENTICATE +"));
+            } catch (RuntimeException e) {
+                throw new AssertionError("no AUTHENTICATE +; saw " + c.lines(), e);
+            }
+            c.send("AUTHENTICATE " + Sasl.plain("", account, password));
+            // a password check is slow on purpose (PBKDF2), slower still on a busy machine
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> c.received(" 903 "));
         }
         c.send("CAP END");
         c.awaitLine(l -> l.contains(" 366 " + nick + " #lobby "));

@@ -56,7 +56,8 @@ public abstract class HistoryStoreContract {
 
     /** Rows have no future: a write queued after them completes once they are committed. */
     private static void flushed(ChatStore s) throws Exception {
-        get(s.markRead("flush", "#flush", 1));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)) // a full queue refuses it at once
+                .until(() -> s.markRead("flush", "#flush", 1).handle((v, e) -> e == null).get(10, TimeUnit.SECONDS));
     }
 
     private static HistoryRow line(String key, int i, long time) {

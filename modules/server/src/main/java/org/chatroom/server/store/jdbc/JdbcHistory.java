@@ -24,14 +24,14 @@ import org.chatroom.server.store.PrivateParties;
 final class JdbcHistory {
     private static final CaseMapping FOLD = CaseMapping.RFC1459;
     private static final String COLUMNS = "msgid, target_key, time_ms, command, sender, account, tags, args";
-    private static final String INSERT = "INSERT INTO history (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT DO NOTHING";
+    private static final String INSERT = "INSERT INTO history (" + COLUMNS + ", kind)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String PEER = "INSERT INTO private_peer (account_key, peer_key, peer, target_key, last_ms)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_key, peer_key) DO UPDATE SET peer = excluded.peer,"
             + " last_ms = excluded.last_ms";
     private static final String PENDING = "INSERT INTO pending_private (account_key, target_key, msgid)"
             + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
-    private static final String MESSAGES_ONLY = " AND command IN ('PRIVMSG', 'NOTICE')";
+    private static final String MESSAGES_ONLY = " AND kind = 0"; // the (target_key, kind, time_ms) index
 
     private final StoreWriter writer;
     private final StoreReaders readers;
@@ -70,6 +70,7 @@ final class JdbcHistory {
         p.setString(6, r.account());
         p.setString(7, r.tags());
         p.setString(8, r.args());
+        p.setInt(9, r.isMessage() ? 0 : 1);
         p.addBatch();
     }
 
