@@ -38,7 +38,6 @@ import io.netty.handler.ssl.SslContext;
 import org.chatroom.server.persist.PermanentRooms;
 import org.chatroom.server.store.ChatStore;
 import org.chatroom.server.store.StoreException;
-import org.chatroom.server.store.sqlite.SqliteStore;
 import org.chatroom.server.state.Topic;
 
 /**
@@ -80,7 +79,7 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         for (String name : config.get(ServerConfigKeys.ROOMS_PERMANENT)) {
             registry.rooms().configure(name, Topic.none());
         }
-        this.store = openStore(config);
+        this.store = StoreOpener.open(config);
         context.store(store);
         PermanentRooms rooms = new PermanentRooms(store);
         try {
@@ -99,20 +98,6 @@ public final class ChatServer implements AutoCloseable, ServerControl {
                 store.close();
                 throw new ServerStartException("cannot read the history: " + e.getMessage());
             }
-        }
-    }
-
-    private static ChatStore openStore(ServerConfig config) {
-        String url = config.get(ServerConfigKeys.STORE_URL);
-        if (url.isEmpty()) {
-            url = "jdbc:sqlite:" + config.path(ServerConfigKeys.DATA_DIR).resolve(DATABASE_FILE);
-        }
-        try {
-            return SqliteStore.open(new SqliteStore.Options(url, config.get(ServerConfigKeys.STORE_QUEUE),
-                    config.get(ServerConfigKeys.STORE_BATCH), config.get(ServerConfigKeys.STORE_READ_THREADS)));
-        } catch (StoreException e) {
-            throw new ServerStartException("cannot open the database " + url.substring("jdbc:sqlite:".length())
-                    + ": " + e.getMessage());
         }
     }
 

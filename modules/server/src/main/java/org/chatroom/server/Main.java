@@ -19,28 +19,34 @@ public final class Main {
         Runtime.getRuntime().halt(1);
     }
 
+    /** The constructed (the database open) and started daemon; a start error exits 2 with its one line. */
+    private static ChatServer started(ServerCli.Outcome outcome, Logger log) {
+        try {
+            ChatServer server = new ChatServer(outcome.config()).configSource(outcome.configSource()).onFatal(Main::die);
+            Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+                if (e instanceof OutOfMemoryError) {
+                    server.context().fatal(e);
+                } else {
+                    log.error("uncaught error in thread {}", thread.getName(), e);
+                }
+            });
+            return server.start();
+        } catch (ServerStartException e) {
+            System.err.println(ServerCli.NAME + ": " + e.getMessage());
+            log.error(e.getMessage());
+            LogManager.shutdown();
+            System.exit(ServerCli.EXIT_USAGE);
+            throw e; // not reached
+        }
+    }
+
     public static void main(String[] args) {
         ServerCli.Outcome outcome = new ServerCli(System.out, System.err, System.in).parse(args);
         if (!outcome.shouldRun()) {
             System.exit(outcome.exitCode());
         }
         Logger log = LogManager.getLogger(Main.class);
-        ChatServer server = new ChatServer(outcome.config()).configSource(outcome.configSource()).onFatal(Main::die);
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            if (e instanceof OutOfMemoryError) {
-                server.context().fatal(e);
-            } else {
-                log.error("uncaught error in thread {}", thread.getName(), e);
-            }
-        });
-        try {
-            server.start();
-        } catch (ServerStartException e) {
-            System.err.println(ServerCli.NAME + ": " + e.getMessage());
-            log.error(e.getMessage());
-            LogManager.shutdown();
-            System.exit(ServerCli.EXIT_USAGE);
-        }
+        ChatServer server = started(outcome, log);
         CountDownLatch stop = new CountDownLatch(1);
         server.closeFuture().thenRun(stop::countDown); // the admin "shutdown" command
         // Handling TERM ourselves (rather than only a shutdown hook) lets the JVM exit with 0, not 143.

@@ -185,8 +185,15 @@ public final class ServerConfigKeys {
             "folder for state kept across restarts (the database chatroom.db); relative to the install folder", false,
             ValueParsers::path);
     public static final ConfigKey<String> STORE_URL = key("store.url", "",
-            "JDBC URL of the database; empty = jdbc:sqlite: and data.dir/chatroom.db (only SQLite for now)", false,
-            ServerConfigKeys::storeUrl);
+            "JDBC URL of the database: empty = jdbc:sqlite: and data.dir/chatroom.db; jdbc:sqlite:FILE; or"
+                    + " jdbc:postgresql://HOST[:PORT]/DATABASE (credentials from store.user and store.password.file)",
+            false, ServerConfigKeys::storeUrl);
+    public static final ConfigKey<String> STORE_USER = key("store.user", "chatroom",
+            "PostgreSQL user the daemon logs in as (store.url=jdbc:postgresql:...)", false, ValueParsers.text(63));
+    public static final ConfigKey<String> STORE_PASSWORD_FILE = key("store.password.file", "",
+            "file holding the PostgreSQL password of store.user (first line; keep it chmod 600); relative to the"
+                    + " install folder; empty = no password (trust, peer or certificate authentication)", false,
+            ValueParsers.text(4096));
     public static final ConfigKey<Integer> STORE_QUEUE = key("store.queue", "10000",
             "writes that may wait for the one database writer; past it a write fails at once (never a stall)",
             false, ValueParsers.intRange(16, 1_000_000));
@@ -274,8 +281,17 @@ public final class ServerConfigKeys {
     }
 
     private static String storeUrl(String text) {
+        if (text.startsWith("jdbc:postgresql:")) {
+            if (text.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]password=.*")) {
+                // not badValue: the message must not repeat the password it refuses
+                throw new ConfigException("store.url carries a password; put it in the file named by"
+                        + " store.password.file instead, so it is in no URL, log or command line");
+            }
+            return text;
+        }
         if (!text.isEmpty() && !text.startsWith("jdbc:sqlite:")) {
-            throw new IllegalArgumentException("is not a SQLite JDBC URL (jdbc:sqlite:FILE; empty = data.dir/chatroom.db)");
+            throw new IllegalArgumentException("is not a database URL we know (jdbc:sqlite:FILE,"
+                    + " jdbc:postgresql://HOST[:PORT]/DATABASE; empty = data.dir/chatroom.db)");
         }
         return text;
     }

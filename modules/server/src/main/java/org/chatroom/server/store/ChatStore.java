@@ -6,7 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything the daemon keeps across restarts: accounts, server bans, permanent rooms, history
- * (with read markers and private messages waiting for an offline account). SQLite implements it today; a PostgreSQL implementation must pass the same
+ * (with read markers and private messages waiting for an offline account). SQLite and PostgreSQL
+ * implement it ({@code store.jdbc}, {@code store.sqlite}, {@code store.postgres}); both pass the same
  * {@code ChatStoreContract} tests.
  *
  * <p>Threading: the {@code load*} methods block and are for start-up only (no loop runs yet). Every

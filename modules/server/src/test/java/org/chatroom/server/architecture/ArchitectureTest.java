@@ -41,8 +41,17 @@ class ArchitectureTest {
     @Test
     void theCoreAndTheStoreInterfaceKnowNoDatabase() {
         noClasses().that().resideInAnyPackage(CORE).or().resideInAPackage("org.chatroom.server.store")
-                .should().dependOnClassesThat().resideInAnyPackage("org.chatroom.server.store.sqlite..", "java.sql..",
-                        "org.sqlite..", "org.flywaydb..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.chatroom.server.store.sqlite..",
+                        "org.chatroom.server.store.postgres..", "org.chatroom.server.store.jdbc..", "java.sql..",
+                        "org.sqlite..", "org.postgresql..", "com.zaxxer..", "org.flywaydb..")
+                .check(server);
+    }
+
+    @Test
+    void theSharedJdbcCodeKnowsNoEngine() {
+        noClasses().that().resideInAPackage("org.chatroom.server.store.jdbc..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.chatroom.server.store.sqlite..",
+                        "org.chatroom.server.store.postgres..", "org.sqlite..", "org.postgresql..", "com.zaxxer..")
                 .check(server);
     }
 

@@ -49,6 +49,22 @@ class ServerConfigLoaderTest {
     }
 
     @Test
+    void storeUrlTakesSqliteOrPostgresButNeverAPassword() throws Exception {
+        assertThat(ServerConfigLoader.load(file("store.url=jdbc:postgresql://db.example.org:5433/chat\n"), Map.of(), dir)
+                .get(ServerConfigKeys.STORE_URL)).isEqualTo("jdbc:postgresql://db.example.org:5433/chat");
+        Path secret = file("store.url=jdbc:postgresql://db/chat?ssl=true&Password=hunter2\n");
+        assertThatThrownBy(() -> ServerConfigLoader.load(secret, Map.of(), dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(secret + ": store.url carries a password; put it in the file named by store.password.file"
+                        + " instead, so it is in no URL, log or command line")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+        Path mysql = file("store.url=jdbc:mysql://db/chat\n");
+        assertThatThrownBy(() -> ServerConfigLoader.load(mysql, Map.of(), dir))
+                .hasMessage(mysql + ": store.url=jdbc:mysql://db/chat is not a database URL we know (jdbc:sqlite:FILE,"
+                        + " jdbc:postgresql://HOST[:PORT]/DATABASE; empty = data.dir/chatroom.db)");
+    }
+
+    @Test
     void unknownKeySuggestsTheClosestOne() throws Exception {
         Path f = file("max.client=5\n");
         assertThatThrownBy(() -> ServerConfigLoader.load(f, Map.of(), dir))

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ChatStore} must do, on a real database: SQLite today ({@code SqliteChatStoreTest}),
- * PostgreSQL later with the same tests. The history half is inherited from {@link HistoryStoreContract}:
+ * What every {@link ChatStore} must do, on a real database: SQLite ({@code SqliteChatStoreTest}) and
+ * PostgreSQL ({@code PostgresChatStoreTest}) run the same tests. The history half is inherited from {@link HistoryStoreContract}:
  * a store's test extends this class and gets both.
  */
 public abstract class ChatStoreContract extends HistoryStoreContract {

@@ -8,11 +8,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.chatroom.server.store.ChatStore;
 import org.chatroom.server.store.StoreException;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
+import org.chatroom.server.store.jdbc.FixedConnections;
+import org.chatroom.server.store.jdbc.JdbcChatStore;
+import org.chatroom.server.store.jdbc.Migrations;
+import org.chatroom.server.store.jdbc.SqlErrors;
+import org.chatroom.server.store.jdbc.StoreReaders;
+import org.chatroom.server.store.jdbc.StoreWriter;
 
 /**
  * Opens the SQLite file: refuses a damaged or locked file with one line, switches it to WAL, runs
@@ -20,8 +23,6 @@ import org.flywaydb.core.api.FlywayException;
  * connection to the writer and one to each reader.
  */
 public final class SqliteStore {
-    private static final Logger LOG = LogManager.getLogger();
-
     private SqliteStore() {
     }
 
@@ -30,19 +31,27 @@ public final class SqliteStore {
     }
 
     /** Opens (creating if need be) and migrates the database; throws {@link StoreException} with one line. */
-    public static SqliteChatStore open(Options o) {
+    public static ChatStore open(Options o) {
         prepareFolder(o.url());
         List<Connection> opened = new ArrayList<>();
         try {
             Connection writer = connect(o.url(), opened);
             checkWritable(writer);
-            migrate(o.url());
+            Migrations.run(Migrations.configure().dataSource(o.url(), null, null), SqliteErrors::describe);
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < o.readThreads(); i++) {
                 readers.add(connect(o.url(), opened));
             }
-            return new SqliteChatStore(new StoreWriter(writer, o.queueBound(), o.batch()),
-                    new StoreReaders(readers, o.queueBound()), writer);
+            FixedConnections readerConnections = new FixedConnections(readers);
+            FixedConnections writerConnection = new FixedConnections(List.of(writer));
+            SqlErrors errors = SqliteErrors::describe;
+            // the readers' connections close first: the writer's, last, checkpoints the WAL
+            Runnable release = () -> {
+                readerConnections.close();
+                writerConnection.close();
+            };
+            return new JdbcChatStore(new StoreWriter(writerConnection, o.queueBound(), o.batch(), errors),
+                    new StoreReaders(readerConnections, o.readThreads(), o.queueBound(), errors), release, errors);
         } catch (SQLException | RuntimeException e) {
             for (Connection c : opened) {
                 try {
@@ -102,22 +111,6 @@ public final class SqliteStore {
             s.execute("BEGIN IMMEDIATE");
             s.execute("ROLLBACK");
             s.execute("PRAGMA busy_timeout = 10000"); // in service a writer may wait out a checkpoint
-        }
-    }
-
-    private static void migrate(String url) {
-        try {
-            var result = Flyway.configure(SqliteStore.class.getClassLoader())
-                    .dataSource(url, null, null)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            if (result.migrationsExecuted > 0) {
-                LOG.info("database schema migrated to version {} ({} step(s))", result.targetSchemaVersion,
-                        result.migrationsExecuted);
-            }
-        } catch (FlywayException e) {
-            throw new StoreException(SqliteErrors.describe(e), e);
         }
     }
 }

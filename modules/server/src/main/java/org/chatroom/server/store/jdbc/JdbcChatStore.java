@@ -1,10 +1,11 @@
-package org.chatroom.server.store.sqlite;
+package org.chatroom.server.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,21 +21,36 @@ import org.chatroom.server.store.PrivateParties;
 import org.chatroom.server.store.RoomRow;
 import org.chatroom.server.store.StoreException;
 
-/** {@link ChatStore} on one SQLite file: writes through {@link StoreWriter}, reads through {@link StoreReaders}. */
-public final class SqliteChatStore implements ChatStore {
+/**
+ * {@link ChatStore} in SQL that SQLite and PostgreSQL both take: writes through {@link StoreWriter},
+ * reads through {@link StoreReaders}. Lists are sorted here, not by ORDER BY on text, so that the
+ * order never depends on a server database's collation.
+ */
+public final class JdbcChatStore implements ChatStore {
     // The registry's case rules (RFC 1459), so "[x]" and "{x}" are one account as they are one nick.
     private static final CaseMapping FOLD = CaseMapping.RFC1459;
 
+    private static final Comparator<AccountRow> BY_ACCOUNT = Comparator.comparing(a -> FOLD.fold(a.name()));
+    private static final Comparator<RoomRow> BY_ROOM = Comparator.comparing(r -> FOLD.fold(r.name()));
+    private static final Comparator<BanRow> BY_BAN = Comparator.comparingLong(BanRow::setAtMillis)
+            .thenComparing(BanRow::mask);
+
     private final StoreWriter writer;
     private final StoreReaders readers;
-    private final Connection writerConnection;
-    private final SqliteHistory history;
+    private final Runnable release;
+    private final SqlErrors errors;
+    private final JdbcHistory history;
 
-    SqliteChatStore(StoreWriter writer, StoreReaders readers, Connection writerConnection) {
+    /**
+     * The store owns the writer and the readers from here: {@link #close} stops the writer, then the
+     * readers, then runs {@code release}, which closes the connections they borrowed from.
+     */
+    public JdbcChatStore(StoreWriter writer, StoreReaders readers, Runnable release, SqlErrors errors) {
         this.writer = writer;
         this.readers = readers;
-        this.writerConnection = writerConnection;
-        this.history = new SqliteHistory(writer, readers);
+        this.release = release;
+        this.errors = errors;
+        this.history = new JdbcHistory(writer, readers);
     }
 
     @Override
@@ -42,12 +58,13 @@ public final class SqliteChatStore implements ChatStore {
         return join(readers.submit(c -> {
             List<BanRow> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT mask, reason, set_by, set_at, expires_at FROM server_ban ORDER BY set_at, mask");
+                    "SELECT mask, reason, set_by, set_at, expires_at FROM server_ban");
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new BanRow(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5)));
                 }
             }
+            out.sort(BY_BAN);
             return out;
         }));
     }
@@ -82,7 +99,7 @@ public final class SqliteChatStore implements ChatStore {
         return join(readers.submit(c -> {
             List<RoomRow> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT name_key, name, flags, room_key, user_limit, topic,"
-                    + " topic_set_by, topic_set_at, owner FROM room ORDER BY name_key");
+                    + " topic_set_by, topic_set_at, owner FROM room");
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new RoomRow(r.getString(2), r.getString(3), r.getString(4), r.getInt(5), r.getString(6),
@@ -90,6 +107,7 @@ public final class SqliteChatStore implements ChatStore {
                             roomList(c, r.getString(1), "e"), roomList(c, r.getString(1), "I"), r.getString(9)));
                 }
             }
+            out.sort(BY_ROOM);
             return out;
         }));
     }
@@ -203,12 +221,13 @@ public final class SqliteChatStore implements ChatStore {
         return readers.submit(c -> {
             List<AccountRow> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT name, password_hash, created_at FROM account ORDER BY name_key");
+                    "SELECT name, password_hash, created_at FROM account");
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new AccountRow(r.getString(1), r.getString(2), r.getLong(3)));
                 }
             }
+            out.sort(BY_ACCOUNT);
             return out;
         });
     }
@@ -307,23 +326,19 @@ public final class SqliteChatStore implements ChatStore {
         }
     }
 
-    private static <T> T join(CompletableFuture<T> f) {
+    private <T> T join(CompletableFuture<T> f) {
         try {
             return f.join();
         } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof StoreException s ? s : new StoreException(SqliteErrors.describe(e), e);
+            throw e.getCause() instanceof StoreException s ? s : new StoreException(errors.describe(e), e);
         }
     }
 
-    /** Lets the writer apply what is queued, then closes every connection (the WAL is checkpointed on the last close). */
+    /** Lets the writer apply what is queued, then closes every connection (SQLite checkpoints its WAL on the last close). */
     @Override
     public void close() {
         writer.close();
         readers.close();
-        try {
-            writerConnection.close();
-        } catch (SQLException ignored) {
-            // nothing more to do at shutdown
-        }
+        release.run();
     }
 }

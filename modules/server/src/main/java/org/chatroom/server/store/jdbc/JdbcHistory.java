@@ -1,4 +1,4 @@
-package org.chatroom.server.store.sqlite;
+package org.chatroom.server.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,11 +17,11 @@ import org.chatroom.server.store.HistoryTarget;
 import org.chatroom.server.store.PrivateParties;
 
 /**
- * The history half of {@link SqliteChatStore}: rows appended through the writer's batches, pages
+ * The history half of {@link JdbcChatStore}: rows appended through the writer's batches, pages
  * read by time on the {@code (target_key, time_ms)} index (time is strictly increasing per target,
- * so a time is a position), markers and purges. The SQL is plain enough for PostgreSQL too.
+ * so a time is a position), markers and purges. The SQL is the same for SQLite and PostgreSQL.
  */
-final class SqliteHistory {
+final class JdbcHistory {
     private static final CaseMapping FOLD = CaseMapping.RFC1459;
     private static final String COLUMNS = "msgid, target_key, time_ms, command, sender, account, tags, args";
     private static final String INSERT = "INSERT INTO history (" + COLUMNS + ", kind)"
@@ -36,7 +36,7 @@ final class SqliteHistory {
     private final StoreWriter writer;
     private final StoreReaders readers;
 
-    SqliteHistory(StoreWriter writer, StoreReaders readers) {
+    JdbcHistory(StoreWriter writer, StoreReaders readers) {
         this.writer = writer;
         this.readers = readers;
     }
@@ -335,12 +335,13 @@ final class SqliteHistory {
     CompletableFuture<List<String>> targetKeys() {
         return readers.submit(c -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT target_key FROM history ORDER BY target_key");
+            try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT target_key FROM history");
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(r.getString(1));
                 }
             }
+            Collections.sort(out); // here, not by the database's collation
             return out;
         });
     }

@@ -1,4 +1,4 @@
-package org.chatroom.server.store.sqlite;
+package org.chatroom.server.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

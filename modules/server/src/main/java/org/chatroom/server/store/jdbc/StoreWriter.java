@@ -1,4 +1,4 @@
-package org.chatroom.server.store.sqlite;
+package org.chatroom.server.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,24 +9,27 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.server.store.StoreException;
 
 /**
- * The one thread that writes (SQLite has one writer; two would only wait on each other's lock). It
+ * The one thread that writes, so writes apply in call order (and SQLite has one writer: two would
+ * only wait on each other's lock). It keeps one connection (a new one after a failed commit),
  * drains a bounded queue and applies up to {@code batch} jobs per transaction, so a burst costs one
  * commit (one fsync of the WAL) instead of one per row. Each job runs inside a savepoint: a job that
- * fails is rolled back alone and fails its own future; the rest of the batch commits.
+ * fails is rolled back alone and fails its own future; the rest of the batch commits. History rows
+ * ({@link BatchedRow}) have no future: they are bound into JDBC batches between jobs.
  */
-final class StoreWriter implements AutoCloseable {
+public final class StoreWriter implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
 
     private static final Object FAILED = new Object();
 
     private record Job<T>(SqlWork<T> work, CompletableFuture<T> done) {
         /** The work's value, or {@link #FAILED} once the future has been failed. */
-        Object run(Connection c) {
+        Object run(Connection c, SqlErrors errors) {
             try (Statement s = c.createStatement()) {
                 s.execute("SAVEPOINT job");
                 try {
@@ -36,36 +39,40 @@ final class StoreWriter implements AutoCloseable {
                 } catch (SQLException | RuntimeException e) {
                     s.execute("ROLLBACK TO job");
                     s.execute("RELEASE job");
-                    done.completeExceptionally(new StoreException(SqliteErrors.describe(e), e));
+                    done.completeExceptionally(new StoreException(errors.describe(e), e));
                     return FAILED;
                 }
             } catch (SQLException e) {
-                done.completeExceptionally(new StoreException(SqliteErrors.describe(e), e));
+                done.completeExceptionally(new StoreException(errors.describe(e), e));
                 return FAILED;
             }
         }
     }
 
-    private final Connection connection;
+    private final Connections connections;
+    private final SqlErrors errors;
     private final BlockingQueue<Object> queue; // Job or BatchedRow, in call order
-    private final RowBatch rows;
-    private final java.util.concurrent.atomic.LongAdder rowsLost = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder rowsLost = new LongAdder();
     private final int batch;
     private final Thread thread;
     private volatile boolean closing;
+    /** The writer thread's connection, kept across batches; given back and borrowed anew after a failed commit. */
+    private Connection connection;
+    /** The statements history rows are bound into, prepared on {@link #connection} (writer thread only). */
+    private RowBatch rows;
 
-    StoreWriter(Connection connection, int queueBound, int batch) {
-        this.connection = connection;
+    public StoreWriter(Connections connections, int queueBound, int batch, SqlErrors errors) {
+        this.connections = connections;
+        this.errors = errors;
         this.queue = new ArrayBlockingQueue<>(queueBound);
         this.batch = batch;
-        this.rows = new RowBatch(connection);
         this.thread = new Thread(this::loop, "store-writer");
         thread.setDaemon(true);
         thread.start();
     }
 
     /** Queues {@code work}; fails the future at once when the queue is full or the store is closing. */
-    <T> CompletableFuture<T> submit(SqlWork<T> work) {
+    public <T> CompletableFuture<T> submit(SqlWork<T> work) {
         CompletableFuture<T> done = new CompletableFuture<>();
         if (closing || !queue.offer(new Job<>(work, done))) {
             done.completeExceptionally(new StoreException(closing ? "the store is closed"
@@ -109,30 +116,26 @@ final class StoreWriter implements AutoCloseable {
         List<Job<?>> jobs = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         try {
-            connection.setAutoCommit(false);
+            Connection c = connection();
+            c.setAutoCommit(false);
             for (Object o : work) {
                 if (o instanceof Job<?> j) {
-                    flushRows();
+                    flushRows(c);
                     jobs.add(j);
-                    values.add(j.run(connection));
+                    values.add(j.run(c, errors));
                 } else {
                     ((BatchedRow) o).addTo(rows);
                     rows.counted();
                 }
             }
-            flushRows();
-            connection.commit();
+            flushRows(c);
+            c.commit();
         } catch (SQLException | RuntimeException e) {
-            LOG.error("cannot commit {} database writes: {}", work.size(), SqliteErrors.describe(e));
-            rows.discard();
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the connection is broken; each job is failed below
-            }
+            LOG.error("cannot commit {} database writes: {}", work.size(), errors.describe(e));
+            dropConnection();
             for (Object o : work) {
                 if (o instanceof Job<?> j) {
-                    j.done().completeExceptionally(new StoreException(SqliteErrors.describe(e), e));
+                    j.done().completeExceptionally(new StoreException(errors.describe(e), e));
                 } else {
                     rowsLost.increment();
                 }
@@ -150,12 +153,12 @@ final class StoreWriter implements AutoCloseable {
      * Runs the rows bound since the last job inside a savepoint: rows that fail are rolled back alone
      * (counted as lost, logged), and the jobs around them still commit.
      */
-    private void flushRows() throws SQLException {
+    private void flushRows(Connection c) throws SQLException {
         int n = rows.pending();
         if (n == 0) {
             return;
         }
-        try (Statement s = connection.createStatement()) {
+        try (Statement s = c.createStatement()) {
             s.execute("SAVEPOINT rows");
             try {
                 rows.flush();
@@ -164,12 +167,36 @@ final class StoreWriter implements AutoCloseable {
                 s.execute("ROLLBACK TO rows");
                 s.execute("RELEASE rows");
                 rowsLost.add(n);
-                LOG.error("cannot store {} history rows: {}", n, SqliteErrors.describe(e));
+                LOG.error("cannot store {} history rows: {}", n, errors.describe(e));
             }
         }
     }
 
-    /** Applies what is queued (up to 10 s), then stops the thread. The connection stays the caller's. */
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = connections.borrow();
+            rows = new RowBatch(connection);
+        }
+        return connection;
+    }
+
+    /** After a failed commit: rolls back and gives the connection back, so a broken one is replaced (pool). */
+    private void dropConnection() {
+        if (connection == null) {
+            return;
+        }
+        rows.discard();
+        rows.close();
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool replaces it
+        }
+        connections.giveBack(connection);
+        connection = null;
+    }
+
+    /** Applies what is queued (up to 10 s), then stops the thread. The connections stay their owner's. */
     @Override
     public void close() {
         closing = true;
@@ -180,8 +207,10 @@ final class StoreWriter implements AutoCloseable {
         }
         if (thread.isAlive()) {
             LOG.warn("the database writer had {} writes left at shutdown", queue.size());
-        } else {
+        } else if (connection != null) {
             rows.close();
+            connections.giveBack(connection);
+            connection = null;
         }
     }
 }
