@@ -127,7 +127,7 @@ final class MessageCommands {
         Room room = NameRules.isRoomName(target) ? s.context().registry().rooms().get(target) : null;
         boolean keep = room != null && kept(tags);
         OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "TAGMSG", shownTarget), tags,
-                keep ? s.context().history().nextTime(room.key()) : System.currentTimeMillis());
+                keep ? s.context().history().nextTime(room.key()) : System.currentTimeMillis()).withAccount(c.account());
         if (keep) {
             s.context().history().room(room.key(), line, c.account());
         }
@@ -196,7 +196,7 @@ final class MessageCommands {
             }
             var history = s.context().history();
             OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, room.name(), text), tags,
-                    history.nextTime(room.key()));
+                    history.nextTime(room.key())).withAccount(c.account());
             room.broadcast(line, c.has(Cap.ECHO_MESSAGE) ? null : c, s.context().stats());
             history.room(room.key(), line, c.account());
             return;

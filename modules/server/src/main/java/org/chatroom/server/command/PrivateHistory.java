@@ -37,10 +37,10 @@ final class PrivateHistory {
         HistoryRecorder h = s.context().history();
         IrcMessage m = IrcMessage.from(c.prefix(), command, to.nick(), text);
         if (c.account() == null || to.account() == null || !h.enabled()) {
-            return OutboundLine.of(m, tags);
+            return OutboundLine.of(m, tags).withAccount(c.account());
         }
         String key = key(c.account(), to.account());
-        OutboundLine line = OutboundLine.of(m, tags, h.nextTime(key));
+        OutboundLine line = OutboundLine.of(m, tags, h.nextTime(key)).withAccount(c.account());
         h.privateMessage(key, line, new PrivateParties(c.account(), to.account(), false));
         return line;
     }
@@ -69,7 +69,8 @@ final class PrivateHistory {
             String account = found.get().name();
             HistoryRecorder h = s.context().history();
             String key = key(c.account(), account);
-            OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, account, text), tags, h.nextTime(key));
+            OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, account, text), tags, h.nextTime(key))
+                    .withAccount(c.account());
             h.privateMessage(key, line, new PrivateParties(c.account(), account, true));
             LOG.info("{} left a message for the offline account {}", c.nick(), account);
             if (c.has(Cap.ECHO_MESSAGE)) {

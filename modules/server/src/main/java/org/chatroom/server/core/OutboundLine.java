@@ -29,6 +29,9 @@ public final class OutboundLine {
     /** Another form of the same line (same msgid and time) for recipients with {@link #alternateCap}; or null. */
     private final OutboundLine alternate;
     private final Cap alternateCap;
+    /** {@code account=NAME} (escaped) for recipients with account-tag, or null when the sender has no account. */
+    private final String accountTag;
+    private volatile byte[][] withAccount; // the four forms with accountTag, made on first use
     private volatile byte[] plain;
     private volatile byte[] timed;
     private volatile byte[] tagged;
@@ -39,6 +42,12 @@ public final class OutboundLine {
     }
 
     private OutboundLine(String body, long timeMillis, String tags, Cap alternateCap, OutboundLine alternate) {
+        this(body, timeMillis, tags, alternateCap, alternate, null);
+    }
+
+    private OutboundLine(String body, long timeMillis, String tags, Cap alternateCap, OutboundLine alternate,
+                         String accountTag) {
+        this.accountTag = accountTag;
         this.body = body;
         this.timeMillis = timeMillis;
         this.tags = tags;
@@ -52,6 +61,18 @@ public final class OutboundLine {
      */
     public OutboundLine or(Cap cap, IrcMessage message) {
         return new OutboundLine(body, timeMillis, tags, cap, new OutboundLine(message.toLine(), timeMillis, tags));
+    }
+
+    /**
+     * This line with {@code account=} for recipients that negotiated account-tag (IRCv3), the same
+     * msgid and time; {@code account} null = this line as it is.
+     */
+    public OutboundLine withAccount(String account) {
+        if (account == null) {
+            return this;
+        }
+        return new OutboundLine(body, timeMillis, tags, alternateCap, alternate,
+                MessageTags.format(Map.of("account", account)));
     }
 
     /** A server-made line (JOIN, QUIT, MODE...) for many users, with a fresh msgid. */
@@ -114,6 +135,9 @@ public final class OutboundLine {
             return alternate.bytesFor(caps);
         }
         int variant = (Cap.SERVER_TIME.in(caps) ? TIME_BIT : 0) | (Cap.MESSAGE_TAGS.in(caps) ? TAGS_BIT : 0);
+        if (accountTag != null && Cap.ACCOUNT_TAG.in(caps)) {
+            return accountForm(variant);
+        }
         byte[] b = switch (variant) {
             case 0 -> plain;
             case TIME_BIT -> timed;
@@ -131,6 +155,25 @@ public final class OutboundLine {
             case TIME_BIT -> timed = b = encode("@" + time() + " " + body);
             case TAGS_BIT -> tagged = b = encode("@" + tags + " " + body);
             default -> both = b = encode("@" + time() + ";" + tags + " " + body);
+        }
+        return b;
+    }
+
+    /** A form with {@code account=}; like the others, two threads may make it at once, either result stays. */
+    private byte[] accountForm(int variant) {
+        byte[][] forms = withAccount;
+        if (forms == null) {
+            withAccount = forms = new byte[4][];
+        }
+        byte[] b = forms[variant];
+        if (b == null) {
+            String head = switch (variant) {
+                case 0 -> accountTag;
+                case TIME_BIT -> time() + ";" + accountTag;
+                case TAGS_BIT -> tags + ";" + accountTag;
+                default -> time() + ";" + tags + ";" + accountTag;
+            };
+            forms[variant] = b = encode("@" + head + " " + body);
         }
         return b;
     }
