@@ -58,6 +58,7 @@ class PostgresStartErrorsTest {
         String url = PG.createDatabase();
         Path home = fx.dir();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", // as bin/chat-server.sh: JDK 24+ warns on stderr without it
                 "-cp", System.getProperty("java.class.path"), // the shipped logging: console on stdout, a file
                 "-Dlog4j2.configurationFile=" + Path.of("../../conf/log4j2.xml").toAbsolutePath().normalize(),
                 "-Dchat.log.dir=" + home.resolve("logs"), "org.chatroom.server.Main", "--home", home.toString()));
