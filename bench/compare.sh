@@ -9,7 +9,10 @@
 #   --reps N            repetitions per server and scenario (default 3)
 #   --scenarios "F1 F1S F2 C"   which scenarios (default all four; F1S = F1 plus one member that
 #                       stops reading, to see whether a slow consumer changes the others' p99)
-#   --servers "chatroom ngircd inspircd"   which servers (default all three)
+#   --servers "chatroom chatroom-shipped ngircd inspircd"   which servers (default all four;
+#                       chatroom = the tuned benchmark config below, chatroom-shipped = the
+#                       zip's own conf/chat-server.properties with only ports, flood control,
+#                       limits and the data folder changed: what users run, issue 18's target 1)
 #   --duration S        measured seconds of F1/F2 and hold of C (default 10)
 #   --out DIR           where results go (default bench/results/YYYYmmdd-HHMMSS)
 #   --build             build the project first even if it looks built
@@ -26,7 +29,7 @@ PEERS="${BENCH_PEERS_DIR:-$ROOT/../shared/bench-peers}"
 PORT_BASE="${BENCH_PORT_BASE:-16801}"
 REPS=3
 SCENARIOS="F1 F1S F2 C"
-SERVERS="chatroom ngircd inspircd"
+SERVERS="chatroom chatroom-shipped ngircd inspircd"
 DURATION=10
 OUT=""
 BUILD=""
@@ -111,6 +114,7 @@ port_of() {
     chatroom) echo "$PORT_BASE" ;;
     ngircd) echo $((PORT_BASE + 1)) ;;
     inspircd) echo $((PORT_BASE + 2)) ;;
+    chatroom-shipped) echo $((PORT_BASE + 3)) ;;
   esac
 }
 
@@ -151,6 +155,29 @@ EOF
         JAVA_OPTS="$jfr_opts" "$ROOT/bin/chat-server.sh" run >"$dir/out.log" 2>&1 &
       SERVER_PID=$!
       ;;
+    chatroom-shipped)
+      # the shipped file, minus what the benchmark must change; the HTTP and metrics listeners
+      # stay on (they are shipped on) but on ports of their own, and the database is per run
+      grep -v '^\(port\|bind\|flood\.[a-z.]*\|limits\.exempt\|admin\.enabled\|http\.port\|metrics\.port\|data\.dir\|motd\.file\)=' \
+        "$ROOT/conf/chat-server.properties" >"$dir/chat-server.properties"
+      cat >>"$dir/chat-server.properties" <<EOF
+bind=127.0.0.1
+port=$port
+admin.enabled=false
+http.port=$((PORT_BASE + 4))
+metrics.port=$((PORT_BASE + 5))
+data.dir=$dir/data
+motd.file=$ROOT/conf/motd.txt
+flood.rate=0
+flood.exempt=127.0.0.1
+limits.exempt=127.0.0.1
+EOF
+      local jfr_opts=""
+      [[ -n "$JFR" ]] && jfr_opts="-XX:StartFlightRecording=filename=$OUT/chatroom-shipped-$RUN_ID.jfr,settings=profile"
+      CHAT_CONF="$dir/chat-server.properties" CHAT_LOG_DIR="$dir/logs" CHAT_RUN_DIR="$dir/run" \
+        JAVA_OPTS="$jfr_opts" "$ROOT/bin/chat-server.sh" run >"$dir/out.log" 2>&1 &
+      SERVER_PID=$!
+      ;;
     ngircd)
       sed -e "s/^\([[:space:]]*Ports[[:space:]]*=\).*/\1 $port/" \
         -e "s#^\([[:space:]]*IncludeDir[[:space:]]*=\).*#\1 $dir/conf.d#" "$PEERS/ngircd.conf" >"$dir/ngircd.conf"
@@ -170,7 +197,7 @@ EOF
         /usr/sbin/inspircd --nofork --nopid --config "$dir/inspircd.conf" >"$dir/out.log" 2>&1 &
       SERVER_PID=$!
       ;;
-    *) die "unknown server $name (chatroom, ngircd, inspircd)" ;;
+    *) die "unknown server $name (chatroom, chatroom-shipped, ngircd, inspircd)" ;;
   esac
   PIDS+=("$SERVER_PID")
   for _ in $(seq 1 300); do # 30 s at most

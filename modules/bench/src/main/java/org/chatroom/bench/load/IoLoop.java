@@ -66,7 +66,7 @@ final class IoLoop implements Runnable {
         this.selector = Selector.open();
         int owned = cfg.clients() / loopCount + (id < cfg.clients() % loopCount ? 1 : 0);
         this.clients = new BenchClient[owned];
-        this.payload = new Payload(cfg.room(), cfg.payloadBytes());
+        this.payload = new Payload(cfg.room(), cfg.payloadBytes(), run.runTag);
         this.room = bytes(cfg.room());
         this.joinLine = bytes("JOIN " + cfg.room());
         boolean ws = cfg.transport() == Transport.WS;

@@ -2,14 +2,19 @@ package org.chatroom.bench.load;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The benchmark message, {@code PRIVMSG #room :B<sender> <seq> <sentNanos> xxxx...}, written
+ * The benchmark message, {@code PRIVMSG #room :B<run>.<sender> <seq> <sentNanos> xxxx...}, written
  * and read without allocation. {@code sentNanos} is {@code System.nanoTime()} minus the run's
  * epoch, so it is never negative; the text is padded with 'x' to the configured length.
+ * {@code run} is a few letters drawn once per run ({@link #newRunTag}): a line another run sent
+ * (a server's history replayed on JOIN, a second generator on the same room) is not one of ours
+ * and is neither counted nor taken for an out-of-order one.
  */
 public final class Payload {
     private final byte[] prefix;
+    private final byte[] marker;
     private final int textBytes;
 
     /** Fields of the last {@link #decode}d message. */
@@ -17,9 +22,20 @@ public final class Payload {
     public long seq;
     public long sentNanos;
 
-    public Payload(String room, int textBytes) {
+    /** {@code run}: a few ASCII letters naming the run, the same for every loop of it. */
+    public Payload(String room, int textBytes, String run) {
         this.prefix = ("PRIVMSG " + room + " :").getBytes(StandardCharsets.US_ASCII);
+        this.marker = ("B" + run + ".").getBytes(StandardCharsets.US_ASCII);
         this.textBytes = textBytes;
+    }
+
+    /** Four random lower-case letters. */
+    public static String newRunTag() {
+        StringBuilder b = new StringBuilder(4);
+        for (int i = 0; i < 4; i++) {
+            b.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return b.toString();
     }
 
     /** Upper bound of one encoded line, CR LF included. */
@@ -34,7 +50,7 @@ public final class Payload {
     public void encode(ByteBuffer out, int senderNo, long sequence, long nanos) {
         out.put(prefix);
         int start = out.position();
-        out.put((byte) 'B');
+        out.put(marker);
         putDecimal(out, senderNo);
         out.put((byte) ' ');
         putDecimal(out, sequence);
@@ -65,10 +81,15 @@ public final class Payload {
 
     /** Reads {@code buf[start, end)} (a message text); false when it is not a benchmark message. */
     public boolean decode(byte[] buf, int start, int end) {
-        if (start >= end || buf[start] != 'B') {
+        if (end - start < marker.length) {
             return false;
         }
-        int i = start + 1;
+        for (int k = 0; k < marker.length; k++) {
+            if (buf[start + k] != marker[k]) {
+                return false;
+            }
+        }
+        int i = start + marker.length;
         int next = readDecimal(buf, i, end);
         if (next < 0 || value > Integer.MAX_VALUE) {
             return false;

@@ -19,6 +19,8 @@ final class RunState {
 
     final BenchConfig config;
     final long epoch = System.nanoTime();
+    /** Marks this run's messages (see {@link Payload}). */
+    final String runTag = Payload.newRunTag();
     /** After this (since epoch) every loop stops by itself, whatever the controller does. */
     final long hardDeadline;
 

@@ -28,7 +28,7 @@ class LoadSmokeTest {
 
     @BeforeAll
     static void startServer() {
-        server = TestServer.start(Map.of("history.replay.lines", "0", "flood.rate", "0", // benchmarks run without flood control
+        server = TestServer.start(Map.of("flood.rate", "0", // benchmarks run without flood control
                 "limits.exempt", "127.0.0.1")); // the load clients all come from loopback
     }
 
