@@ -47,6 +47,9 @@ final class NamesCommand {
         boolean multi = s.client().has(Cap.MULTI_PREFIX);
         boolean userhost = s.client().has(Cap.USERHOST_IN_NAMES);
         for (Client member : room.members()) {
+            if (!QuietJoins.shown(room, member, s.client())) {
+                continue;
+            }
             Membership standing = room.membership(member);
             String entry = (standing == null ? "" : standing.prefix(multi))
                     + (userhost ? member.prefix() : member.nick());

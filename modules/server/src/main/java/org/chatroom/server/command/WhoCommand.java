@@ -40,7 +40,8 @@ final class WhoCommand {
             if (room != null && !room.hiddenFrom(me)) {
                 boolean member = room.contains(me) || me.serverOperator();
                 for (Client c : room.members()) {
-                    if ((member || !c.invisible()) && (!opersOnly || c.serverOperator())) {
+                    if ((member || !c.invisible()) && (!opersOnly || c.serverOperator())
+                            && QuietJoins.shown(room, c, me)) {
                         Membership ms = room.membership(c);
                         reply(s, whox, room.name(), c, ms == null ? "" : ms.prefix(me.has(Cap.MULTI_PREFIX)));
                     }

@@ -33,6 +33,8 @@ public final class Room {
     private final LinkedHashMap<Client, Member> ordered = new LinkedHashMap<>(); // lock held; join order for NAMES
     private final List<BanEntry> bans = new CopyOnWriteArrayList<>();
     private final Set<Client> invited = ConcurrentHashMap.newKeySet();
+    private final Set<Client> operators = ConcurrentHashMap.newKeySet(); // lock held to change
+    private final Set<Client> quiet = ConcurrentHashMap.newKeySet(); // joined unannounced, not yet heard
     private volatile LaneGroup[] groups = new LaneGroup[0];
     private volatile Topic topic;
     private volatile RoomModes modes = RoomModes.DEFAULT;
@@ -123,6 +125,40 @@ public final class Room {
     public boolean isOperator(Client c) {
         Membership m = membership(c);
         return m != null && m.op();
+    }
+
+    /** The members with +o now, a read-only view. */
+    public Set<Client> operators() {
+        return java.util.Collections.unmodifiableSet(operators);
+    }
+
+    /**
+     * Marks {@code c} as joined without an announcement to everyone (a large room: only operators and
+     * {@code c} saw the JOIN), until {@link #announce} is called for it. On {@code c}'s lane, right
+     * after it joined.
+     */
+    public void hush(Client c) {
+        if (contains(c)) {
+            quiet.add(c);
+        }
+    }
+
+    /** Whether {@code c} joined unannounced and has not spoken since. */
+    public boolean quiet(Client c) {
+        return quiet.contains(c);
+    }
+
+    /** Ends {@code c}'s quiet; true for the one caller that ended it (who must announce the JOIN). */
+    public boolean announce(Client c) {
+        return quiet.remove(c);
+    }
+
+    /**
+     * Who hears about {@code c}'s changes (NICK, QUIT, host, account) because of this room: everyone,
+     * or only the operators while {@code c} is quiet here.
+     */
+    public java.util.Collection<Client> audienceOf(Client c) {
+        return quiet.contains(c) ? List.copyOf(operators) : members();
     }
 
     public RoomModes modes() {
@@ -233,6 +269,9 @@ public final class Room {
         standing.put(c, member);
         ordered.put(c, member);
         invited.remove(c);
+        if (m.op()) {
+            operators.add(c);
+        }
         syncOnLane(c);
     }
 
@@ -243,6 +282,11 @@ public final class Room {
             return false;
         }
         member.standing = m;
+        if (m.op()) {
+            operators.add(c);
+        } else {
+            operators.remove(c);
+        }
         return true;
     }
 
@@ -251,6 +295,8 @@ public final class Room {
         boolean removed = standing.remove(c) != null;
         ordered.remove(c);
         invited.remove(c);
+        operators.remove(c);
+        quiet.remove(c);
         if (removed) {
             syncOnLane(c);
         }
@@ -288,6 +334,27 @@ public final class Room {
                 g.deliver(line, except, stats);
             } else {
                 g.lane().execute(() -> g.deliver(line, except, stats));
+            }
+        }
+    }
+
+    /** Like {@link #broadcast}, to the members who are not operators (they saw it already) but {@code except}. */
+    public void broadcastToNonOperators(OutboundLine line, Client except, ServerStats stats) {
+        for (LaneGroup g : groups) {
+            if (g.lane().inLane()) {
+                g.deliverToNonOperators(line, except, stats);
+            } else {
+                g.lane().execute(() -> g.deliverToNonOperators(line, except, stats));
+            }
+        }
+    }
+
+    /** {@code line} to {@code c} and the operators only: what a quiet member's JOIN, PART or KICK is. */
+    public void toOperatorsAnd(Client c, OutboundLine line) {
+        c.send(line);
+        for (Client op : operators) {
+            if (op != c) {
+                op.send(line);
             }
         }
     }
