@@ -71,8 +71,8 @@ final class QuietJoins {
         }
     }
 
-    /** Whether {@code viewer} sees {@code member} in NAMES and WHO of {@code room}. */
-    static boolean shown(Room room, Client member, Client viewer) {
-        return member == viewer || !room.quiet(member) || room.isOperator(viewer) || viewer.serverOperator();
+    /** The members {@code viewer} sees in NAMES and WHO of {@code room}: quiet ones only for operators. */
+    static java.util.List<Room.Shown> shownTo(Room room, Client viewer) {
+        return room.shownTo(viewer, room.isOperator(viewer) || viewer.serverOperator());
     }
 }
