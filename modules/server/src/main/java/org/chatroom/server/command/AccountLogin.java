@@ -31,7 +31,7 @@ final class AccountLogin {
         }
         if (c.registered()) { // account-notify: the peers who asked see the login
             OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "ACCOUNT", account));
-            for (Client peer : s.context().registry().peersOf(c)) {
+            for (Client peer : s.context().registry().audienceOf(c)) {
                 if (peer.has(Cap.ACCOUNT_NOTIFY)) {
                     peer.send(line);
                 }

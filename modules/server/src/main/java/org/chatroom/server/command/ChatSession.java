@@ -243,7 +243,7 @@ public final class ChatSession implements Session, ClientControl {
             for (Room room : List.copyOf(client.rooms())) {
                 OutboundLine line = OutboundLine.of(IrcMessage.from(by, "KICK", room.name(), client.nick(), reason),
                         java.util.Map.of(), context.history().nextTime(room.key()));
-                room.broadcast(line, null, context.stats());
+                QuietJoins.leaving(this, room, client, line);
                 context.history().room(room.key(), line, null);
                 context.registry().part(client, room);
                 String nick = client.nick();

@@ -71,7 +71,7 @@ final class IdentityCommands {
         if (who.has(cap)) {
             who.send(line);
         }
-        for (Client peer : s.context().registry().peersOf(who)) {
+        for (Client peer : s.context().registry().audienceOf(who)) {
             if (peer.has(cap)) {
                 peer.send(line);
             }

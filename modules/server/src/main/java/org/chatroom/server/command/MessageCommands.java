@@ -113,6 +113,7 @@ final class MessageCommands {
                 s.reply(Numeric.ERR_CANNOTSENDTOCHAN, room.name());
                 return;
             }
+            QuietJoins.announce(s, room, c);
             to = room.members();
             shownTarget = room.name();
         } else {
@@ -197,6 +198,7 @@ final class MessageCommands {
             var history = s.context().history();
             OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), command, room.name(), text), tags,
                     history.nextTime(room.key())).withAccount(c.account());
+            QuietJoins.announce(s, room, c);
             room.broadcast(line, c.has(Cap.ECHO_MESSAGE) ? null : c, s.context().stats());
             history.room(room.key(), line, c.account());
             return;

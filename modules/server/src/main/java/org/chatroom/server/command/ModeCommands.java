@@ -203,6 +203,9 @@ final class ModeCommands {
             s.reply(Numeric.ERR_NOSUCHNICK, nick);
             return null;
         }
+        if (on) {
+            QuietJoins.announce(s, room, target); // a standing is shown on a nick: everyone must know it first
+        }
         boolean changed = registry.setMembership(room, target, m -> ch == 'o' ? m.withOp(on) : m.withVoice(on));
         if (!changed) {
             s.reply(Numeric.ERR_USERNOTINCHANNEL, target.nick(), room.name());

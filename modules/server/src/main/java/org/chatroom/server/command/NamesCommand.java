@@ -46,8 +46,9 @@ final class NamesCommand {
         StringBuilder names = new StringBuilder();
         boolean multi = s.client().has(Cap.MULTI_PREFIX);
         boolean userhost = s.client().has(Cap.USERHOST_IN_NAMES);
-        for (Client member : room.members()) {
-            Membership standing = room.membership(member);
+        for (Room.Shown shown : QuietJoins.shownTo(room, s.client())) {
+            Client member = shown.client();
+            Membership standing = shown.standing();
             String entry = (standing == null ? "" : standing.prefix(multi))
                     + (userhost ? member.prefix() : member.nick());
             if (names.length() + entry.length() + 1 > NAMES_LINE_BUDGET) {

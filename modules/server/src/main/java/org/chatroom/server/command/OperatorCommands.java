@@ -71,7 +71,7 @@ final class OperatorCommands {
             // delivered here first or a victim on the kicker's lane would never see it.
             OutboundLine kick = OutboundLine.of(IrcMessage.from(c.prefix(), "KICK", room.name(), target.nick(), reason),
                     java.util.Map.of(), s.context().history().nextTime(room.key()));
-            room.broadcast(kick, null, s.context().stats());
+            QuietJoins.leaving(s, room, target, kick);
             s.context().history().room(room.key(), kick, c.account());
             s.context().registry().part(target, room);
             return null;

@@ -85,7 +85,7 @@ final class QueryCommands {
         IrcMessage notice = c.away() == null ? IrcMessage.from(c.prefix(), "AWAY")
                 : IrcMessage.from(c.prefix(), "AWAY", c.away());
         OutboundLine line = OutboundLine.of(notice);
-        java.util.Set<Client> peers = s.context().registry().peersOf(c);
+        java.util.Set<Client> peers = s.context().registry().audienceOf(c);
         for (Client peer : peers) { // IRCv3 away-notify
             if (peer.has(Cap.AWAY_NOTIFY)) {
                 peer.send(line);

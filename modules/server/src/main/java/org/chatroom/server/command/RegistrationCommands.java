@@ -154,7 +154,7 @@ final class RegistrationCommands {
         OutboundLine line = OutboundLine.of(IrcMessage.from(oldPrefix, "NICK", nick));
         s.context().history().inRooms(c.rooms(), line, c.account());
         c.send(line);
-        for (Client peer : s.context().registry().peersOf(c)) {
+        for (Client peer : s.context().registry().audienceOf(c)) {
             peer.send(line);
         }
         if (!ChatRegistry.MAPPING.equals(oldNick, nick)) { // a change of case leaves the nick online

@@ -87,15 +87,13 @@ public final class RoomCommands {
         LOG.info("{} joined {}", c.nick(), room.name());
         String nick = c.nick();
         ctx.events().fire(l -> l.joined(nick, room.name()));
-        String account = c.account();
         var history = ctx.history();
-        OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "JOIN", room.name()), java.util.Map.of(),
-                        history.nextTime(room.key()))
-                .or(Cap.EXTENDED_JOIN, IrcMessage.from(c.prefix(), "JOIN", room.name(), account == null ? "*" : account,
-                        c.realName()));
-        room.broadcast(line, null, ctx.stats());
-        history.room(room.key(), line, account);
-        tellAway(room, c);
+        OutboundLine line = QuietJoins.joinLine(c, room, history.nextTime(room.key()));
+        boolean toEveryone = QuietJoins.told(s, room, line);
+        history.room(room.key(), line, c.account());
+        if (toEveryone) {
+            tellAway(room, c);
+        }
         Topic topic = room.topic();
         if (topic.isSet()) {
             s.reply(Numeric.RPL_TOPIC, room.name(), topic.text());
@@ -144,7 +142,7 @@ public final class RoomCommands {
                 ? IrcMessage.from(c.prefix(), "PART", room.name())
                 : IrcMessage.from(c.prefix(), "PART", room.name(), reason);
         OutboundLine line = OutboundLine.of(part, java.util.Map.of(), s.context().history().nextTime(room.key()));
-        room.broadcast(line, null, s.context().stats());
+        QuietJoins.leaving(s, room, c, line);
         s.context().history().room(room.key(), line, c.account());
         s.context().registry().part(c, room);
         LOG.info("{} left {}", c.nick(), room.name());

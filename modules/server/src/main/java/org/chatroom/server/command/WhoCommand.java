@@ -39,9 +39,10 @@ final class WhoCommand {
             Room room = s.context().registry().rooms().get(mask);
             if (room != null && !room.hiddenFrom(me)) {
                 boolean member = room.contains(me) || me.serverOperator();
-                for (Client c : room.members()) {
+                for (Room.Shown shown : QuietJoins.shownTo(room, me)) {
+                    Client c = shown.client();
                     if ((member || !c.invisible()) && (!opersOnly || c.serverOperator())) {
-                        Membership ms = room.membership(c);
+                        Membership ms = shown.standing();
                         reply(s, whox, room.name(), c, ms == null ? "" : ms.prefix(me.has(Cap.MULTI_PREFIX)));
                     }
                 }

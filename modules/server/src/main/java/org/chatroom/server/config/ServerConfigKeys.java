@@ -33,6 +33,12 @@ public final class ServerConfigKeys {
     public static final ConfigKey<Boolean> DEFAULT_ROOM_AUTOJOIN = key("room.default.autojoin", "true",
             "whether every user joins the default room after registering (each join is announced to everyone in it)",
             true, ValueParsers::bool);
+    public static final ConfigKey<Integer> ROOM_LARGE_MEMBERS = key("room.large.members", "200",
+            "a room with more members than this is large: a newcomer's JOIN is shown only to the room's operators"
+                    + " until the newcomer first speaks (then to everyone), the PART, QUIT and NICK of such a quiet member"
+                    + " go to the operators only, and NAMES and WHO list quiet members to operators only. Keeps a"
+                    + " room of thousands usable (docs/PERFORMANCE.md). 0 = every join is shown to everyone, however large",
+            true, ValueParsers.intRange(0, 1_000_000));
     public static final ConfigKey<String> DEFAULT_TOPIC = key("room.default.topic", "Welcome to Chatroom",
             "topic of the default room at start", false, ValueParsers.text(390));
     public static final ConfigKey<Path> MOTD_FILE = key("motd.file", "conf/motd.txt",

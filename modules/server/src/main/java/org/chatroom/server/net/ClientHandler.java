@@ -48,11 +48,17 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         admission = ctx.pipeline().get(AdmissionHandler.class);
         ClientHandler evicted = net.unregistered.admit(this);
         if (evicted != null) {
-            if (evicted.admission != null) {
-                evicted.admission.release(); // counts no more from now on, though it takes a moment to close
-            }
-            evicted.out.lane().execute(() -> evicted.session.drop(DropReason.UNREGISTERED_EVICTED,
-                    "Too many connections are registering; try again"));
+            // On the evicted one's lane, where it may have registered meanwhile (its NICK and USER can be
+            // read before this task runs): then it stays. A registered user is never dropped as "registering".
+            evicted.out.lane().execute(() -> {
+                if (evicted.session.registered()) {
+                    return;
+                }
+                if (evicted.admission != null) {
+                    evicted.admission.release(); // counts no more from now on, though it takes a moment to close
+                }
+                evicted.session.drop(DropReason.UNREGISTERED_EVICTED, "Too many connections are registering; try again");
+            });
         }
         ctx.fireChannelActive();
     }

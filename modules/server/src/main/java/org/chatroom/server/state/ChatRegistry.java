@@ -140,11 +140,11 @@ public final class ChatRegistry {
 
     /**
      * Removes {@code c} entirely (quit or disconnect): frees its nick and leaves all rooms.
-     * Returns everyone who shared a room with it, who should hear of the quit.
+     * Returns everyone who should hear of the quit ({@link #audienceOf}).
      */
     public Set<Client> remove(Client c) {
         synchronized (lock) {
-            Set<Client> peers = peersOf(c);
+            Set<Client> peers = audienceOf(c);
             rooms.leaveAll(c);
             if (byNick.remove(MAPPING.fold(c.nick()), c) && c.registered()) {
                 whowas.record(c);
@@ -152,6 +152,19 @@ public final class ChatRegistry {
             monitors.clear(c);
             return peers;
         }
+    }
+
+    /**
+     * Who hears of {@code c}'s NICK, QUIT, host or account change: {@link #peersOf}, except that in a
+     * room where {@code c} joined quietly and has not spoken only the operators do ({@link Room#hush}).
+     */
+    public Set<Client> audienceOf(Client c) {
+        Set<Client> heard = new LinkedHashSet<>();
+        for (Room r : c.rooms()) {
+            heard.addAll(r.audienceOf(c));
+        }
+        heard.remove(c);
+        return heard;
     }
 
     /** Everyone who shares at least one room with {@code c}, without {@code c}. */

@@ -67,4 +67,20 @@ final class LaneGroup {
         stats.messagesOut(sent);
         lane.afterFanOut();
     }
+
+    /** Like {@link #deliver}, skipping the room's operators. */
+    void deliverToNonOperators(OutboundLine line, Client except, ServerStats stats) {
+        Client[] m = members;
+        int n = size;
+        int sent = 0;
+        for (int i = 0; i < n; i++) {
+            Client c = m[i];
+            if (c != except && !room.isOperator(c)) {
+                c.outbound().write(line.bytesFor(c.caps()));
+                sent++;
+            }
+        }
+        stats.messagesOut(sent);
+        lane.afterFanOut();
+    }
 }
