@@ -95,6 +95,9 @@ public final class RoomCommands {
                         c.realName()));
         room.broadcast(line, null, ctx.stats());
         history.room(room.key(), line, account);
+        if (result.asOwner()) {
+            RoomOwnership.opped(s, room);
+        }
         tellAway(room, c);
         Topic topic = room.topic();
         if (topic.isSet()) {
