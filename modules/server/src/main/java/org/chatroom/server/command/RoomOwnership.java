@@ -15,7 +15,7 @@ import org.chatroom.server.state.Room;
  * restart. A room operator who is logged in registers; only the owner or a server operator
  * unregisters (a transfer is {@code -r} by the owner, then {@code +r} by the new owner).
  */
-final class RoomOwnership {
+public final class RoomOwnership {
     private RoomOwnership() {
     }
 
@@ -74,5 +74,32 @@ final class RoomOwnership {
                 opped(s, room);
             }
         }
+    }
+
+    /**
+     * After {@code account} was deleted: each room it registered is unregistered (told to its members
+     * as a MODE -r from the server, saved or forgotten), so whoever later makes an account of that
+     * name does not inherit the rooms. Returns their names.
+     */
+    public static java.util.List<String> accountDeleted(ServerContext ctx, String account) {
+        String key = ChatRegistry.MAPPING.fold(account);
+        String server = ctx.config().get(ServerConfigKeys.SERVER_NAME);
+        java.util.List<String> freed = new java.util.ArrayList<>();
+        for (Room room : ctx.registry().rooms().all()) {
+            String owner = room.owner();
+            if (owner == null || !ChatRegistry.MAPPING.fold(owner).equals(key)) {
+                continue;
+            }
+            ctx.registry().atomically(() -> {
+                ctx.registry().owner(room, null);
+                OutboundLine line = OutboundLine.of(IrcMessage.from(server, "MODE", room.name(), "-r"),
+                        java.util.Map.of(), ctx.history().nextTime(room.key()));
+                room.broadcastInOrder(line, ctx.stats());
+                ctx.history().room(room.key(), line, null);
+            });
+            ctx.roomOwnerChanged(room);
+            freed.add(room.name());
+        }
+        return freed;
     }
 }
