@@ -69,7 +69,12 @@ final class AccountCommands {
                     throw new AdminException(AdminReply.CANT, "no such account: " + name);
                 }
                 LOG.info("admin ({}): deleted account {}", who, name);
-                return AdminReply.text(List.of("account " + name + " deleted"));
+                List<String> body = new java.util.ArrayList<>(List.of("account " + name + " deleted"));
+                for (String room : org.chatroom.server.command.RoomOwnership.accountDeleted(env.context(), name)) {
+                    LOG.info("admin ({}): {} is no longer registered (its owner account {} was deleted)", who, room, name);
+                    body.add(room + " is no longer registered");
+                }
+                return AdminReply.text(body);
             }
             default -> throw new AdminException(AdminReply.BAD_VALUE, "no account command '" + sub + "': " + USAGE);
         }

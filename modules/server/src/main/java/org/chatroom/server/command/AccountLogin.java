@@ -37,6 +37,7 @@ final class AccountLogin {
                 }
             }
         }
+        RoomOwnership.loggedIn(s); // op in the rooms it registered that the user is in already
         if (c.registered()) { // before registration the welcome comes first: ChatSession plays them then
             PrivateHistory.playWaiting(s);
         }

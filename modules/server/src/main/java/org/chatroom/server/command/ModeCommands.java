@@ -12,7 +12,7 @@ import org.chatroom.server.core.OutboundLine;
 import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Client;
 
-/** MODE on rooms (query, flags C/i/m/n/s/t, k, l, o, v, the lists b/e/I) and on oneself (+i, +B). */
+/** MODE on rooms (query, flags C/i/m/n/s/t, k, l, o, v, the lists b/e/I, r: registering) and on oneself (+i, +B). */
 final class ModeCommands {
     private static final Logger LOG = LogManager.getLogger();
     /** Mode changes that take a parameter, per MODE command (005 MODES). */
@@ -42,7 +42,7 @@ final class ModeCommands {
             return;
         }
         if (m.params().size() == 1) {
-            s.reply(Numeric.RPL_CHANNELMODEIS, room.name(), room.modes().describe(room.contains(c)));
+            s.reply(Numeric.RPL_CHANNELMODEIS, room.name(), room.modes().describe(room.contains(c), room.owner() != null));
             s.reply(Numeric.RPL_CREATIONTIME, room.name(), Long.toString(room.createdAtMillis() / 1000));
             return;
         }
@@ -59,7 +59,11 @@ final class ModeCommands {
         String changed = s.context().registry().atomically(() -> apply(s, room, modes, m.params().subList(2, m.params().size())));
         if (changed != null) { // logged and saved after the lock: neither needs it, and logging is I/O
             LOG.info("{} set mode {} on {}", s.client().nick(), changed, room.name());
-            s.context().roomChanged(room);
+            if (changed.split(" ", 2)[0].indexOf('r') >= 0) {
+                s.context().roomOwnerChanged(room); // saved, or forgotten if no longer permanent
+            } else {
+                s.context().roomChanged(room);
+            }
         }
     }
 
@@ -102,6 +106,7 @@ final class ModeCommands {
                 case 'l' -> limit(s, registry, room, adding, arg);
                 case 'o', 'v' -> standing(s, registry, room, ch, adding, arg);
                 case 'b', 'e', 'I' -> ListModes.change(s, room, ch, adding, arg);
+                case 'r' -> RoomOwnership.change(s, registry, room, adding);
                 default -> {
                     s.reply(Numeric.ERR_UNKNOWNMODE, String.valueOf(ch));
                     yield null;

@@ -91,6 +91,9 @@ public final class RoomCommands {
         OutboundLine line = QuietJoins.joinLine(c, room, history.nextTime(room.key()));
         boolean toEveryone = QuietJoins.told(s, room, line);
         history.room(room.key(), line, c.account());
+        if (result.asOwner()) {
+            RoomOwnership.opped(s, room);
+        }
         if (toEveryone) {
             tellAway(room, c);
         }

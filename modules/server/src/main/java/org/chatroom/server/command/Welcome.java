@@ -32,7 +32,7 @@ public final class Welcome {
         s.reply(Numeric.RPL_CREATED, "This server was created "
                 + DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(ctx.createdAtMillis())
                 .atZone(ZoneOffset.UTC)));
-        s.reply(Numeric.RPL_MYINFO, server, "chatroom-" + ctx.version(), "Bio", "CIbeiklmnostv", "Ibeklov");
+        s.reply(Numeric.RPL_MYINFO, server, "chatroom-" + ctx.version(), "Bio", "CIbeiklmnorstv", "Ibeklov");
         List<String> tokens = isupport(cfg);
         for (int i = 0; i < tokens.size(); i += TOKENS_PER_LINE) {
             List<String> params = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + TOKENS_PER_LINE)));
@@ -49,7 +49,7 @@ public final class Welcome {
                 "BOT=B",
                 "CASEMAPPING=" + ChatRegistry.MAPPING.token(),
                 "CHANLIMIT=#:" + cfg.get(ServerConfigKeys.USER_MAX_ROOMS),
-                "CHANMODES=beI,k,l," + RoomModes.FLAGS,
+                "CHANMODES=beI,k,l," + RoomModes.ADVERTISED_FLAGS,
                 "CHANNELLEN=" + cfg.get(ServerConfigKeys.ROOM_LENGTH),
                 "CHANTYPES=#",
                 "CHATHISTORY=" + cfg.get(ServerConfigKeys.HISTORY_MAX),

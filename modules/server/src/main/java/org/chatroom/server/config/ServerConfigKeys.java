@@ -200,11 +200,11 @@ public final class ServerConfigKeys {
             "file holding the PostgreSQL password of store.user (first line; keep it chmod 600); relative to the"
                     + " install folder; empty = no password (trust, peer or certificate authentication)", false,
             ValueParsers.text(4096));
-    public static final ConfigKey<Integer> STORE_QUEUE = key("store.queue", "10000",
+    public static final ConfigKey<Integer> STORE_QUEUE = key("store.queue", "50000",
             "writes that may wait for the one database writer; past it a write fails at once (never a stall)",
             false, ValueParsers.intRange(16, 1_000_000));
-    public static final ConfigKey<Integer> STORE_BATCH = key("store.batch", "500",
-            "most writes the writer commits in one transaction (one disk sync per batch)", false,
+    public static final ConfigKey<Integer> STORE_BATCH = key("store.batch", "5000",
+            "most writes the writer commits in one transaction (it takes what is queued, up to this many)", false,
             ValueParsers.intRange(1, 100_000));
     public static final ConfigKey<Integer> STORE_READ_THREADS = key("store.read.threads", "2",
             "threads (and connections) reading the database: logins, lists", false, ValueParsers.intRange(1, 64));

@@ -80,7 +80,15 @@ public final class ServerContext {
     /** Called after a room's modes, topic or bans changed, so permanent rooms can be saved. */
     public void roomChanged(org.chatroom.server.state.Room room) {
         RoomStateListener l = roomStateListener;
-        if (l != null && room.configured()) {
+        if (l != null && room.permanent()) {
+            l.changed(room);
+        }
+    }
+
+    /** Called after a room was registered or unregistered (+r/-r): saved if permanent now, forgotten if not. */
+    public void roomOwnerChanged(org.chatroom.server.state.Room room) {
+        RoomStateListener l = roomStateListener;
+        if (l != null) {
             l.changed(room);
         }
     }
@@ -89,7 +97,7 @@ public final class ServerContext {
         this.roomStateListener = l;
     }
 
-    /** Persists permanent rooms' state; set by the server at start. */
+    /** Persists permanent rooms' state (and forgets a room no longer permanent); set by the server at start. */
     @FunctionalInterface
     public interface RoomStateListener {
         void changed(org.chatroom.server.state.Room room);

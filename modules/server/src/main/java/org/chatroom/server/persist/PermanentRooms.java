@@ -17,9 +17,10 @@ import org.chatroom.server.store.ChatStore;
 import org.chatroom.server.store.RoomRow;
 
 /**
- * Permanent rooms' topic, modes and +b/+e/+I lists in the store, so an operator's +t or topic survives a
- * restart. At start the saved rows are applied to the configured rooms; an old {@code rooms.tsv} is
- * then imported once over them and renamed {@code rooms.tsv.imported}.
+ * Permanent rooms' topic, modes, +b/+e/+I lists and owner in the store, so an operator's +t or topic, and
+ * the owner's op, survive a restart. At start the saved rows are applied to the configured rooms and
+ * the registered (+r) rooms are made again; an old {@code rooms.tsv} is then imported once over them
+ * and renamed {@code rooms.tsv.imported}.
  */
 public final class PermanentRooms {
     private static final Logger LOG = LogManager.getLogger();
@@ -30,12 +31,15 @@ public final class PermanentRooms {
         this.store = store;
     }
 
-    /** Restores the configured rooms of {@code rooms} (start-up: blocks). Throws IOException if rooms.tsv cannot be read or moved. */
+    /** Restores the configured and the registered rooms of {@code rooms} (start-up: blocks). Throws IOException if rooms.tsv cannot be read or moved. */
     public void restore(RoomRegistry rooms, Path dataDir) throws IOException {
         int applied = 0;
         for (RoomRow row : store.loadRooms()) {
             Room room = rooms.get(row.name());
-            if (room == null || !room.configured()) {
+            if (room == null && row.owner() != null) { // registered (+r): permanent whatever the configuration says
+                room = rooms.restoreRegistered(row.name());
+            }
+            if (room == null || !room.configured() && row.owner() == null) {
                 LOG.info("kept in the database but not restored: {} is not a permanent room any more", row.name());
                 continue;
             }
@@ -43,7 +47,7 @@ public final class PermanentRooms {
             applied++;
         }
         if (applied > 0) {
-            LOG.info("restored {} permanent rooms' topics and modes from the database", applied);
+            LOG.info("restored {} permanent rooms' topics, modes and owners from the database", applied);
         }
         RoomsTsv tsv = new RoomsTsv(dataDir);
         if (Files.exists(tsv.file())) {
@@ -59,16 +63,19 @@ public final class PermanentRooms {
         }
     }
 
-    /** Saves {@code room}'s state as it is now (the snapshot is taken here; the write is the writer's). */
+    /**
+     * Saves {@code room}'s state as it is now, or forgets it if it is no longer permanent (unregistered);
+     * the snapshot is taken here, the write is the writer's (in call order).
+     */
     public CompletableFuture<Void> save(Room room) {
-        return store.putRoom(row(room));
+        return room.permanent() ? store.putRoom(row(room)) : store.deleteRoom(room.name());
     }
 
     static RoomRow row(Room r) {
         RoomModes m = r.modes();
         Topic t = r.topic();
         return new RoomRow(r.name(), m.flagLetters(), m.key(), m.limit(), t.text(), t.setBy(), t.setAtSeconds(),
-                rows(r.bans()), rows(r.banExceptions().entries()), rows(r.inviteExceptions().entries()));
+                rows(r.bans()), rows(r.banExceptions().entries()), rows(r.inviteExceptions().entries()), r.owner());
     }
 
     private static List<RoomRow.RoomBanRow> rows(List<BanEntry> entries) {
@@ -82,6 +89,7 @@ public final class PermanentRooms {
     private static void apply(RoomRow row, Room room) {
         room.modes(RoomsTsv.parseModes(row.flags(), row.key() == null ? "" : row.key(), row.limit()));
         room.topic(new Topic(row.topic(), row.topicSetBy(), row.topicSetAtSeconds()));
+        room.owner(row.owner());
         for (RoomRow.RoomBanRow b : row.bans()) {
             room.addBan(new BanEntry(RoomsTsv.mask(b.mask()), b.setBy(), b.setAtSeconds()));
         }

@@ -131,6 +131,17 @@ public final class ChatRegistry {
         }
     }
 
+    /**
+     * Registers {@code room} to {@code account} (+r: permanent, its owner gets op on every join), or
+     * unregisters it ({@code account} null); a room left with no members and no longer permanent goes.
+     */
+    public void owner(Room room, String account) {
+        synchronized (lock) {
+            room.owner(account);
+            rooms.dropIfAbandoned(room);
+        }
+    }
+
     /** Removes {@code c} from {@code room}; false if it was not a member. */
     public boolean part(Client c, Room room) {
         synchronized (lock) {

@@ -40,6 +40,7 @@ public final class Room {
     private volatile LaneGroup[] groups = new LaneGroup[0];
     private volatile Topic topic;
     private volatile RoomModes modes = RoomModes.DEFAULT;
+    private volatile String owner; // the account that registered the room (+r), as registered; null = none
     private volatile int banEpoch;
     private final ExceptionList banExceptions = new ExceptionList(() -> banEpoch++); // lock held: one writer
     private final ExceptionList inviteExceptions = new ExceptionList(() -> { });
@@ -68,7 +69,7 @@ public final class Room {
      * (not banned, not kept out by +i or +k; a full room still counts). Reads only: no lock needed.
      */
     public boolean mayReadHistory(Client c) {
-        if (contains(c) || c.serverOperator()) {
+        if (contains(c) || c.serverOperator() || isOwner(c)) {
             return true;
         }
         boolean inv = invited.contains(c);
@@ -81,9 +82,34 @@ public final class Room {
         return modes.key() == null;
     }
 
-    /** Configured rooms (the default room, permanent rooms) exist with no members and are never removed. */
+    /** Rooms of the configuration (the default room, {@code rooms.permanent}): they exist with no members. */
     public boolean configured() {
         return configured;
+    }
+
+    /**
+     * Configured or registered (+r): the room exists with no members, is never removed, and its
+     * state is kept in the store across restarts.
+     */
+    public boolean permanent() {
+        return configured || owner != null;
+    }
+
+    /** The account that registered the room (+r), as registered; null if nobody did. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Registry lock held (or start-up, before any user). */
+    public void owner(String account) {
+        this.owner = account;
+    }
+
+    /** Whether {@code c} is logged in to the account that registered the room (account names fold like nicks). */
+    public boolean isOwner(Client c) {
+        String o = owner;
+        String a = c.account();
+        return o != null && a != null && ChatRegistry.MAPPING.fold(o).equals(ChatRegistry.MAPPING.fold(a));
     }
 
     public long createdAtMillis() {
@@ -284,7 +310,7 @@ public final class Room {
 
     /** Registry lock held: why {@code c} may not join with {@code key}, or null if it may. */
     Numeric refusal(Client c, String key) {
-        if (c.serverOperator()) {
+        if (c.serverOperator() || isOwner(c)) { // nobody locks the owner out of their room
             return null;
         }
         boolean inv = invited.contains(c);

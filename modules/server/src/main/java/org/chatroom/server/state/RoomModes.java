@@ -20,8 +20,16 @@ public record RoomModes(boolean inviteOnly, boolean moderated, boolean noExterna
     /** The flags this record holds, in 324's order. */
     public static final String FLAGS = "Cimnst";
 
+    /** The flag modes of 005 CHANMODES: {@link #FLAGS} and {@code r}, a registered room (its owner is the room's, not here). */
+    public static final String ADVERTISED_FLAGS = "Cimnrst";
+
     /** The mode string for 324, e.g. {@code +klnt secret 20}; the key only for members. */
     public String describe(boolean showKey) {
+        return describe(showKey, false);
+    }
+
+    /** As {@link #describe(boolean)}, with {@code r} when the room is registered. */
+    public String describe(boolean showKey, boolean registered) {
         StringBuilder flags = new StringBuilder("+");
         StringBuilder args = new StringBuilder();
         if (noCtcp) {
@@ -43,6 +51,9 @@ public record RoomModes(boolean inviteOnly, boolean moderated, boolean noExterna
         }
         if (noExternal) {
             flags.append('n');
+        }
+        if (registered) {
+            flags.append('r');
         }
         if (secret) {
             flags.append('s');

@@ -27,6 +27,11 @@ public final class RoomRegistry {
         return rooms.computeIfAbsent(mapping.fold(name), k -> new Room(name, true, topic, lock));
     }
 
+    /** Start-up, before any user: a room someone registered (+r), made so that its saved state can be applied. */
+    public Room restoreRegistered(String name) {
+        return rooms.computeIfAbsent(mapping.fold(name), k -> new Room(name, false, Topic.none(), lock));
+    }
+
     public Room get(String name) {
         return rooms.get(mapping.fold(name));
     }
@@ -59,6 +64,10 @@ public final class RoomRegistry {
         if (refusal != null) {
             return JoinResult.refused(room, refusal);
         }
+        if (room.isOwner(c)) { // whoever registered the room runs it, on any connection, after any restart
+            add(c, room, Membership.OPERATOR);
+            return JoinResult.joinedAsOwner(room);
+        }
         add(c, room, Membership.PLAIN);
         return JoinResult.joined(room);
     }
@@ -68,14 +77,19 @@ public final class RoomRegistry {
         c.mutableRooms().add(room);
     }
 
-    /** Lock held. Removes {@code c} from {@code room}; an unconfigured room with no one left is dropped. */
+    /** Lock held. Removes {@code c} from {@code room}; a room that is not permanent with no one left is dropped. */
     boolean leave(Client c, Room room) {
         boolean removed = room.remove(c);
         c.mutableRooms().remove(room);
-        if (room.size() == 0 && !room.configured()) {
+        dropIfAbandoned(room);
+        return removed;
+    }
+
+    /** Lock held. A room with no members that is neither configured nor registered goes. */
+    void dropIfAbandoned(Room room) {
+        if (room.size() == 0 && !room.permanent()) {
             rooms.remove(mapping.fold(room.name()), room);
         }
-        return removed;
     }
 
     /** Lock held. Removes {@code c} from every room; returns the rooms it was in. */

@@ -27,8 +27,11 @@ public interface ChatStore extends AutoCloseable {
     /** The saved state of permanent rooms. */
     List<RoomRow> loadRooms();
 
-    /** Replaces everything kept about {@code room.name()} (modes, topic, its ban list). */
+    /** Replaces everything kept about {@code room.name()} (modes, topic, its lists, its owner). */
     CompletableFuture<Void> putRoom(RoomRow room);
+
+    /** Forgets everything kept about the room {@code name} (case-insensitive); nothing if none is kept. */
+    CompletableFuture<Void> deleteRoom(String name);
 
     /** The account called {@code name} (case-insensitive, IRC rules), if any. */
     CompletableFuture<Optional<AccountRow>> account(String name);

@@ -111,7 +111,7 @@ class RoomExceptionsTest {
 
     @Test
     void theTokensSayWhatTheRoomsDo() {
-        assertThat(Welcome.isupport(core.context.config())).contains("CHANMODES=beI,k,l,Cimnst", "EXCEPTS=e", "INVEX=I",
+        assertThat(Welcome.isupport(core.context.config())).contains("CHANMODES=beI,k,l,Cimnrst", "EXCEPTS=e", "INVEX=I",
                 "STATUSMSG=@+", "BOT=B");
     }
 }

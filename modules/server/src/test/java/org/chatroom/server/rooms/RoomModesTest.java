@@ -38,7 +38,7 @@ class RoomModesTest {
         op.awaitContains(" 324 owner #den :+nt");
         op.awaitLine(l -> l.matches(".* 329 owner #den :\\d+"));
         String isupport = String.join(" ", op.lines().stream().filter(l -> l.contains(" 005 ")).toList());
-        assertThat(isupport).contains("PREFIX=(ov)@+", "CHANMODES=beI,k,l,Cimnst", "MODES=4");
+        assertThat(isupport).contains("PREFIX=(ov)@+", "CHANMODES=beI,k,l,Cimnrst", "MODES=4");
         bob.send("JOIN #den");
         bob.awaitContains(" 353 bob = #den :@owner bob");
         bob.send("MODE #den +m");

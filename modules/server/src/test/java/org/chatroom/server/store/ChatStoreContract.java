@@ -75,6 +75,49 @@ public abstract class ChatStoreContract extends HistoryStoreContract {
     }
 
     @Test
+    void aRoomKeepsItsOwnerAcrossAReopenUntilItIsDeleted() throws Exception {
+        ChatStore s = store();
+        RoomRow den = new RoomRow("#Den", "nt", null, 0, "Our den", "alice", 3,
+                List.of(new RoomRow.RoomBanRow("b!*@*", "alice", 4)), List.of(), List.of(), "Alice");
+        get(s.putRoom(den));
+        get(s.putRoom(new RoomRow("#help", "nt", null, 0, "", "", 0, List.of())));
+        closeNow(s);
+        ChatStore reopened = store();
+        assertThat(reopened.loadRooms()).first().isEqualTo(den);
+        get(reopened.deleteRoom("#DEN")); // case-insensitive, its ban list goes with it
+        get(reopened.deleteRoom("#nowhere"));
+        get(reopened.putRoom(new RoomRow("#den", "t", null, 0, "", "", 0, List.of())));
+        assertThat(reopened.loadRooms()).containsExactly(new RoomRow("#den", "t", null, 0, "", "", 0, List.of()),
+                new RoomRow("#help", "nt", null, 0, "", "", 0, List.of()));
+    }
+
+    @Test
+    void aBadWriteInABatchFailsAloneAndTheRestCommits() throws Exception {
+        ChatStore s = store();
+        List<CompletableFuture<Void>> good = new ArrayList<>();
+        CompletableFuture<Void> bad = null;
+        for (int i = 0; i < 300; i++) { // queued back to back: the writer takes them in few batches
+            assertThat(s.appendHistory(new HistoryRow(i == 150 ? null : "id" + i, "#batch", 1000 + i, "PRIVMSG",
+                    "a!a@h", null, null, "#batch :" + i))).isTrue();
+            if (i % 50 == 0) {
+                good.add(s.putBan(new BanRow("b" + i + "!*@*", "r", "op", i, 0)));
+            }
+            if (i == 200) {
+                bad = s.putBan(new BanRow("bad!*@*", null, "op", i, 0)); // reason is NOT NULL
+            }
+        }
+        get(s.markRead("x", "#flush", 1)); // queued after every row: done once they are committed
+        CompletableFuture<Void> failed = bad;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> get(failed))
+                .hasCauseInstanceOf(StoreException.class);
+        for (CompletableFuture<Void> f : good) {
+            get(f);
+        }
+        assertThat(s.loadBans()).hasSize(6).noneMatch(b -> b.mask().equals("bad!*@*"));
+        assertThat(get(s.historyStats("#batch")).rows()).as("all but the row with no msgid").isEqualTo(299);
+    }
+
+    @Test
     void writesQueuedAtCloseAreCommitted() throws Exception {
         ChatStore s = store();
         for (int i = 0; i < 2000; i++) {

@@ -19,8 +19,11 @@ public final class HistoryStoreBench {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int rows = Integer.parseInt(args[1]);
-        int queue = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
-        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        // the shipped store.queue and store.batch unless given
+        int queue = args.length > 2 ? Integer.parseInt(args[2])
+                : Integer.parseInt(org.chatroom.server.config.ServerConfigKeys.STORE_QUEUE.defaultValue());
+        int batch = args.length > 3 ? Integer.parseInt(args[3])
+                : Integer.parseInt(org.chatroom.server.config.ServerConfigKeys.STORE_BATCH.defaultValue());
         Files.createDirectories(dir);
         Path file = dir.resolve("bench.db");
         ChatStore s = SqliteStore.open(new SqliteStore.Options("jdbc:sqlite:" + file, queue, batch, 2));

@@ -173,6 +173,14 @@ public final class JdbcChatStore implements ChatStore {
     }
 
     @Override
+    public CompletableFuture<Void> deleteRoom(String name) {
+        return writer.submit(c -> {
+            update(c, "DELETE FROM room WHERE name_key = ?", FOLD.fold(name)); // its lists go with it (ON DELETE CASCADE)
+            return null;
+        });
+    }
+
+    @Override
     public CompletableFuture<Optional<AccountRow>> account(String name) {
         return readers.submit(c -> {
             try (PreparedStatement p = c.prepareStatement(

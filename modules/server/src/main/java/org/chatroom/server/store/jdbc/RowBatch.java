@@ -17,7 +17,6 @@ final class RowBatch implements AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new LinkedHashMap<>();
     private final Set<PreparedStatement> used = new LinkedHashSet<>();
-    private int rows;
 
     RowBatch(Connection connection) {
         this.connection = connection;
@@ -34,15 +33,10 @@ final class RowBatch implements AutoCloseable {
         return p;
     }
 
-    void counted() {
-        rows++;
-    }
-
-    int pending() {
-        return rows;
-    }
-
     void flush() throws SQLException {
+        if (used.isEmpty()) {
+            return;
+        }
         try {
             for (PreparedStatement p : used) {
                 p.executeBatch();
@@ -62,7 +56,6 @@ final class RowBatch implements AutoCloseable {
             }
         }
         used.clear();
-        rows = 0;
     }
 
     @Override

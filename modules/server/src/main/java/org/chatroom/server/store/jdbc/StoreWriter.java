@@ -17,10 +17,11 @@ import org.chatroom.server.store.StoreException;
 /**
  * The one thread that writes, so writes apply in call order (and SQLite has one writer: two would
  * only wait on each other's lock). It keeps one connection (a new one after a failed commit),
- * drains a bounded queue and applies up to {@code batch} jobs per transaction, so a burst costs one
- * commit (one fsync of the WAL) instead of one per row. Each job runs inside a savepoint: a job that
- * fails is rolled back alone and fails its own future; the rest of the batch commits. History rows
- * ({@link BatchedRow}) have no future: they are bound into JDBC batches between jobs.
+ * drains a bounded queue and applies up to {@code batch} writes per transaction, so a burst costs one
+ * commit instead of one per row. History rows ({@link BatchedRow}) have no future: they are bound
+ * into JDBC batches between jobs. A batch is applied first with no savepoint at all; only if a write
+ * in it fails is it rolled back and applied again with a savepoint per write, so that the write that
+ * failed fails alone (its future, or a row counted as lost) and the rest of the batch commits.
  */
 public final class StoreWriter implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
@@ -111,25 +112,27 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies {@code work} in one transaction. First as it comes, without savepoints (the common case:
+     * nothing fails, and a savepoint per write costs more than the write); if anything fails the
+     * transaction is rolled back and the batch applied again with each write in its own savepoint,
+     * so one bad write fails alone and the rest commit.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void commit(List<Object> work) {
-        List<Job<?>> jobs = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
+        Object[] values = new Object[work.size()];
         try {
             Connection c = connection();
             c.setAutoCommit(false);
-            for (Object o : work) {
-                if (o instanceof Job<?> j) {
-                    flushRows(c);
-                    jobs.add(j);
-                    values.add(j.run(c, errors));
-                } else {
-                    ((BatchedRow) o).addTo(rows);
-                    rows.counted();
-                }
+            try {
+                applyAll(c, work, values);
+                c.commit();
+            } catch (SQLException | RuntimeException first) {
+                c.rollback();
+                rows.discard();
+                applyEachAlone(c, work, values);
+                c.commit();
             }
-            flushRows(c);
-            c.commit();
         } catch (SQLException | RuntimeException e) {
             LOG.error("cannot commit {} database writes: {}", work.size(), errors.describe(e));
             dropConnection();
@@ -142,33 +145,58 @@ public final class StoreWriter implements AutoCloseable {
             }
             return;
         }
-        for (int i = 0; i < jobs.size(); i++) {
-            if (values.get(i) != FAILED) { // futures complete only once the rows are committed
-                ((CompletableFuture) jobs.get(i).done()).complete(values.get(i));
+        for (int i = 0; i < values.length; i++) {
+            if (work.get(i) instanceof Job<?> j && values[i] != FAILED) { // futures complete once committed
+                ((CompletableFuture) j.done()).complete(values[i]);
             }
         }
     }
 
-    /**
-     * Runs the rows bound since the last job inside a savepoint: rows that fail are rolled back alone
-     * (counted as lost, logged), and the jobs around them still commit.
-     */
-    private void flushRows(Connection c) throws SQLException {
-        int n = rows.pending();
-        if (n == 0) {
-            return;
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("SAVEPOINT rows");
-            try {
+    /** The fast path: every write in call order, rows bound into JDBC batches between jobs; throws at the first failure. */
+    private void applyAll(Connection c, List<Object> work, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object o = work.get(i);
+            if (o instanceof Job<?> j) {
                 rows.flush();
-                s.execute("RELEASE rows");
-            } catch (SQLException | RuntimeException e) {
-                s.execute("ROLLBACK TO rows");
-                s.execute("RELEASE rows");
-                rowsLost.add(n);
-                LOG.error("cannot store {} history rows: {}", n, errors.describe(e));
+                values[i] = j.work().run(c);
+            } else {
+                ((BatchedRow) o).addTo(rows);
             }
+        }
+        rows.flush();
+    }
+
+    /**
+     * After a failed batch: each job and each row in a savepoint of its own. A job that fails fails its
+     * future; a row that fails is counted as lost (logged once for the batch); the rest commits.
+     */
+    private void applyEachAlone(Connection c, List<Object> work, Object[] values) throws SQLException {
+        int lost = 0;
+        Exception cause = null;
+        try (Statement s = c.createStatement()) {
+            for (int i = 0; i < values.length; i++) {
+                Object o = work.get(i);
+                if (o instanceof Job<?> j) {
+                    values[i] = j.run(c, errors);
+                    continue;
+                }
+                s.execute("SAVEPOINT row");
+                try {
+                    ((BatchedRow) o).addTo(rows);
+                    rows.flush();
+                    s.execute("RELEASE row");
+                } catch (SQLException | RuntimeException e) {
+                    rows.discard();
+                    s.execute("ROLLBACK TO row");
+                    s.execute("RELEASE row");
+                    lost++;
+                    cause = e;
+                }
+            }
+        }
+        if (lost > 0) {
+            rowsLost.add(lost);
+            LOG.error("cannot store {} history rows: {}", lost, errors.describe(cause));
         }
     }
 

@@ -20,9 +20,14 @@ import org.chatroom.server.store.jdbc.StoreWriter;
 /**
  * Opens the SQLite file: refuses a damaged or locked file with one line, switches it to WAL, runs
  * the migrations in {@code db/migration} (Flyway, which has SQLite in its core), then hands one
- * connection to the writer and one to each reader.
+ * connection to the writer, one to each reader and one to the {@link WalCheckpointer}.
  */
 public final class SqliteStore {
+    /** Pages of log (4 KiB each) past which the writer checkpoints itself: 256 MiB. */
+    private static final int WRITER_CHECKPOINT_PAGES = 65_536;
+    /** Bytes the log file is cut back to once it starts over. */
+    private static final long LOG_SIZE_LIMIT = 64L << 20;
+
     private SqliteStore() {
     }
 
@@ -42,28 +47,34 @@ public final class SqliteStore {
             for (int i = 0; i < o.readThreads(); i++) {
                 readers.add(connect(o.url(), opened));
             }
+            Connection checkpoints = connect(o.url(), opened);
             FixedConnections readerConnections = new FixedConnections(readers);
             FixedConnections writerConnection = new FixedConnections(List.of(writer));
+            WalCheckpointer checkpointer = new WalCheckpointer(checkpoints);
             SqlErrors errors = SqliteErrors::describe;
             // the readers' connections close first: the writer's, last, checkpoints the WAL
             Runnable release = () -> {
+                checkpointer.close();
+                closeQuietly(checkpoints);
                 readerConnections.close();
                 writerConnection.close();
             };
             return new JdbcChatStore(new StoreWriter(writerConnection, o.queueBound(), o.batch(), errors),
                     new StoreReaders(readerConnections, o.readThreads(), o.queueBound(), errors), release, errors);
         } catch (SQLException | RuntimeException e) {
-            for (Connection c : opened) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // already failing
-                }
-            }
+            opened.forEach(SqliteStore::closeQuietly);
             if (e instanceof StoreException se) {
                 throw se;
             }
             throw new StoreException(SqliteErrors.describe(e), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing anyway (or already failing)
         }
     }
 
@@ -98,13 +109,18 @@ public final class SqliteStore {
     /**
      * Reads the header (a damaged file fails here, not at the first ban), turns on WAL (readers
      * never wait for the writer) with synchronous=NORMAL (a kill -9 loses nothing committed; a power
-     * cut may lose the last commits), and takes the write lock once so that a file another program
-     * holds is refused at start rather than at the first write.
+     * cut may lose the commits since the last checkpoint, about a second: see {@link WalCheckpointer}),
+     * and takes the write lock once so that a file another program holds is refused at start rather
+     * than at the first write.
      */
     private static void checkWritable(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = WAL");
             s.execute("PRAGMA synchronous = NORMAL");
+            // Checkpoints are the WalCheckpointer's; the writer makes one itself only if the log grows
+            // past 256 MiB all the same (a burst longer than the checkpointer keeps up with).
+            s.execute("PRAGMA wal_autocheckpoint = " + WRITER_CHECKPOINT_PAGES);
+            s.execute("PRAGMA journal_size_limit = " + LOG_SIZE_LIMIT); // the log file shrinks back after a burst
             try (var rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
                 rs.next(); // reads the schema pages: a file damaged there fails now, not at the first ban
             }
