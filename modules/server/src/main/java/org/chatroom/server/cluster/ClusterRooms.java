@@ -115,7 +115,9 @@ final class ClusterRooms {
 
     /** No member of ours is left in {@code room}: stop hearing it and drop its ghosts here. */
     private void stopListening(Room room) {
-        cluster.bus().ignore(room.key()).exceptionally(cluster::failed);
+        if (!cluster.closed()) { // a closed client throws rather than failing the future
+            cluster.bus().ignore(room.key()).exceptionally(cluster::failed);
+        }
         registry.atomically(() -> {
             if (cluster.localMembers().containsKey(room.key())) {
                 return; // someone of ours joined again meanwhile

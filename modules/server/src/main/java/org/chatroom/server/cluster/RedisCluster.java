@@ -340,6 +340,11 @@ public final class RedisCluster implements Cluster, AutoCloseable {
 
     private volatile boolean closed;
 
+    /** True once closed (or crashed): the Redis client is gone, nothing may be sent. */
+    boolean closed() {
+        return closed;
+    }
+
     @Override
     public void close() {
         if (closed) {
