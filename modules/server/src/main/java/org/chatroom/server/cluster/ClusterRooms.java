@@ -55,6 +55,7 @@ final class ClusterRooms {
                     .thenCompose(v -> directory.roomMembers(folded))
                     .thenCombine(state, (members, st) -> {
                         upkeep.loadRoom(name, members, st, false);
+                        applyInvites(name);
                         return null;
                     });
             reads.add(read);
@@ -126,6 +127,29 @@ final class ClusterRooms {
                 if (m.ghost()) {
                     registry.part(m, room);
                 }
+            }
+        });
+    }
+
+    /** Invitations from other nodes to rooms this node may not have read yet: applied by {@link #applyInvites}. */
+    private final Map<String, java.util.Set<Client>> invites = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void invitedHere(Client c, String roomName) {
+        invites.computeIfAbsent(RedisCluster.fold(roomName), k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(c);
+        applyInvites(roomName);
+    }
+
+    /** Registry lock taken: the room (if it exists here) lets in the users invited elsewhere. */
+    void applyInvites(String roomName) {
+        java.util.Set<Client> invited = invites.get(RedisCluster.fold(roomName));
+        if (invited == null) {
+            return;
+        }
+        registry.atomically(() -> {
+            Room room = registry.rooms().get(roomName);
+            if (room != null) {
+                room.invited().addAll(invited);
+                invites.remove(room.key());
             }
         });
     }

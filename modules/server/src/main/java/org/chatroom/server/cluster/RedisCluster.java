@@ -81,6 +81,7 @@ public final class RedisCluster implements Cluster, AutoCloseable {
         bus.listenPresence().join();
         bus.toAll(new ClusterEvent("GONE", node, "", System.currentTimeMillis(), "", node, "", SPLIT)).join();
         lease.renew().join();
+        bus.toAll(new ClusterEvent("HELLO", node, "", System.currentTimeMillis(), "", node, "", "")).join();
         upkeep.reconcile(null, directory.users().join());
         upkeep.start();
     }
@@ -109,6 +110,11 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     @Override
     public String describe() {
         return upkeep.describe();
+    }
+
+    @Override
+    public Map<String, String> nodeStats() {
+        return upkeep.nodeStats();
     }
 
     @Override
@@ -171,8 +177,21 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     }
 
     @Override
-    public void away(Client c) {
+    public void userChanged(Client c) {
         announce(c);
+    }
+
+    @Override
+    public void invited(Room room, Client target, OutboundLine line) {
+        if (upkeep.up()) {
+            bus.toNode(target.node(), event("INVITE", line, IrcMessage.parse(line.body()).source(), target.nick(), "",
+                    room.name())).exceptionally(this::failed);
+        }
+    }
+
+    /** A user of ours was invited to {@code roomName} on another node: past +i here too, now or once the room is read. */
+    void invitedHere(Client c, String roomName) {
+        rooms.invitedHere(c, roomName);
     }
 
     @Override
