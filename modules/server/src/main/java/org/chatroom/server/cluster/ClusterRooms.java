@@ -114,6 +114,22 @@ final class ClusterRooms {
         }
     }
 
+    /** A JOIN that {@link #beforeJoin} listened for was refused: nobody of ours is in the room, so stop. */
+    void afterJoin(Collection<String> names) {
+        for (String name : names) {
+            String folded = RedisCluster.fold(name);
+            if (NameRules.isRoomName(name) && cluster.bus().listensTo(folded)
+                    && !cluster.localMembers().containsKey(folded)) {
+                Room room = registry.rooms().get(name);
+                if (room != null) {
+                    stopListening(room);
+                } else if (!cluster.closed()) {
+                    cluster.bus().ignore(folded).exceptionally(cluster::failed);
+                }
+            }
+        }
+    }
+
     /** No member of ours is left in {@code room}: stop hearing it and drop its ghosts here. */
     private void stopListening(Room room) {
         if (!cluster.closed()) { // a closed client throws rather than failing the future

@@ -240,6 +240,11 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     }
 
     @Override
+    public void afterJoin(Collection<String> names) {
+        rooms.afterJoin(names);
+    }
+
+    @Override
     public void joined(Client c, Room room, OutboundLine line) {
         rooms.joined(c, room, line);
     }

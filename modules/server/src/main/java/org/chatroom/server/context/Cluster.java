@@ -46,6 +46,10 @@ public interface Cluster {
         return null;
     }
 
+    /** After the JOIN {@link #beforeJoin} waited for: a room joined by nobody here (refused) is not listened to. */
+    default void afterJoin(Collection<String> roomNames) {
+    }
+
     /** The node that {@code c} is connected to (the admin console's node column); empty with the cluster off. */
     default String nodeOf(Client c) {
         return "";
