@@ -141,7 +141,7 @@ final class ClusterUpkeep implements AutoCloseable {
             if (c.ghost() || registry.byNick(c.nick()) != c) {
                 continue;
             }
-            if (!cluster.reclaim(c).get(5, TimeUnit.SECONDS)) {
+            if (!cluster.presence().reclaim(c).get(5, TimeUnit.SECONDS)) {
                 LOG.info("cluster: {} lost its nick to a user of another node (claimed there first)", c.nick());
                 c.lostNick();
             }
@@ -149,7 +149,7 @@ final class ClusterUpkeep implements AutoCloseable {
         cluster.bus().relisten().get(5, TimeUnit.SECONDS);
         for (Client c : registry.clients()) {
             if (!c.ghost() && c.registered()) {
-                cluster.announce(c);
+                cluster.presence().announce(c);
                 for (Room r : c.rooms()) {
                     directory.putMember(r.key(), RedisCluster.fold(c.nick()), cluster.node(),
                             RedisCluster.standing(r.membership(c)));
