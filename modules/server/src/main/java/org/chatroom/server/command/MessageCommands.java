@@ -137,6 +137,11 @@ final class MessageCommands {
                 r.send(line);
             }
         }
+        if (room != null) {
+            s.context().cluster().roomMessage(c, room, "TAGMSG", "", line);
+        } else if (to.get(0).ghost()) {
+            s.context().cluster().privateMessage(c, to.get(0), "TAGMSG", "", line);
+        }
     }
 
     /** A TAGMSG is history when it carries a client tag other than {@code +typing} (a reaction, a reply). */
@@ -201,6 +206,7 @@ final class MessageCommands {
             QuietJoins.announce(s, room, c);
             room.broadcast(line, c.has(Cap.ECHO_MESSAGE) ? null : c, s.context().stats());
             history.room(room.key(), line, c.account());
+            s.context().cluster().roomMessage(c, room, command, text, line);
             return;
         }
         Client to = s.context().registry().byNick(target);
@@ -208,7 +214,17 @@ final class MessageCommands {
             PrivateHistory.toOffline(s, target, command, text, notice, tags);
             return;
         }
+        if (to.ghost() && !s.context().cluster().reachable()) { // said, never silently dropped
+            if (!notice) {
+                StandardReplies.failOrNotice(s, command, "UNREACHABLE", "The node of " + to.nick()
+                        + " cannot be reached right now (the cluster lost Redis); not delivered", to.nick());
+            }
+            return;
+        }
         OutboundLine line = PrivateHistory.toOnline(s, to, command, text, tags);
+        if (to.ghost()) {
+            s.context().cluster().privateMessage(c, to, command, text, line);
+        }
         to.send(line);
         if (c.has(Cap.ECHO_MESSAGE)) {
             c.send(line);

@@ -74,6 +74,7 @@ final class OperatorCommands {
             QuietJoins.leaving(s, room, target, kick);
             s.context().history().room(room.key(), kick, c.account());
             s.context().registry().part(target, room);
+            s.context().cluster().kicked(room, target, kick);
             return null;
         });
         if (refusal == Numeric.ERR_USERNOTINCHANNEL) {
@@ -131,6 +132,9 @@ final class OperatorCommands {
         s.reply(Numeric.RPL_INVITING, target.nick(), room.name());
         OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "INVITE", target.nick(), room.name()));
         target.send(line);
+        if (target.ghost()) { // its node tells it, and lets it past +i there
+            s.context().cluster().invited(room, target, line);
+        }
         for (Client member : room.members()) { // IRCv3 invite-notify: operators see who was invited
             if (member != c && member.has(Cap.INVITE_NOTIFY) && mayModerate(room, member)) {
                 member.send(line);

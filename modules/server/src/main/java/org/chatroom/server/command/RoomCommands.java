@@ -38,6 +38,18 @@ public final class RoomCommands {
         }
         String[] names = m.param(0).split(",");
         String[] keys = m.param(1) == null ? new String[0] : m.param(1).split(",");
+        var learn = s.context().cluster().beforeJoin(List.of(names));
+        if (learn != null) { // rooms new to this node: their members and state first, from the other nodes
+            s.await(learn, (v, e) -> {
+                joinAll(s, names, keys);
+                s.context().cluster().afterJoin(List.of(names));
+            });
+            return;
+        }
+        joinAll(s, names, keys);
+    }
+
+    private static void joinAll(Session s, String[] names, String[] keys) {
         List<HistoryReplay.Joined> joined = new java.util.ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             if (!names[i].isEmpty()) {
@@ -52,6 +64,14 @@ public final class RoomCommands {
 
     /** Joins the session's client to {@code name} (no key), with every reply, the broadcast and the replay. */
     public static void join(Session s, String name) {
+        var learn = s.context().cluster().beforeJoin(List.of(name));
+        if (learn != null) {
+            s.await(learn, (v, e) -> {
+                joinAll(s, new String[] {name}, new String[0]);
+                s.context().cluster().afterJoin(List.of(name));
+            });
+            return;
+        }
         HistoryReplay.Joined j = join(s, name, null);
         if (j != null) {
             HistoryReplay.afterJoin(s, List.of(j));
@@ -91,6 +111,7 @@ public final class RoomCommands {
         OutboundLine line = QuietJoins.joinLine(c, room, history.nextTime(room.key()));
         boolean toEveryone = QuietJoins.told(s, room, line);
         history.room(room.key(), line, c.account());
+        ctx.cluster().joined(c, room, line);
         if (result.asOwner()) {
             RoomOwnership.opped(s, room);
         }
@@ -148,6 +169,7 @@ public final class RoomCommands {
         QuietJoins.leaving(s, room, c, line);
         s.context().history().room(room.key(), line, c.account());
         s.context().registry().part(c, room);
+        s.context().cluster().parted(c, room, line);
         LOG.info("{} left {}", c.nick(), room.name());
         String nick = c.nick();
         s.context().events().fire(l -> l.parted(nick, room.name(), reason));
@@ -204,6 +226,7 @@ public final class RoomCommands {
                     ctx.history().nextTime(room.key()));
             room.broadcastInOrder(line, ctx.stats());
             ctx.history().room(room.key(), line, accountOf(ctx, setter));
+            ctx.cluster().topic(room, line);
         });
         ctx.roomChanged(room);
     }
