@@ -62,6 +62,7 @@ public final class ChatServer implements AutoCloseable, ServerControl {
     private volatile Supplier<ServerConfig> configSource;
     private volatile boolean closed;
     private final ChatStore store;
+    private org.chatroom.server.cluster.RedisCluster cluster; // null when cluster.enabled=false
     private final org.chatroom.server.persist.HistoryRetention retention;
     /** The database under data.dir when store.url is empty. */
     public static final String DATABASE_FILE = "chatroom.db";
@@ -130,6 +131,12 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         }
         try {
             admin = AdminService.start(this); // bans, and the admin socket (refuses if a live daemon answers on it)
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        try {
+            cluster = ClusterStarter.start(context); // before any listener: the first user is already a cluster's
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -243,6 +250,11 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         return transport.transport();
     }
 
+    /** This node's side of the cluster, or null when cluster.enabled=false. */
+    public org.chatroom.server.cluster.RedisCluster cluster() {
+        return cluster;
+    }
+
     @Override
     public ServerContext context() {
         return context;
@@ -287,6 +299,9 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         context.markShuttingDown();
         if (admin != null) {
             admin.close();
+        }
+        if (cluster != null) {
+            cluster.close(); // the other nodes drop this node's users at once, not after the lease
         }
         LOG.info("shutting down: closing {} connections", channels.size());
         for (Channel l : new Channel[] {listener, tlsListener}) {

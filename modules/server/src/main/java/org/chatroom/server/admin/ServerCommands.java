@@ -69,7 +69,7 @@ final class ServerCommands {
         f.put("connections", s.connections());
         f.put("connections_peak", s.peakConnections());
         f.put("connections_total", s.connectionsTotal());
-        f.put("users", UserCommands.registered(env).size());
+        f.put("users", UserCommands.registered(env).stream().filter(c -> !c.ghost()).count()); // this node's; the cluster line has every node's
         f.put("rooms", ctx.registry().rooms().count());
         f.put("bans", env.bans().active(System.currentTimeMillis()).size());
         f.put("messages_in", s.messagesIn());
@@ -88,6 +88,9 @@ final class ServerCommands {
         f.put("heap_used", rt.totalMemory() - rt.freeMemory());
         f.put("heap_max", rt.maxMemory());
         f.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
+        if (ctx.cluster().on()) {
+            f.put("cluster", ctx.cluster().describe().substring("cluster: ".length()));
+        }
         return AdminReply.record(f);
     }
 

@@ -32,6 +32,9 @@ final class UserCommands {
         for (Client c : registered(env)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("nick", c.nick());
+            if (env.context().cluster().on()) {
+                row.put("node", env.context().cluster().nodeOf(c));
+            }
             row.put("user", c.user() + "@" + c.host());
             row.put("addr", addr(c));
             row.put("rooms", rooms(c));

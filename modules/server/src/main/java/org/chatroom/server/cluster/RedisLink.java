@@ -31,6 +31,10 @@ public final class RedisLink implements AutoCloseable {
         RedisURI target = RedisURI.create(uri);
         target.setTimeout(timeout);
         RedisClient client = RedisClient.create(target);
+        // while Redis is away a command fails at once instead of waiting in Lettuce's queue: the node then
+        // serves its users alone and catches up when the link is back (Lettuce reconnects by itself)
+        client.setOptions(io.lettuce.core.ClientOptions.builder()
+                .disconnectedBehavior(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         try {
             return new RedisLink(client, client.connect());
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package org.chatroom.server.cluster;
 
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +71,32 @@ public final class RoomBus implements AutoCloseable {
         return subscriptions.async().sunsubscribe(roomChannel(folded)).toCompletableFuture().thenApply(ignored -> null);
     }
 
+    /** Starts listening to the channel every node hears (users coming, going, renamed; nodes lost). */
+    public CompletableFuture<Void> listenPresence() {
+        return subscriptions.async().ssubscribe(PRESENCE).toCompletableFuture().thenApply(ignored -> null);
+    }
+
+    /** Tells every node (presence: a user came, left, changed nick or away; a node is gone). */
+    public CompletableFuture<Long> toAll(ClusterEvent event) {
+        return redis.async().spublish(PRESENCE, event.encode()).toCompletableFuture();
+    }
+
+    /** Whether this node listens to {@code folded} now. */
+    public boolean listensTo(String folded) {
+        return rooms.contains(folded);
+    }
+
+    /**
+     * Subscribes again to the inbox, presence and every room listened to: after an outage, a subscription
+     * made meanwhile failed (Lettuce renews the ones it had by itself; again is harmless).
+     */
+    public CompletableFuture<Void> relisten() {
+        java.util.List<String> channels = new java.util.ArrayList<>(List.of(inbox(node), PRESENCE));
+        rooms.forEach(r -> channels.add(roomChannel(r)));
+        return subscriptions.async().ssubscribe(channels.toArray(String[]::new)).toCompletableFuture()
+                .thenApply(ignored -> null);
+    }
+
     /** Rooms this node listens to now. */
     public Set<String> listening() {
         return Set.copyOf(rooms);
@@ -84,6 +111,9 @@ public final class RoomBus implements AutoCloseable {
     public CompletableFuture<Long> toNode(String otherNode, ClusterEvent event) {
         return redis.async().spublish(inbox(otherNode), event.encode()).toCompletableFuture();
     }
+
+    /** Not a room's channel: folded room names start with '#' or '&'. */
+    private static final String PRESENCE = "chat:presence";
 
     private static String roomChannel(String folded) {
         return "chat:room:" + folded;

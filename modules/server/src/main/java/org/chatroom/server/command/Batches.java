@@ -12,12 +12,12 @@ import org.chatroom.protocol.MessageTags;
  * the shared forms of {@link org.chatroom.server.core.OutboundLine} are never touched: tags are
  * spliced into a copy.
  */
-final class Batches {
+public final class Batches {
     private Batches() {
     }
 
     /** Sends {@code lines} to {@code out} as one batch of {@code type}; {@code startTags} go on its start only. */
-    static void send(Consumer<byte[]> out, String server, String id, String type, Map<String, String> startTags,
+    public static void send(Consumer<byte[]> out, String server, String id, String type, Map<String, String> startTags,
                      List<byte[]> lines) {
         String start = ":" + server + " BATCH +" + id + " " + type + "\r\n";
         byte[] startLine = start.getBytes(StandardCharsets.UTF_8);

@@ -186,6 +186,7 @@ public final class ChatSession implements Session, ClientControl {
         client.markRegistered();
         context.stats().userRegistered();
         out.registered();
+        context.cluster().registered(client);
         LOG.info("{} registered as {}", client.address(), client.nick());
         String nick = client.nick();
         context.events().fire(l -> l.registered(nick, client.address()));
@@ -209,7 +210,9 @@ public final class ChatSession implements Session, ClientControl {
         if (client.registered()) {
             if (!context.shuttingDown()) {
                 OutboundLine line = OutboundLine.of(IrcMessage.from(client.prefix(), "QUIT", reason));
-                context.history().inRooms(List.copyOf(client.rooms()), line, client.account());
+                List<Room> rooms = List.copyOf(client.rooms());
+                context.history().inRooms(rooms, line, client.account());
+                context.cluster().quit(client, rooms, line);
                 for (Client peer : context.registry().remove(client)) {
                     peer.send(line);
                 }
@@ -223,6 +226,9 @@ public final class ChatSession implements Session, ClientControl {
             context.events().fire(l -> l.quit(nick, reason));
         } else {
             context.registry().releaseNick(client);
+            if (!"*".equals(client.nick())) {
+                context.cluster().releaseNick(client, client.nick());
+            }
             LOG.info("{} disconnected before registering ({})", client.address(), reason);
         }
         Outbound now = client.outbound(); // a labeled response in progress is sent before the ERROR
@@ -246,12 +252,26 @@ public final class ChatSession implements Session, ClientControl {
                 room.broadcast(line, null, context.stats());
                 context.history().room(room.key(), line, null);
                 context.registry().part(client, room);
+                context.cluster().kicked(room, client, line);
                 String nick = client.nick();
                 context.events().fire(l -> l.kicked(nick, room.name(), by, reason));
             }
         }
         LOG.info("{} kicked off the server by {} ({})", client.nick(), by, reason);
         quit("Kicked by " + by + ": " + reason);
+    }
+
+    @Override
+    public void lostNick() {
+        if (quit || !client.registered()) {
+            return;
+        }
+        String nick = client.nick();
+        replyText(Numeric.ERR_NICKNAMEINUSE, "Nickname is already in use on another node of this network", nick);
+        String guest = NickGuard.toGuest(this);
+        if (guest != null) {
+            LOG.info("{} renamed to {}: a user of another node claimed the nick first", nick, guest);
+        }
     }
 
     String serverName() {

@@ -136,6 +136,11 @@ final class MessageCommands {
                 r.send(line);
             }
         }
+        if (room != null) {
+            s.context().cluster().roomMessage(c, room, "TAGMSG", "", line);
+        } else if (to.get(0).ghost()) {
+            s.context().cluster().privateMessage(c, to.get(0), "TAGMSG", "", line);
+        }
     }
 
     /** A TAGMSG is history when it carries a client tag other than {@code +typing} (a reaction, a reply). */
@@ -199,6 +204,7 @@ final class MessageCommands {
                     history.nextTime(room.key())).withAccount(c.account());
             room.broadcast(line, c.has(Cap.ECHO_MESSAGE) ? null : c, s.context().stats());
             history.room(room.key(), line, c.account());
+            s.context().cluster().roomMessage(c, room, command, text, line);
             return;
         }
         Client to = s.context().registry().byNick(target);
@@ -207,6 +213,9 @@ final class MessageCommands {
             return;
         }
         OutboundLine line = PrivateHistory.toOnline(s, to, command, text, tags);
+        if (to.ghost()) {
+            s.context().cluster().privateMessage(c, to, command, text, line);
+        }
         to.send(line);
         if (c.has(Cap.ECHO_MESSAGE)) {
             c.send(line);

@@ -132,7 +132,9 @@ final class ModeCommands {
                 java.util.Map.of(), s.context().history().nextTime(room.key()));
         room.broadcastInOrder(line, s.context().stats()); // under the lock: racing MODEs reach everyone in one order
         s.context().history().room(room.key(), line, c.account());
-        return (applied + " " + String.join(" ", appliedArgs)).strip();
+        String change = (applied + " " + String.join(" ", appliedArgs)).strip();
+        s.context().cluster().modes(room, change, line);
+        return change;
     }
 
     /** Each returns null when nothing changed, "" for a change without argument, else the argument to show. */

@@ -17,7 +17,7 @@ import org.chatroom.server.state.MonitorRegistry;
  * MONITOR {@code + - C L S} (IRCv3 monitor) and the 730/731 notices watchers get when a nick
  * registers, quits or changes; with {@code extended-monitor} also AWAY for monitored nicks.
  */
-final class MonitorCommands {
+public final class MonitorCommands {
     /** Room for the targets in one 730-732 line, leaving space for the prefix, numeric and nick. */
     private static final int LINE_BUDGET = 400;
 
@@ -115,12 +115,12 @@ final class MonitorCommands {
     }
 
     /** {@code c} registered, or took a new nick: its watchers get 730. */
-    static void cameOnline(ServerContext ctx, Client c) {
+    public static void cameOnline(ServerContext ctx, Client c) {
         tell(ctx, c.nick(), Numeric.RPL_MONONLINE, c.prefix());
     }
 
     /** {@code nick} quit or was left for another nick: its watchers get 731. */
-    static void wentOffline(ServerContext ctx, String nick) {
+    public static void wentOffline(ServerContext ctx, String nick) {
         tell(ctx, nick, Numeric.RPL_MONOFFLINE, nick);
     }
 

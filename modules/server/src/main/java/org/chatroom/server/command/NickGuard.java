@@ -49,19 +49,27 @@ final class NickGuard {
         if (s.context().registry().byNick(nick) != c || owns(c, nick)) {
             return; // gone, renamed, or logged in meanwhile
         }
+        String guest = toGuest(s);
+        if (guest != null) {
+            LOG.info("{} renamed to {}: the nick belongs to the account {}", nick, guest, account);
+            s.send(IrcMessage.from(server(s), "NOTICE", guest, "You did not log in to the account " + account
+                    + " in time: you are now " + guest));
+        }
+    }
+
+    /** Renames the session's user to a free guest nick ({@code Guest1234}); the nick, or null if none was free. */
+    static String toGuest(Session s) {
         int max = s.context().config().get(ServerConfigKeys.NICK_LENGTH);
         for (int attempt = 0; attempt < 20; attempt++) {
             int digits = Math.min(max - 5, 4 + attempt / 5);
             String guest = "Guest" + ThreadLocalRandom.current().nextLong((long) Math.pow(10, digits - 1),
                     (long) Math.pow(10, digits));
             if (RegistrationCommands.changeNick(s, guest)) {
-                LOG.info("{} renamed to {}: the nick belongs to the account {}", nick, guest, account);
-                s.send(IrcMessage.from(server(s), "NOTICE", guest, "You did not log in to the account " + account
-                        + " in time: you are now " + guest));
-                return;
+                return guest;
             }
         }
-        LOG.warn("no free guest nick for {}", nick);
+        LOG.warn("no free guest nick for {}", s.client().nick());
+        return null;
     }
 
     private static boolean owns(Client c, String nick) {

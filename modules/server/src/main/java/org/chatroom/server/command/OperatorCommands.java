@@ -74,6 +74,7 @@ final class OperatorCommands {
             room.broadcast(kick, null, s.context().stats());
             s.context().history().room(room.key(), kick, c.account());
             s.context().registry().part(target, room);
+            s.context().cluster().kicked(room, target, kick);
             return null;
         });
         if (refusal == Numeric.ERR_USERNOTINCHANNEL) {

@@ -123,22 +123,47 @@ final class RegistrationCommands {
         if (nick.equals(c.nick())) {
             return;
         }
+        var cluster = s.context().cluster();
+        if (cluster.on() && !ChatRegistry.MAPPING.equals(nick, c.nick())) {
+            // claimed on every node first (433 for the loser of a race), then here as on a daemon alone
+            s.await(cluster.claimNick(c, nick), (ok, error) -> {
+                if (error != null || !Boolean.TRUE.equals(ok)) {
+                    s.reply(Numeric.ERR_NICKNAMEINUSE, nick);
+                    return;
+                }
+                String before = c.nick();
+                boolean wasRegistered = c.registered(); // a registered user's old nick is released by nickChanged
+                if (!takeNick(s, nick)) {
+                    cluster.releaseNick(c, nick);
+                } else if (!wasRegistered && !"*".equals(before)) {
+                    cluster.releaseNick(c, before);
+                }
+            });
+            return;
+        }
+        takeNick(s, nick);
+    }
+
+    /** The local half of NICK: true if {@code c} now holds {@code nick} here (else 433 was sent). */
+    private static boolean takeNick(Session s, String nick) {
+        Client c = s.client();
         if (!c.registered()) {
             if (!s.context().registry().claimNick(c, nick)) {
                 s.reply(Numeric.ERR_NICKNAMEINUSE, nick);
-                return;
+                return false;
             }
             s.registration().nickGiven(true);
             if (s.registration().ready()) {
                 s.completeRegistration();
             }
-            return;
+            return true;
         }
         if (!changeNick(s, nick)) {
             s.reply(Numeric.ERR_NICKNAMEINUSE, nick);
-            return;
+            return false;
         }
         NickGuard.check(s);
+        return true;
     }
 
     /** A registered user takes {@code nick}, told to them and their peers; false if someone holds it. */
@@ -153,6 +178,7 @@ final class RegistrationCommands {
         s.context().events().fire(l -> l.nickChanged(oldNick, nick));
         OutboundLine line = OutboundLine.of(IrcMessage.from(oldPrefix, "NICK", nick));
         s.context().history().inRooms(c.rooms(), line, c.account());
+        s.context().cluster().nickChanged(c, oldNick, line);
         c.send(line);
         for (Client peer : s.context().registry().peersOf(c)) {
             peer.send(line);

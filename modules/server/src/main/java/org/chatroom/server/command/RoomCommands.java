@@ -38,6 +38,15 @@ public final class RoomCommands {
         }
         String[] names = m.param(0).split(",");
         String[] keys = m.param(1) == null ? new String[0] : m.param(1).split(",");
+        var learn = s.context().cluster().beforeJoin(List.of(names));
+        if (learn != null) { // rooms new to this node: their members and state first, from the other nodes
+            s.await(learn, (v, e) -> joinAll(s, names, keys));
+            return;
+        }
+        joinAll(s, names, keys);
+    }
+
+    private static void joinAll(Session s, String[] names, String[] keys) {
         List<HistoryReplay.Joined> joined = new java.util.ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             if (!names[i].isEmpty()) {
@@ -52,6 +61,11 @@ public final class RoomCommands {
 
     /** Joins the session's client to {@code name} (no key), with every reply, the broadcast and the replay. */
     public static void join(Session s, String name) {
+        var learn = s.context().cluster().beforeJoin(List.of(name));
+        if (learn != null) {
+            s.await(learn, (v, e) -> joinAll(s, new String[] {name}, new String[0]));
+            return;
+        }
         HistoryReplay.Joined j = join(s, name, null);
         if (j != null) {
             HistoryReplay.afterJoin(s, List.of(j));
@@ -95,6 +109,7 @@ public final class RoomCommands {
                         c.realName()));
         room.broadcast(line, null, ctx.stats());
         history.room(room.key(), line, account);
+        ctx.cluster().joined(c, room, line);
         tellAway(room, c);
         Topic topic = room.topic();
         if (topic.isSet()) {
@@ -147,6 +162,7 @@ public final class RoomCommands {
         room.broadcast(line, null, s.context().stats());
         s.context().history().room(room.key(), line, c.account());
         s.context().registry().part(c, room);
+        s.context().cluster().parted(c, room, line);
         LOG.info("{} left {}", c.nick(), room.name());
         String nick = c.nick();
         s.context().events().fire(l -> l.parted(nick, room.name(), reason));
@@ -203,6 +219,7 @@ public final class RoomCommands {
                     ctx.history().nextTime(room.key()));
             room.broadcastInOrder(line, ctx.stats());
             ctx.history().room(room.key(), line, accountOf(ctx, setter));
+            ctx.cluster().topic(room, line);
         });
         ctx.roomChanged(room);
     }

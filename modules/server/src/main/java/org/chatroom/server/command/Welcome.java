@@ -76,7 +76,19 @@ public final class Welcome {
         // The registry also holds nicks claimed by connections still registering: those are 253 only.
         int users = ctx.stats().registered();
         int unknown = Math.max(0, ctx.stats().connections() - users);
-        s.reply(Numeric.RPL_LUSERCLIENT, "There are " + users + " users and 0 invisible on 1 servers");
+        int everyone = users;
+        int servers = 1;
+        if (ctx.cluster().on()) { // users of the other nodes are ghosts here: counted, with their nodes
+            java.util.Set<String> nodes = new java.util.HashSet<>();
+            for (org.chatroom.server.state.Client c : ctx.registry().clients()) {
+                if (c.ghost()) {
+                    everyone++;
+                    nodes.add(c.node());
+                }
+            }
+            servers += nodes.size();
+        }
+        s.reply(Numeric.RPL_LUSERCLIENT, "There are " + everyone + " users and 0 invisible on " + servers + " servers");
         if (unknown > 0) {
             s.reply(Numeric.RPL_LUSERUNKNOWN, Integer.toString(unknown));
         }
@@ -84,7 +96,7 @@ public final class Welcome {
         s.reply(Numeric.RPL_LUSERME, "I have " + users + " clients and 0 servers");
         String max = Integer.toString(ctx.stats().peakConnections());
         s.replyText(Numeric.RPL_LOCALUSERS, "Current local users " + users + ", max " + max);
-        s.replyText(Numeric.RPL_GLOBALUSERS, "Current global users " + users + ", max " + max);
+        s.replyText(Numeric.RPL_GLOBALUSERS, "Current global users " + everyone + ", max " + max);
     }
 
     static void motd(Session s) {

@@ -230,7 +230,34 @@ public final class ServerConfigKeys {
             "how often the retention job runs (first run one interval after start)", false,
             ValueParsers.duration(Duration.ofSeconds(1), Duration.ofDays(7)));
 
+    public static final ConfigKey<Boolean> CLUSTER_ENABLED = key("cluster.enabled", "false",
+            "whether this daemon is one node of several sharing users and rooms through Redis (cluster.redis.uri);"
+                    + " needs store.url=jdbc:postgresql:... shared by every node", false, ValueParsers::bool);
+    public static final ConfigKey<String> CLUSTER_REDIS_URI = key("cluster.redis.uri", "redis://127.0.0.1:6379",
+            "the Redis every node shares: redis://HOST[:PORT][/DB]", false, ServerConfigKeys::redisUri);
+    public static final ConfigKey<String> CLUSTER_NODE_ID = key("cluster.node.id", "",
+            "this node's name in the cluster (1-32 of A-Z a-z 0-9 . _ -), unique per node; empty = the host name"
+                    + " and port (set it when port=0)", false, ServerConfigKeys::nodeId);
+    public static final ConfigKey<Duration> CLUSTER_LEASE = key("cluster.lease", "10s",
+            "a node that has not renewed its lease in Redis for this long is dead: its users quit everywhere"
+                    + " (*.net *.split) and their nicks are free", false,
+            ValueParsers.duration(Duration.ofMillis(300), Duration.ofMinutes(10)));
+
     private ServerConfigKeys() {
+    }
+
+    private static String redisUri(String text) {
+        if (!text.matches("rediss?://[^\\s]+")) {
+            throw new IllegalArgumentException("is not a Redis URI (redis://HOST[:PORT][/DB], rediss:// for TLS)");
+        }
+        return text;
+    }
+
+    private static String nodeId(String text) {
+        if (!text.isEmpty() && !text.matches("[A-Za-z0-9._-]{1,32}")) {
+            throw new IllegalArgumentException("is not a node id (1-32 of A-Z a-z 0-9 . _ -; empty = host name and port)");
+        }
+        return text;
     }
 
     private static <T> ConfigKey<T> key(String name, String def, String doc, boolean reloadable,

@@ -34,6 +34,18 @@ public final class ServerContext {
         this.history = new HistoryRecorder(stats);
     }
 
+    private volatile Cluster cluster = Cluster.OFF;
+
+    /** The other daemons of a cluster; {@link Cluster#OFF} for a daemon alone. */
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    /** Set by the server at start, before anyone connects. */
+    public void cluster(Cluster c) {
+        this.cluster = c;
+    }
+
     /** Where lines go to be kept (draft/chathistory), and each target's clock. */
     public HistoryRecorder history() {
         return history;

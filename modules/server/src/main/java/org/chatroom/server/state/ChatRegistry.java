@@ -92,6 +92,35 @@ public final class ChatRegistry {
         }
     }
 
+    /**
+     * Shows a ghost (a user of another node) under {@code nick}; false if a user here holds the nick
+     * (the cluster's nick claims keep that from happening while Redis is up). Lock held by the caller or taken here.
+     */
+    public boolean putGhost(Client ghost, String nick, String user, String host, String realName) {
+        String key = MAPPING.fold(nick);
+        synchronized (lock) {
+            Client holder = byNick.get(key);
+            if (holder != null && holder != ghost) {
+                if (!holder.ghost()) {
+                    return false;
+                }
+                remove(holder); // a ghost left behind (its quit lost while Redis was away): the new one wins
+            }
+            byNick.remove(MAPPING.fold(ghost.nick()), ghost);
+            byNick.put(key, ghost);
+            ghost.nick(nick);
+            ghost.ghostIdentity(user, host, realName);
+            return true;
+        }
+    }
+
+    /** Puts a ghost in room {@code name} (made if missing) with {@code standing}; the room. */
+    public Room joinGhost(Client ghost, String name, Membership standing) {
+        synchronized (lock) {
+            return rooms.addGhost(ghost, name, standing);
+        }
+    }
+
     /** A new user name and host for {@code c} (CHGHOST), atomically with joins and ban decisions. */
     public void changeHost(Client c, String user, String host) {
         synchronized (lock) {

@@ -41,9 +41,18 @@ public final class Client {
     private volatile long lastMessageAtMillis = connectedAtMillis;
     private volatile long messagesSent;
     private volatile ClientControl control = ClientControl.NONE;
+    private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
+    private final long serial = SERIALS.incrementAndGet();
+    /** The node that owns this user when it is a ghost (a user of another node of the cluster); null = ours. */
+    private final String node;
 
     /** {@code remote}: address and port as an operator reads them, e.g. {@code [::1]:5123}. */
     public Client(Outbound out, ServerStats stats, String address, String remote, boolean tls) {
+        this(out, stats, address, remote, tls, null);
+    }
+
+    private Client(Outbound out, ServerStats stats, String address, String remote, boolean tls, String node) {
+        this.node = node;
         this.transport = out;
         this.out = out;
         this.remote = remote;
@@ -55,14 +64,44 @@ public final class Client {
         this.host = address.startsWith(":") ? "0" + address : address;
     }
 
+    /**
+     * A ghost: a user of the cluster node {@code node}, shown here (NAMES, WHO, WHOIS...) but written to
+     * by its own node only. Its {@code out} writes nothing; it never joins a room's lane groups, so room
+     * delivery pays nothing for it.
+     */
+    public static Client ghost(Outbound out, ServerStats stats, String node, String host) {
+        Client g = new Client(out, stats, host, node, false, node);
+        g.registered = true;
+        return g;
+    }
+
+    /** The node owning this ghost, or null for a user connected here. */
+    public String node() {
+        return node;
+    }
+
+    /** True for a user of another node (see {@link #ghost}). */
+    public boolean ghost() {
+        return node != null;
+    }
+
+    /** A number no other client of this process has: tells two holders of one nick apart over time. */
+    public long serial() {
+        return serial;
+    }
+
     /** Sends one line made for this user alone (a reply), from any thread. */
     public void send(IrcMessage message) {
-        write(OutboundLine.reply(message, caps));
+        if (node == null) {
+            write(OutboundLine.reply(message, caps));
+        }
     }
 
     /** Sends a line shared with other recipients, from any thread. */
     public void send(OutboundLine line) {
-        write(line.bytesFor(caps));
+        if (node == null) {
+            write(line.bytesFor(caps));
+        }
     }
 
     private void write(byte[] bytes) {
@@ -110,6 +149,11 @@ public final class Client {
         lane.execute(() -> control.kick(by, reason));
     }
 
+    /** From any thread: the user's nick went to a user of another node; it gets 433 and a guest nick. */
+    public void lostNick() {
+        lane.execute(() -> control.lostNick());
+    }
+
     public String address() {
         return address;
     }
@@ -153,6 +197,14 @@ public final class Client {
     void nick(String newNick) {
         this.nick = newNick;
         this.prefix = newNick + "!" + user + "@" + host;
+    }
+
+    /** A ghost's user name, host and real name, from its node (registry lock held). */
+    void ghostIdentity(String userName, String newHost, String real) {
+        this.user = userName;
+        this.host = newHost;
+        this.realName = real;
+        this.prefix = nick + "!" + user + "@" + host;
     }
 
     /** Set by the registry under its lock (an operator's CHGHOST): a new prefix, so ban caches see it. */

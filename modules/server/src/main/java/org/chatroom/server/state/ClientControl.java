@@ -18,4 +18,8 @@ public interface ClientControl {
 
     /** Removes the user from every room with a KICK by {@code by}, then disconnects with the reason. */
     void kick(String by, String reason);
+
+    /** The cluster found the user's nick held by a user of another node (claimed while Redis was away). */
+    default void lostNick() {
+    }
 }

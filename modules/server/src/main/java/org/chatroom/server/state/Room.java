@@ -258,6 +258,9 @@ public final class Room {
     }
 
     private void syncOnLane(Client c) {
+        if (c.ghost()) {
+            return; // its own node delivers to it: no lane group, no task, nothing per message here
+        }
         LaneGroup g = groupOf(c.lane());
         g.lane().run(() -> g.sync(c));
     }

@@ -63,6 +63,22 @@ public final class RoomRegistry {
         return JoinResult.joined(room);
     }
 
+    /** Lock held. A ghost joins (its node decided); its standing is updated if it is there already. */
+    Room addGhost(Client ghost, String name, Membership standing) {
+        String folded = mapping.fold(name);
+        Room room = rooms.get(folded);
+        if (room == null) {
+            room = new Room(name, false, Topic.none(), lock);
+            rooms.put(folded, room);
+        }
+        if (room.contains(ghost)) {
+            room.setMembership(ghost, standing);
+        } else {
+            add(ghost, room, standing);
+        }
+        return room;
+    }
+
     private static void add(Client c, Room room, Membership standing) {
         room.add(c, standing);
         c.mutableRooms().add(room);

@@ -34,7 +34,8 @@ class ArchitectureTest {
     void theCoreKnowsNoTransport() {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.chatroom.server.net..",
-                        "org.chatroom.server.admin..", "org.chatroom.server.persist..", "org.chatroom.server.tls..")
+                        "org.chatroom.server.admin..", "org.chatroom.server.persist..", "org.chatroom.server.tls..",
+                        "org.chatroom.server.cluster..", "io.lettuce..")
                 .check(server);
     }
 

@@ -1,0 +1,122 @@
+package org.chatroom.server.cluster;
+
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a node that starts listening must read: who is online on every node and who is in which room,
+ * and each room's topic, modes and lists. Each node writes its own users' entries; a reaper deletes a
+ * dead node's.
+ *
+ * <p>Keys: {@code chat:users} (folded nick → the user's {@code USER} event); {@code
+ * chat:room:<folded>:members} (folded nick → {@code node/standing}); {@code chat:room:<folded>:state}
+ * (topic → a {@code TOPIC} event, modes, bans, excepts, invex); {@code chat:node:<node>:rooms} (the rooms
+ * a node has members in); {@code chat:node:<node>:stats} (users, rooms, deliveries).
+ */
+final class ClusterDirectory {
+    static final String USERS = "chat:users";
+
+    /** Deletes every entry a node wrote: its users, its room memberships (and a room's state with its last member). */
+    private static final String FORGET_NODE = """
+            local users = redis.call('HGETALL', KEYS[1])
+            for i = 1, #users, 2 do
+              if string.sub(users[i + 1], 1, string.len(ARGV[1])) == ARGV[1] then
+                redis.call('HDEL', KEYS[1], users[i])
+              end
+            end
+            local roomsKey = 'chat:node:' .. ARGV[3] .. ':rooms'
+            for _, room in ipairs(redis.call('SMEMBERS', roomsKey)) do
+              local key = 'chat:room:' .. room .. ':members'
+              local members = redis.call('HGETALL', key)
+              for i = 1, #members, 2 do
+                if string.sub(members[i + 1], 1, string.len(ARGV[2])) == ARGV[2] then
+                  redis.call('HDEL', key, members[i])
+                end
+              end
+              if redis.call('HLEN', key) == 0 then
+                redis.call('DEL', 'chat:room:' .. room .. ':state')
+              end
+            end
+            redis.call('DEL', roomsKey, 'chat:node:' .. ARGV[3] .. ':stats')
+            return 1
+            """;
+
+    /** Removes one member entry; the room's state goes with its last member anywhere. */
+    private static final String LEAVE = """
+            redis.call('HDEL', KEYS[1], ARGV[1])
+            if redis.call('HLEN', KEYS[1]) == 0 then redis.call('DEL', KEYS[2]) end
+            return 1
+            """;
+
+    private final RedisLink redis;
+    private final String node;
+
+    ClusterDirectory(RedisLink redis, String node) {
+        this.redis = redis;
+        this.node = node;
+    }
+
+    private RedisAsyncCommands<String, String> async() {
+        return redis.async();
+    }
+
+    CompletableFuture<Long> putUser(String folded, ClusterEvent user) {
+        return async().hset(USERS, folded, user.encode()).toCompletableFuture().thenApply(b -> 1L);
+    }
+
+    CompletableFuture<Long> removeUser(String folded) {
+        return async().hdel(USERS, folded).toCompletableFuture();
+    }
+
+    CompletableFuture<Map<String, String>> users() {
+        return async().hgetall(USERS).toCompletableFuture();
+    }
+
+    CompletableFuture<Long> putMember(String room, String folded, String owner, String standing) {
+        async().sadd("chat:node:" + owner + ":rooms", room);
+        return async().hset(members(room), folded, owner + "/" + standing).toCompletableFuture().thenApply(b -> 1L);
+    }
+
+    CompletableFuture<Long> removeMember(String room, String folded) {
+        return redis.evalLong(LEAVE, new String[] {members(room), state(room)}, folded);
+    }
+
+    CompletableFuture<Map<String, String>> roomMembers(String room) {
+        return async().hgetall(members(room)).toCompletableFuture();
+    }
+
+    CompletableFuture<Map<String, String>> roomState(String room) {
+        return async().hgetall(state(room)).toCompletableFuture();
+    }
+
+    CompletableFuture<Long> putState(String room, Map<String, String> fields) {
+        return async().hset(state(room), fields).toCompletableFuture();
+    }
+
+    CompletableFuture<Long> forgetNode(String dead) {
+        String userPrefix = "USER\0" + dead + "\0";
+        return redis.evalLong(FORGET_NODE, new String[] {USERS}, userPrefix, dead + "/", dead);
+    }
+
+    CompletableFuture<Long> putStats(long users, long rooms, long deliveries) {
+        return async().hset("chat:node:" + node + ":stats", Map.of("users", Long.toString(users),
+                "rooms", Long.toString(rooms), "deliveries", Long.toString(deliveries))).toCompletableFuture();
+    }
+
+    CompletableFuture<Map<String, String>> stats(String ofNode) {
+        return async().hgetall("chat:node:" + ofNode + ":stats").toCompletableFuture();
+    }
+
+    CompletableFuture<java.util.Set<String>> nodes() {
+        return async().smembers("chat:nodes").toCompletableFuture();
+    }
+
+    private static String members(String room) {
+        return "chat:room:" + room + ":members";
+    }
+
+    private static String state(String room) {
+        return "chat:room:" + room + ":state";
+    }
+}

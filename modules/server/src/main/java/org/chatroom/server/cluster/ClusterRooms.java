@@ -1,0 +1,176 @@
+package org.chatroom.server.cluster;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.NameRules;
+import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.state.ChatRegistry;
+import org.chatroom.server.state.Client;
+import org.chatroom.server.state.Room;
+
+/**
+ * The room half of {@link RedisCluster}: what local users do in rooms, written to the directory and
+ * published on the room's channel once; which rooms this node listens to (those with local members,
+ * counted here).
+ */
+final class ClusterRooms {
+    private static final long WAIT_MILLIS = 2000;
+
+    private final RedisCluster cluster;
+    private final ChatRegistry registry;
+    private final ClusterDirectory directory;
+    private final ClusterUpkeep upkeep;
+
+    ClusterRooms(RedisCluster cluster, ServerContext ctx, ClusterDirectory directory, ClusterUpkeep upkeep) {
+        this.cluster = cluster;
+        this.registry = ctx.registry();
+        this.directory = directory;
+        this.upkeep = upkeep;
+    }
+
+    /** See {@link org.chatroom.server.context.Cluster#beforeJoin}: listen, then read members and state. */
+    CompletableFuture<Void> beforeJoin(Collection<String> names) {
+        if (!upkeep.up()) {
+            return null;
+        }
+        RoomBus bus = cluster.bus();
+        List<CompletableFuture<Void>> reads = new ArrayList<>();
+        for (String name : names) {
+            if (!NameRules.isRoomName(name)) {
+                continue;
+            }
+            String folded = RedisCluster.fold(name);
+            if (bus.listensTo(folded)) {
+                continue; // its members are known here already
+            }
+            CompletableFuture<Map<String, String>> state = directory.roomState(folded);
+            CompletableFuture<Void> read = bus.listen(folded)
+                    .thenCompose(v -> directory.roomMembers(folded))
+                    .thenCombine(state, (members, st) -> {
+                        upkeep.loadRoom(name, members, st, false);
+                        return null;
+                    });
+            reads.add(read);
+        }
+        if (reads.isEmpty()) {
+            return null;
+        }
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                .orTimeout(WAIT_MILLIS, TimeUnit.MILLISECONDS)
+                .exceptionally(e -> {
+                    upkeep.down(e);
+                    return null;
+                });
+    }
+
+    void joined(Client c, Room room, OutboundLine line) {
+        cluster.localMembers().computeIfAbsent(room.key(), k -> new AtomicInteger()).incrementAndGet();
+        if (!upkeep.up()) {
+            return;
+        }
+        cluster.bus().listen(room.key()).exceptionally(cluster::failed);
+        String standing = RedisCluster.standing(room.membership(c));
+        directory.putMember(room.key(), RedisCluster.fold(c.nick()), cluster.node(), standing)
+                .exceptionally(cluster::failed);
+        publish(room, cluster.event("JOIN", line, c.prefix(), room.name(), "", standing));
+    }
+
+    void parted(Client c, Room room, OutboundLine line) {
+        if (upkeep.up()) {
+            String reason = IrcMessage.parse(line.body()).param(1);
+            publish(room, cluster.event("PART", line, c.prefix(), room.name(), "", reason));
+        }
+        left(c, room);
+    }
+
+    void kicked(Room room, Client target, OutboundLine line) {
+        if (upkeep.up()) {
+            IrcMessage kick = IrcMessage.parse(line.body());
+            publish(room, cluster.event("KICK", line, kick.source(), room.name(), target.nick(), kick.param(2)));
+        }
+        if (!target.ghost()) {
+            left(target, room);
+        }
+    }
+
+    /** A user of ours left {@code room} (PART, KICK from here or elsewhere, QUIT). */
+    void left(Client c, Room room) {
+        if (upkeep.up()) {
+            directory.removeMember(room.key(), RedisCluster.fold(c.nick())).exceptionally(cluster::failed);
+        }
+        Map<String, AtomicInteger> local = cluster.localMembers();
+        AtomicInteger n = local.get(room.key());
+        if (n != null && n.decrementAndGet() <= 0) {
+            local.remove(room.key(), n);
+            stopListening(room);
+        }
+    }
+
+    /** No member of ours is left in {@code room}: stop hearing it and drop its ghosts here. */
+    private void stopListening(Room room) {
+        if (!cluster.closed()) { // a closed client throws rather than failing the future
+            cluster.bus().ignore(room.key()).exceptionally(cluster::failed);
+        }
+        registry.atomically(() -> {
+            if (cluster.localMembers().containsKey(room.key())) {
+                return; // someone of ours joined again meanwhile
+            }
+            for (Client m : room.members()) {
+                if (m.ghost()) {
+                    registry.part(m, room);
+                }
+            }
+        });
+    }
+
+    void message(Client from, Room room, String command, String text, OutboundLine line) {
+        upkeep.sentWhileDown(line);
+        if (upkeep.up()) {
+            String tags = line.clientTags();
+            publish(room, cluster.event(command, line, from.prefix(), room.name(), tags == null ? "" : tags, text));
+        }
+    }
+
+    void topic(Room room, OutboundLine line) {
+        if (!upkeep.up()) {
+            return;
+        }
+        IrcMessage m = IrcMessage.parse(line.body());
+        ClusterEvent e = cluster.event("TOPIC", line, m.source(), room.name(), room.topic().setBy(), room.topic().text());
+        directory.putState(room.key(), Map.of("topic", e.encode())).exceptionally(cluster::failed);
+        publish(room, e);
+    }
+
+    void modes(Room room, String change, OutboundLine line) {
+        if (!upkeep.up()) {
+            return;
+        }
+        directory.putState(room.key(), roomState(room)).exceptionally(cluster::failed);
+        String[] words = change.split(" ");
+        for (int i = 1; i < words.length; i++) { // +o/+v: the entry of the member named
+            Client member = registry.byNick(words[i]);
+            if (member != null && room.contains(member)) {
+                directory.putMember(room.key(), RedisCluster.fold(member.nick()), cluster.nodeOf(member),
+                        RedisCluster.standing(room.membership(member))).exceptionally(cluster::failed);
+            }
+        }
+        publish(room, cluster.event("MODE", line, IrcMessage.parse(line.body()).source(), room.name(), "", change));
+    }
+
+    private void publish(Room room, ClusterEvent e) {
+        cluster.bus().toRoom(room.key(), e).exceptionally(cluster::failed);
+    }
+
+    static Map<String, String> roomState(Room room) {
+        return Map.of("modes", room.modes().describe(true), "bans", RemoteModes.patterns(room.bans()),
+                "excepts", RemoteModes.patterns(room.banExceptions().entries()),
+                "invex", RemoteModes.patterns(room.inviteExceptions().entries()));
+    }
+}

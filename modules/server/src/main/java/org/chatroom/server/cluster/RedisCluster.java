@@ -1,0 +1,373 @@
+package org.chatroom.server.cluster;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.chatroom.protocol.IrcMessage;
+import org.chatroom.server.context.Cluster;
+import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.state.ChatRegistry;
+import org.chatroom.server.state.Client;
+import org.chatroom.server.state.Membership;
+import org.chatroom.server.state.Room;
+
+/**
+ * The {@link Cluster} port over Redis: what a command changed here is written to the directory and
+ * published once (a room's channel, the presence channel or a node's inbox), without waiting for the
+ * answer; nick claims are the one thing a command waits for. Events of the other nodes are applied by
+ * {@link ClusterReceiver}; leases, dead nodes and Redis outages are {@link ClusterUpkeep}'s.
+ */
+public final class RedisCluster implements Cluster, AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger();
+    /** The QUIT reason users of a lost node leave with (what IRC networks show for a netsplit). */
+    static final String SPLIT = "*.net *.split";
+    private static final long WAIT_MILLIS = 2000;
+
+    private final ServerContext ctx;
+    private final ChatRegistry registry;
+    private final String node;
+    private final RedisLink link;
+    private final NickClaims nicks;
+    private final NodeLease lease;
+    private final ClusterDirectory directory;
+    private final ClusterReceiver receiver;
+    private final ClusterUpkeep upkeep;
+    private final Map<String, AtomicInteger> localMembers = new ConcurrentHashMap<>();
+    private final ClusterRooms rooms;
+    private RoomBus bus;
+
+    private RedisCluster(ServerContext ctx, RedisLink link, String node, Duration leaseTime) {
+        this.ctx = ctx;
+        this.registry = ctx.registry();
+        this.node = node;
+        this.link = link;
+        this.nicks = new NickClaims(link, node);
+        this.lease = new NodeLease(link, node, leaseTime);
+        this.directory = new ClusterDirectory(link, node);
+        this.receiver = new ClusterReceiver(this, ctx);
+        this.upkeep = new ClusterUpkeep(this, ctx, lease, nicks, directory);
+        this.rooms = new ClusterRooms(this, ctx, directory, upkeep);
+    }
+
+    /**
+     * Connects, clears what an earlier run under this node id left, announces this node and reads who is
+     * online elsewhere; blocks, so for start-up only. Fails with Lettuce's RedisException when Redis does
+     * not answer.
+     */
+    public static RedisCluster start(ServerContext ctx, String uri, String node, Duration leaseTime) {
+        RedisLink link = RedisLink.connect(uri, Duration.ofSeconds(5));
+        RedisCluster cluster = new RedisCluster(ctx, link, node, leaseTime);
+        try {
+            cluster.begin();
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        LOG.info("cluster: node {} joined through {} (lease {} ms)", node, withoutPassword(uri), leaseTime.toMillis());
+        return cluster;
+    }
+
+    private void begin() {
+        nicks.releaseNode(node).join(); // a crash of this node's last run left its claims and entries
+        directory.forgetNode(node).join();
+        bus = new RoomBus(link, node, receiver::accept);
+        bus.listenPresence().join();
+        bus.toAll(new ClusterEvent("GONE", node, "", System.currentTimeMillis(), "", node, "", SPLIT)).join();
+        lease.renew().join();
+        upkeep.reconcile(null, directory.users().join());
+        upkeep.start();
+    }
+
+    String node() {
+        return node;
+    }
+
+    RoomBus bus() {
+        return bus;
+    }
+
+    ClusterReceiver receiver() {
+        return receiver;
+    }
+
+    Map<String, AtomicInteger> localMembers() {
+        return localMembers;
+    }
+
+    @Override
+    public boolean on() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return upkeep.describe();
+    }
+
+    @Override
+    public String nodeOf(Client c) {
+        return c.ghost() ? c.node() : node;
+    }
+
+    // ---- nicks ------------------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Boolean> claimNick(Client c, String nick) {
+        if (!upkeep.up()) {
+            return CompletableFuture.completedFuture(true); // every nick is re-claimed when Redis is back
+        }
+        return nicks.claim(fold(nick), owner(c)).orTimeout(WAIT_MILLIS, TimeUnit.MILLISECONDS).handle((ok, error) -> {
+            if (error != null) {
+                upkeep.down(error);
+                return true;
+            }
+            return ok;
+        });
+    }
+
+    @Override
+    public void releaseNick(Client c, String nick) {
+        if (upkeep.up()) {
+            nicks.release(fold(nick), owner(c)).exceptionally(this::failed);
+        }
+    }
+
+    CompletableFuture<Boolean> reclaim(Client c) {
+        return nicks.claim(fold(c.nick()), owner(c));
+    }
+
+    static String owner(Client c) {
+        return Long.toString(c.serial(), 36);
+    }
+
+    // ---- presence ---------------------------------------------------------------------------------
+
+    @Override
+    public void registered(Client c) {
+        announce(c);
+    }
+
+    /** Writes {@code c}'s entry and tells every node (registration, AWAY, a resync). */
+    void announce(Client c) {
+        if (!upkeep.up()) {
+            return;
+        }
+        ClusterEvent user = userEvent(c);
+        directory.putUser(fold(c.nick()), user).exceptionally(this::failed);
+        bus.toAll(user).exceptionally(this::failed);
+    }
+
+    private ClusterEvent userEvent(Client c) {
+        String flags = (c.bot() ? "B" : "") + (c.invisible() ? "i" : "") + (c.serverOperator() ? "o" : "");
+        return new ClusterEvent("USER", node, flags, c.connectedAtMillis(), c.prefix(),
+                c.account() == null ? "" : c.account(), c.away() == null ? "" : c.away(), c.realName());
+    }
+
+    @Override
+    public void away(Client c) {
+        announce(c);
+    }
+
+    @Override
+    public void nickChanged(Client c, String oldNick, OutboundLine line) {
+        if (!upkeep.up()) {
+            return;
+        }
+        String oldFolded = fold(oldNick);
+        String newFolded = fold(c.nick());
+        nicks.claim(newFolded, owner(c)).exceptionally(this::failed); // held already after a NICK; a guest rename claims here
+        if (!oldFolded.equals(newFolded)) {
+            nicks.release(oldFolded, owner(c)).exceptionally(this::failed);
+            directory.removeUser(oldFolded).exceptionally(this::failed);
+        }
+        directory.putUser(newFolded, userEvent(c)).exceptionally(this::failed);
+        for (Room r : c.rooms()) {
+            // the new entry first: a room whose last entry goes loses its state
+            directory.putMember(r.key(), newFolded, node, standing(r.membership(c))).exceptionally(this::failed);
+            if (!oldFolded.equals(newFolded)) {
+                directory.removeMember(r.key(), oldFolded).exceptionally(this::failed);
+            }
+        }
+        String oldPrefix = IrcMessage.parse(line.body()).source();
+        bus.toAll(event("NICK", line, oldPrefix, "", "", c.nick())).exceptionally(this::failed);
+    }
+
+    @Override
+    public void quit(Client c, Collection<Room> rooms, OutboundLine line) {
+        for (Room r : rooms) {
+            this.rooms.left(c, r);
+        }
+        if (!upkeep.up()) {
+            return;
+        }
+        String folded = fold(c.nick());
+        directory.removeUser(folded).exceptionally(this::failed);
+        nicks.release(folded, owner(c)).exceptionally(this::failed);
+        bus.toAll(event("QUIT", line, c.prefix(), "", "", lastParam(line))).exceptionally(this::failed);
+    }
+
+    // ---- rooms (ClusterRooms) ----------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Void> beforeJoin(Collection<String> names) {
+        return rooms.beforeJoin(names);
+    }
+
+    @Override
+    public void joined(Client c, Room room, OutboundLine line) {
+        rooms.joined(c, room, line);
+    }
+
+    @Override
+    public void parted(Client c, Room room, OutboundLine line) {
+        rooms.parted(c, room, line);
+    }
+
+    @Override
+    public void kicked(Room room, Client target, OutboundLine line) {
+        rooms.kicked(room, target, line);
+    }
+
+    /** A user of ours left {@code room} (PART, KICK from here or elsewhere, QUIT). */
+    void localLeft(Client c, Room room) {
+        rooms.left(c, room);
+    }
+
+    boolean listens(String roomName) {
+        return bus.listensTo(fold(roomName));
+    }
+
+    @Override
+    public void roomMessage(Client from, Room room, String command, String text, OutboundLine line) {
+        rooms.message(from, room, command, text, line);
+    }
+
+    @Override
+    public void privateMessage(Client from, Client to, String command, String text, OutboundLine line) {
+        if (upkeep.up()) {
+            String tags = line.clientTags();
+            bus.toNode(to.node(), event(command, line, from.prefix(), to.nick(), tags == null ? "" : tags, text))
+                    .exceptionally(this::failed);
+        }
+    }
+
+    @Override
+    public void topic(Room room, OutboundLine line) {
+        rooms.topic(room, line);
+    }
+
+    @Override
+    public void modes(Room room, String change, OutboundLine line) {
+        rooms.modes(room, change, line);
+    }
+
+    /** An admin or operator here ends the session of {@code ghost}: its node does it. */
+    void killRemote(Client ghost, String by, String reason, boolean kick) {
+        if (upkeep.up()) {
+            bus.toNode(ghost.node(), new ClusterEvent("KILL", node, kick ? "kick" : "kill", System.currentTimeMillis(),
+                    by, ghost.nick(), "", reason)).exceptionally(this::failed);
+        }
+    }
+
+    // ---- ghosts and nodes -------------------------------------------------------------------------
+
+    Client newGhost(String ofNode, String host) {
+        Client g = Client.ghost(GhostOutbound.INSTANCE, ctx.stats(), ofNode, host);
+        g.control(new GhostControl(this, g));
+        return g;
+    }
+
+    /** Node {@code dead} is gone: its users quit here, in a netsplit batch for clients that take batches. */
+    void nodeGone(String dead, String reason) {
+        Netsplit.tell(ctx, dead, reason == null || reason.isEmpty() ? SPLIT : reason);
+    }
+
+    /** Node {@code other} came back from an outage: re-read its users and its room members. */
+    void resyncFrom(String other) {
+        upkeep.resyncFrom(other);
+    }
+
+    /** For {@code exceptionally}: a failed call means Redis is away (the upkeep notices it coming back). */
+    <T> T failed(Throwable error) {
+        upkeep.down(error);
+        return null;
+    }
+
+    ClusterEvent event(String kind, OutboundLine line, String prefix, String target, String tags, String params) {
+        return new ClusterEvent(kind, node, line.msgid(), line.timeMillis(), prefix, target, tags,
+                params == null ? "" : params);
+    }
+
+    static String fold(String name) {
+        return ChatRegistry.MAPPING.fold(name);
+    }
+
+    static String standing(Membership m) {
+        return m == null ? "" : (m.op() ? "o" : "") + (m.voice() ? "v" : "");
+    }
+
+    static Membership standing(String s) {
+        return new Membership(s.contains("o"), s.contains("v"));
+    }
+
+    private static String lastParam(OutboundLine line) {
+        String last = IrcMessage.parse(line.body()).last();
+        return last == null ? "" : last;
+    }
+
+    /** {@code uri} with any password masked, for logs and errors. */
+    public static String withoutPassword(String uri) {
+        return uri.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    /** Clean shutdown: this node's users leave every other node at once, its entries and claims are freed. */
+    /** For tests: stops at once, as a killed process would, saying nothing and cleaning nothing. */
+    void crash() {
+        closed = true;
+        upkeep.close();
+        if (bus != null) {
+            bus.close();
+        }
+        link.close();
+    }
+
+    private volatile boolean closed;
+
+    /** True once closed (or crashed): the Redis client is gone, nothing may be sent. */
+    boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        boolean wasUp = upkeep.up();
+        upkeep.close(); // nothing is published after this
+        if (bus != null && wasUp) {
+            try { // nicks freed before the others hear: a user who sees the QUIT may take the nick at once
+                nicks.releaseNode(node).get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                directory.forgetNode(node).get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                lease.resign().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                bus.toAll(new ClusterEvent("GONE", node, "", System.currentTimeMillis(), "", node, "", SPLIT))
+                        .get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                LOG.info("cluster: node {} left the cluster", node);
+            } catch (Exception e) {
+                LOG.warn("cluster: could not say goodbye to the other nodes ({}); they will find the lease expired", e.toString());
+            }
+        }
+        if (bus != null) {
+            bus.close();
+        }
+        link.close();
+    }
+}
