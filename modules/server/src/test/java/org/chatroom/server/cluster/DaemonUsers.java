@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.chatroom.protocol.IrcMessage;
 import org.chatroom.server.support.ClusterNodes;
 import org.chatroom.server.support.IrcTestClient;
@@ -23,10 +24,27 @@ final class DaemonUsers {
         return l -> l.contains(":" + nick + "!") && l.contains(rest);
     }
 
+    /** A MODE line from {@code nick} with exactly these parameters (however the last one is written). */
+    static Predicate<String> mode(String nick, String... params) {
+        return l -> {
+            if (!l.contains(" MODE ")) {
+                return false;
+            }
+            IrcMessage m = IrcMessage.parse(l);
+            return m.command().equals("MODE") && nick.equals(m.sourceNick()) && m.params().equals(List.of(params));
+        };
+    }
+
     /** Waits up to {@code bound} for a line of {@code c} matching {@code p}; returns it. */
     static String awaitLine(IrcTestClient c, Predicate<String> p, Duration bound) {
-        return await().atMost(bound).pollInterval(Duration.ofMillis(20))
-                .until(() -> c.lines().stream().filter(p).findFirst().orElse(null), java.util.Objects::nonNull);
+        try {
+            return await().atMost(bound).pollInterval(Duration.ofMillis(20))
+                    .until(() -> c.lines().stream().filter(p).findFirst().orElse(null), java.util.Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            List<String> seen = c.lines();
+            throw new AssertionError("no such line within " + bound + "; the last lines were:\n  "
+                    + String.join("\n  ", seen.subList(Math.max(0, seen.size() - 15), seen.size())), e);
+        }
     }
 
     static String awaitLine(IrcTestClient c, Predicate<String> p) {
@@ -40,20 +58,6 @@ final class DaemonUsers {
         }
     }
 
-    /**
-     * Waits until {@code asker}'s node knows that {@code nick} is in {@code room} (WHOIS lists it): a room a
-     * user has just made on one node is then the same room, with the same first op, on the asker's node.
-     */
-    static void awaitKnownIn(IrcTestClient asker, String askerNick, String nick, String room) {
-        await().atMost(HOP).pollInterval(Duration.ofMillis(200)).until(() -> {
-            asker.clear();
-            asker.send("WHOIS " + nick);
-            awaitLine(asker, l -> l.contains(" 318 " + askerNick + " " + nick + " "));
-            return asker.lines().stream().anyMatch(l -> l.contains(" 319 " + askerNick + " " + nick + " ")
-                    && l.contains(room));
-        });
-    }
-
     /** A user and its nick, for {@link #meet}. */
     record Member(String nick, IrcTestClient client) {
     }
@@ -63,17 +67,12 @@ final class DaemonUsers {
     }
 
     /**
-     * The members join {@code room} in this order (the first is its operator: the second waits until its
-     * node knows the first is there); returns once each has seen every later one join.
+     * The members join {@code room} one after the other, each once every earlier one has seen the one
+     * before it join (the first is the room's operator).
      */
     static void meet(String room, Member... members) throws IOException {
-        for (int i = 0; i < members.length; i++) {
-            join(members[i].client(), members[i].nick(), room);
-            if (i == 0 && members.length > 1) {
-                awaitKnownIn(members[1].client(), members[1].nick(), members[0].nick(), room);
-            }
-        }
-        for (int j = 1; j < members.length; j++) {
+        for (int j = 0; j < members.length; j++) {
+            join(members[j].client(), members[j].nick(), room);
             for (int i = 0; i < j; i++) {
                 awaitJoin(members[j].nick(), room, members[i].client());
             }

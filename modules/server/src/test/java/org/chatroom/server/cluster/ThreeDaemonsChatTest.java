@@ -7,6 +7,7 @@ import static org.chatroom.server.cluster.DaemonUsers.awaitLine;
 import static org.chatroom.server.cluster.DaemonUsers.from;
 import static org.chatroom.server.cluster.DaemonUsers.join;
 import static org.chatroom.server.cluster.DaemonUsers.meet;
+import static org.chatroom.server.cluster.DaemonUsers.mode;
 import static org.chatroom.server.cluster.DaemonUsers.member;
 
 import java.time.Duration;
@@ -141,7 +142,7 @@ class ThreeDaemonsChatTest {
         }
         op.send("MODE #state +o vick");
         for (IrcTestClient c : List.of(vi, pl)) {
-            awaitLine(c, from("opal", " MODE #state +o vick"));
+            awaitLine(c, mode("opal", "#state", "+o", "vick"));
         }
         vi.send("TOPIC #state :set on n2 by a new op");
         for (IrcTestClient c : List.of(op, pl)) {
@@ -151,8 +152,8 @@ class ThreeDaemonsChatTest {
         awaitLine(pl, l -> l.contains(" 332 plain #state :set on n2 by a new op"));
 
         op.send("MODE #state +m");
-        awaitLine(pl, from("opal", " MODE #state +m"));
-        awaitLine(vi, from("opal", " MODE #state +m"));
+        awaitLine(pl, mode("opal", "#state", "+m"));
+        awaitLine(vi, mode("opal", "#state", "+m"));
         pl.send("PRIVMSG #state :may I?");
         awaitLine(pl, l -> l.contains(" 404 plain #state "));
         vi.send("PRIVMSG #state :ops may");
@@ -160,7 +161,7 @@ class ThreeDaemonsChatTest {
         assertThat(op.lines()).as("the moderated message reached nobody").noneMatch(l -> l.contains("may I?"));
 
         op.send("MODE #state +b plain!*@*");
-        awaitLine(pl, from("opal", " MODE #state +b plain!*@*"));
+        awaitLine(pl, mode("opal", "#state", "+b", "plain!*@*"));
         op.send("KICK #state plain :out");
         awaitLine(pl, from("opal", " KICK #state plain :out"));
         awaitLine(vi, from("opal", " KICK #state plain :out"));
