@@ -175,7 +175,7 @@ run_one() { # label nodes(1 = single daemon, cluster off) [extra chat-bench opti
   ok="$(grep -o '"ok":[a-z]*' <<<"$json" | cut -d: -f2)"
   printf '%-13s %s load=%s deliveries/s=%s p50_ms=%s p99_ms=%s lost=%s ok=%s\n' "$label" "$(date -u +%H:%M:%S)" \
     "$(cut -d' ' -f1 /proc/loadavg)" "${d:-?}" "${p50:-?}" "${p99:-?}" "${lost:-?}" "${ok:-?}"
-  [[ "$ok" == true ]] || printf '              first error: %s\n' "$(grep -o '"first_error":"[^"]*"' <<<"$json" | cut -d: -f2- || echo none)"
+  [[ "$ok" == true ]] || printf '              %s\n' "$(grep 'run not clean' "$TMP/bench.err" | tail -n 1 || echo 'no result')"
   printf '%s %s %s %s\n' "$label" "${d:-0}" "${p50:-0}" "${p99:-0}" >>"$TMP/all"
 }
 
