@@ -90,6 +90,7 @@ final class ServerCommands {
         f.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
         if (ctx.cluster().on()) {
             f.put("cluster", ctx.cluster().describe().substring("cluster: ".length()));
+            ctx.cluster().nodeStats().forEach((node, figures) -> f.put("node." + node, figures));
         }
         return AdminReply.record(f);
     }

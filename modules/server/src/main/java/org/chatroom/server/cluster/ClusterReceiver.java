@@ -40,7 +40,11 @@ final class ClusterReceiver {
                 case "USER" -> user(e);
                 case "NICK" -> nick(e);
                 case "QUIT" -> quit(e);
-                case "GONE" -> cluster.nodeGone(e.target(), e.params());
+                case "HELLO" -> LOG.info("cluster: node {} joined", e.origin());
+                case "GONE" -> { // a node leaving, reaped, or starting again after a crash
+                    LOG.info("cluster: node {} is gone (said by {})", e.target(), e.origin());
+                    cluster.nodeGone(e.target(), e.params());
+                }
                 case "SYNC" -> cluster.resyncFrom(e.origin());
                 case "JOIN" -> join(e);
                 case "PART" -> part(e);
@@ -49,6 +53,7 @@ final class ClusterReceiver {
                 case "TOPIC" -> topic(e);
                 case "MODE" -> mode(e);
                 case "KILL" -> kill(e);
+                case "INVITE" -> invite(e);
                 default -> LOG.debug("cluster: ignored a {} event from {}", e.kind(), e.origin());
             }
         } catch (RuntimeException ex) { // one bad event must not stop the subscription
@@ -241,6 +246,17 @@ final class ClusterReceiver {
             RemoteModes.apply(registry, room, e.params(), nickOf(e.prefix()));
             room.broadcastInOrder(line, ctx.stats());
         });
+    }
+
+    /** A user of ours was invited on another node: told, and let past +i here. */
+    private void invite(ClusterEvent e) {
+        Client c = registry.byNick(e.target());
+        if (c == null || c.ghost()) {
+            return;
+        }
+        cluster.invitedHere(c, e.params());
+        c.send(OutboundLine.replay(IrcMessage.from(e.prefix(), "INVITE", c.nick(), e.params()).toLine(), e.time(),
+                e.msgid(), null));
     }
 
     /** Another node's admin or operator ends the session of a user of ours (msgid: "kick" or "kill"). */

@@ -55,6 +55,7 @@ final class ClusterRooms {
                     .thenCompose(v -> directory.roomMembers(folded))
                     .thenCombine(state, (members, st) -> {
                         upkeep.loadRoom(name, members, st, false);
+                        applyInvites(name);
                         return null;
                     });
             reads.add(read);
@@ -113,6 +114,22 @@ final class ClusterRooms {
         }
     }
 
+    /** A JOIN that {@link #beforeJoin} listened for was refused: nobody of ours is in the room, so stop. */
+    void afterJoin(Collection<String> names) {
+        for (String name : names) {
+            String folded = RedisCluster.fold(name);
+            if (NameRules.isRoomName(name) && cluster.bus().listensTo(folded)
+                    && !cluster.localMembers().containsKey(folded)) {
+                Room room = registry.rooms().get(name);
+                if (room != null) {
+                    stopListening(room);
+                } else if (!cluster.closed()) {
+                    cluster.bus().ignore(folded).exceptionally(cluster::failed);
+                }
+            }
+        }
+    }
+
     /** No member of ours is left in {@code room}: stop hearing it and drop its ghosts here. */
     private void stopListening(Room room) {
         if (!cluster.closed()) { // a closed client throws rather than failing the future
@@ -126,6 +143,29 @@ final class ClusterRooms {
                 if (m.ghost()) {
                     registry.part(m, room);
                 }
+            }
+        });
+    }
+
+    /** Invitations from other nodes to rooms this node may not have read yet: applied by {@link #applyInvites}. */
+    private final Map<String, java.util.Set<Client>> invites = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void invitedHere(Client c, String roomName) {
+        invites.computeIfAbsent(RedisCluster.fold(roomName), k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(c);
+        applyInvites(roomName);
+    }
+
+    /** Registry lock taken: the room (if it exists here) lets in the users invited elsewhere. */
+    void applyInvites(String roomName) {
+        java.util.Set<Client> invited = invites.get(RedisCluster.fold(roomName));
+        if (invited == null) {
+            return;
+        }
+        registry.atomically(() -> {
+            Room room = registry.rooms().get(roomName);
+            if (room != null) {
+                room.invited().addAll(invited);
+                invites.remove(room.key());
             }
         });
     }

@@ -81,9 +81,12 @@ final class ClusterUpkeep implements AutoCloseable {
 
     String describe() {
         StringBuilder sb = new StringBuilder(up ? "cluster: ok, " : "cluster: redis down, ");
-        sb.append(nodeStats.size()).append(" nodes");
-        nodeStats.forEach((n, s) -> sb.append("; ").append(n).append(": ").append(s));
-        return sb.toString();
+        return sb.append(nodeStats.size()).append(" nodes").toString();
+    }
+
+    /** Each node's figures as it last wrote them (read every lease/3): {@code users=N rooms=N deliveries=N}. */
+    Map<String, String> nodeStats() {
+        return nodeStats;
     }
 
     private void tick() {
@@ -138,7 +141,7 @@ final class ClusterUpkeep implements AutoCloseable {
             if (c.ghost() || registry.byNick(c.nick()) != c) {
                 continue;
             }
-            if (!cluster.reclaim(c).get(5, TimeUnit.SECONDS)) {
+            if (!cluster.presence().reclaim(c).get(5, TimeUnit.SECONDS)) {
                 LOG.info("cluster: {} lost its nick to a user of another node (claimed there first)", c.nick());
                 c.lostNick();
             }
@@ -146,7 +149,7 @@ final class ClusterUpkeep implements AutoCloseable {
         cluster.bus().relisten().get(5, TimeUnit.SECONDS);
         for (Client c : registry.clients()) {
             if (!c.ghost() && c.registered()) {
-                cluster.announce(c);
+                cluster.presence().announce(c);
                 for (Room r : c.rooms()) {
                     directory.putMember(r.key(), RedisCluster.fold(c.nick()), cluster.node(),
                             RedisCluster.standing(r.membership(c)));

@@ -41,6 +41,7 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     private final ClusterUpkeep upkeep;
     private final Map<String, AtomicInteger> localMembers = new ConcurrentHashMap<>();
     private final ClusterRooms rooms;
+    private final ClusterPresence presence;
     private RoomBus bus;
 
     private RedisCluster(ServerContext ctx, RedisLink link, String node, Duration leaseTime) {
@@ -54,6 +55,7 @@ public final class RedisCluster implements Cluster, AutoCloseable {
         this.receiver = new ClusterReceiver(this, ctx);
         this.upkeep = new ClusterUpkeep(this, ctx, lease, nicks, directory);
         this.rooms = new ClusterRooms(this, ctx, directory, upkeep);
+        this.presence = new ClusterPresence(this, nicks, directory, upkeep);
     }
 
     /**
@@ -81,6 +83,7 @@ public final class RedisCluster implements Cluster, AutoCloseable {
         bus.listenPresence().join();
         bus.toAll(new ClusterEvent("GONE", node, "", System.currentTimeMillis(), "", node, "", SPLIT)).join();
         lease.renew().join();
+        bus.toAll(new ClusterEvent("HELLO", node, "", System.currentTimeMillis(), "", node, "", "")).join();
         upkeep.reconcile(null, directory.users().join());
         upkeep.start();
     }
@@ -112,105 +115,65 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     }
 
     @Override
+    public Map<String, String> nodeStats() {
+        return upkeep.nodeStats();
+    }
+
+    @Override
     public String nodeOf(Client c) {
         return c.ghost() ? c.node() : node;
     }
 
-    // ---- nicks ------------------------------------------------------------------------------------
+    // ---- nicks and presence (ClusterPresence) -------------------------------------------------------
 
     @Override
     public CompletableFuture<Boolean> claimNick(Client c, String nick) {
-        if (!upkeep.up()) {
-            return CompletableFuture.completedFuture(true); // every nick is re-claimed when Redis is back
-        }
-        return nicks.claim(fold(nick), owner(c)).orTimeout(WAIT_MILLIS, TimeUnit.MILLISECONDS).handle((ok, error) -> {
-            if (error != null) {
-                upkeep.down(error);
-                return true;
-            }
-            return ok;
-        });
+        return presence.claimNick(c, nick);
     }
 
     @Override
     public void releaseNick(Client c, String nick) {
-        if (upkeep.up()) {
-            nicks.release(fold(nick), owner(c)).exceptionally(this::failed);
-        }
+        presence.releaseNick(c, nick);
     }
-
-    CompletableFuture<Boolean> reclaim(Client c) {
-        return nicks.claim(fold(c.nick()), owner(c));
-    }
-
-    static String owner(Client c) {
-        return Long.toString(c.serial(), 36);
-    }
-
-    // ---- presence ---------------------------------------------------------------------------------
 
     @Override
     public void registered(Client c) {
-        announce(c);
-    }
-
-    /** Writes {@code c}'s entry and tells every node (registration, AWAY, a resync). */
-    void announce(Client c) {
-        if (!upkeep.up()) {
-            return;
-        }
-        ClusterEvent user = userEvent(c);
-        directory.putUser(fold(c.nick()), user).exceptionally(this::failed);
-        bus.toAll(user).exceptionally(this::failed);
-    }
-
-    private ClusterEvent userEvent(Client c) {
-        String flags = (c.bot() ? "B" : "") + (c.invisible() ? "i" : "") + (c.serverOperator() ? "o" : "");
-        return new ClusterEvent("USER", node, flags, c.connectedAtMillis(), c.prefix(),
-                c.account() == null ? "" : c.account(), c.away() == null ? "" : c.away(), c.realName());
+        presence.announce(c);
     }
 
     @Override
-    public void away(Client c) {
-        announce(c);
+    public void userChanged(Client c) {
+        presence.announce(c);
     }
 
     @Override
     public void nickChanged(Client c, String oldNick, OutboundLine line) {
-        if (!upkeep.up()) {
-            return;
-        }
-        String oldFolded = fold(oldNick);
-        String newFolded = fold(c.nick());
-        nicks.claim(newFolded, owner(c)).exceptionally(this::failed); // held already after a NICK; a guest rename claims here
-        if (!oldFolded.equals(newFolded)) {
-            nicks.release(oldFolded, owner(c)).exceptionally(this::failed);
-            directory.removeUser(oldFolded).exceptionally(this::failed);
-        }
-        directory.putUser(newFolded, userEvent(c)).exceptionally(this::failed);
-        for (Room r : c.rooms()) {
-            // the new entry first: a room whose last entry goes loses its state
-            directory.putMember(r.key(), newFolded, node, standing(r.membership(c))).exceptionally(this::failed);
-            if (!oldFolded.equals(newFolded)) {
-                directory.removeMember(r.key(), oldFolded).exceptionally(this::failed);
-            }
-        }
-        String oldPrefix = IrcMessage.parse(line.body()).source();
-        bus.toAll(event("NICK", line, oldPrefix, "", "", c.nick())).exceptionally(this::failed);
+        presence.nickChanged(c, oldNick, line);
     }
 
     @Override
-    public void quit(Client c, Collection<Room> rooms, OutboundLine line) {
-        for (Room r : rooms) {
-            this.rooms.left(c, r);
+    public void quit(Client c, Collection<Room> left, OutboundLine line) {
+        for (Room r : left) {
+            rooms.left(c, r);
         }
-        if (!upkeep.up()) {
-            return;
+        presence.quit(c, line);
+    }
+
+    ClusterPresence presence() {
+        return presence;
+    }
+
+    @Override
+    public void invited(Room room, Client target, OutboundLine line) {
+        if (upkeep.up()) {
+            bus.toNode(target.node(), event("INVITE", line, IrcMessage.parse(line.body()).source(), target.nick(), "",
+                    room.name())).exceptionally(this::failed);
         }
-        String folded = fold(c.nick());
-        directory.removeUser(folded).exceptionally(this::failed);
-        nicks.release(folded, owner(c)).exceptionally(this::failed);
-        bus.toAll(event("QUIT", line, c.prefix(), "", "", lastParam(line))).exceptionally(this::failed);
+    }
+
+    /** A user of ours was invited to {@code roomName} on another node: past +i here too, now or once the room is read. */
+    void invitedHere(Client c, String roomName) {
+        rooms.invitedHere(c, roomName);
     }
 
     // ---- rooms (ClusterRooms) ----------------------------------------------------------------------
@@ -218,6 +181,11 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     @Override
     public CompletableFuture<Void> beforeJoin(Collection<String> names) {
         return rooms.beforeJoin(names);
+    }
+
+    @Override
+    public void afterJoin(Collection<String> names) {
+        rooms.afterJoin(names);
     }
 
     @Override
@@ -315,11 +283,6 @@ public final class RedisCluster implements Cluster, AutoCloseable {
 
     static Membership standing(String s) {
         return new Membership(s.contains("o"), s.contains("v"));
-    }
-
-    private static String lastParam(OutboundLine line) {
-        String last = IrcMessage.parse(line.body()).last();
-        return last == null ? "" : last;
     }
 
     /** {@code uri} with any password masked, for logs and errors. */

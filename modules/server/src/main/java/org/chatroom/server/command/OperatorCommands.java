@@ -132,6 +132,9 @@ final class OperatorCommands {
         s.reply(Numeric.RPL_INVITING, target.nick(), room.name());
         OutboundLine line = OutboundLine.of(IrcMessage.from(c.prefix(), "INVITE", target.nick(), room.name()));
         target.send(line);
+        if (target.ghost()) { // its node tells it, and lets it past +i there
+            s.context().cluster().invited(room, target, line);
+        }
         for (Client member : room.members()) { // IRCv3 invite-notify: operators see who was invited
             if (member != c && member.has(Cap.INVITE_NOTIFY) && mayModerate(room, member)) {
                 member.send(line);

@@ -82,7 +82,7 @@ final class QueryCommands {
             c.away(RegistrationCommands.truncate(text, s.context().config().get(ServerConfigKeys.AWAY_LENGTH)));
             s.reply(Numeric.RPL_NOWAWAY);
         }
-        s.context().cluster().away(c);
+        s.context().cluster().userChanged(c);
         IrcMessage notice = c.away() == null ? IrcMessage.from(c.prefix(), "AWAY")
                 : IrcMessage.from(c.prefix(), "AWAY", c.away());
         OutboundLine line = OutboundLine.of(notice);

@@ -40,7 +40,10 @@ public final class RoomCommands {
         String[] keys = m.param(1) == null ? new String[0] : m.param(1).split(",");
         var learn = s.context().cluster().beforeJoin(List.of(names));
         if (learn != null) { // rooms new to this node: their members and state first, from the other nodes
-            s.await(learn, (v, e) -> joinAll(s, names, keys));
+            s.await(learn, (v, e) -> {
+                joinAll(s, names, keys);
+                s.context().cluster().afterJoin(List.of(names));
+            });
             return;
         }
         joinAll(s, names, keys);
@@ -63,7 +66,10 @@ public final class RoomCommands {
     public static void join(Session s, String name) {
         var learn = s.context().cluster().beforeJoin(List.of(name));
         if (learn != null) {
-            s.await(learn, (v, e) -> joinAll(s, new String[] {name}, new String[0]));
+            s.await(learn, (v, e) -> {
+                joinAll(s, new String[] {name}, new String[0]);
+                s.context().cluster().afterJoin(List.of(name));
+            });
             return;
         }
         HistoryReplay.Joined j = join(s, name, null);

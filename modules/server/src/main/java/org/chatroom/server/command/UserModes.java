@@ -51,6 +51,7 @@ final class UserModes {
             changed.append(bot ? "+B" : "-B");
         }
         if (changed.length() > 0) {
+            s.context().cluster().userChanged(c);
             s.send(IrcMessage.from(c.prefix(), "MODE", c.nick(), changed.toString()));
         }
     }

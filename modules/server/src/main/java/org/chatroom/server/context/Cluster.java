@@ -46,6 +46,10 @@ public interface Cluster {
         return null;
     }
 
+    /** After the JOIN {@link #beforeJoin} waited for: a room joined by nobody here (refused) is not listened to. */
+    default void afterJoin(Collection<String> roomNames) {
+    }
+
     /** The node that {@code c} is connected to (the admin console's node column); empty with the cluster off. */
     default String nodeOf(Client c) {
         return "";
@@ -63,8 +67,12 @@ public interface Cluster {
     default void quit(Client c, Collection<Room> rooms, OutboundLine line) {
     }
 
-    /** {@code c} (ours) changed its AWAY (null = back). */
-    default void away(Client c) {
+    /** {@code c} (ours) changed its AWAY (null = back) or its user modes (+i, +B). */
+    default void userChanged(Client c) {
+    }
+
+    /** {@code target}, a ghost, was invited to {@code room} here; {@code line} is the INVITE. */
+    default void invited(Room room, Client target, OutboundLine line) {
     }
 
     /** {@code c} (ours) joined {@code room}; {@code line} is the JOIN told here. */
@@ -96,6 +104,11 @@ public interface Cluster {
 
     /** Modes of {@code room} changed here by {@code change} ({@code +o-v bob carol}); {@code line} is the MODE. */
     default void modes(Room room, String change, OutboundLine line) {
+    }
+
+    /** Each node's figures for admin {@code stats}, by node id: {@code users=N rooms=N deliveries=N}. */
+    default java.util.Map<String, String> nodeStats() {
+        return java.util.Map.of();
     }
 
     /** One line for admin {@code stats}: {@code cluster: off}, {@code cluster: ok, 3 nodes}, {@code cluster: redis down…}. */

@@ -133,6 +133,25 @@ class ClusterChatTest {
     }
 
     @Test
+    void anInvitationFromAnotherNodeLetsAUserIntoAnInviteOnlyRoom() throws Exception {
+        IrcTestClient alice = nodes.user(a, "alice");
+        IrcTestClient bob = nodes.user(b, "bob");
+        alice.awaitContains(":bob!~bob@127.0.0.1 JOIN #lobby");
+        alice.send("JOIN #club");
+        alice.awaitContains(" 366 alice #club ");
+        alice.send("MODE #club +i");
+        alice.awaitContains("MODE #club :+i");
+        bob.send("JOIN #club");
+        bob.awaitContains(" 473 bob #club ");
+        alice.send("INVITE bob #club");
+        alice.awaitContains(" 341 alice bob :#club");
+        bob.awaitContains(":alice!~alice@127.0.0.1 INVITE bob :#club");
+        bob.send("JOIN #club");
+        bob.awaitContains(" 366 bob #club ");
+        alice.awaitContains(":bob!~bob@127.0.0.1 JOIN #club");
+    }
+
+    @Test
     void historyWrittenOnOneNodeIsReadOnAnother() throws Exception {
         IrcTestClient alice = nodes.user(a, "alice");
         alice.send("PRIVMSG #lobby :for the record");

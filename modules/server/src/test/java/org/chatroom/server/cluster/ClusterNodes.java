@@ -54,7 +54,14 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     ChatServer start(String id) {
-        ChatServer s = TestServer.start(config(id));
+        return start(id, Map.of());
+    }
+
+    /** Node {@code id} with {@code extra} settings on top of {@link #config}. */
+    ChatServer start(String id, Map<String, String> extra) {
+        Map<String, String> cfg = config(id);
+        cfg.putAll(extra);
+        ChatServer s = TestServer.start(cfg);
         servers.add(s);
         return s;
     }
