@@ -110,6 +110,11 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     }
 
     @Override
+    public boolean reachable() {
+        return upkeep.up();
+    }
+
+    @Override
     public String describe() {
         return upkeep.describe();
     }

@@ -212,6 +212,13 @@ final class MessageCommands {
             PrivateHistory.toOffline(s, target, command, text, notice, tags);
             return;
         }
+        if (to.ghost() && !s.context().cluster().reachable()) { // said, never silently dropped
+            if (!notice) {
+                StandardReplies.failOrNotice(s, command, "UNREACHABLE", "The node of " + to.nick()
+                        + " cannot be reached right now (the cluster lost Redis); not delivered", to.nick());
+            }
+            return;
+        }
         OutboundLine line = PrivateHistory.toOnline(s, to, command, text, tags);
         if (to.ghost()) {
             s.context().cluster().privateMessage(c, to, command, text, line);

@@ -55,6 +55,11 @@ public interface Cluster {
         return "";
     }
 
+    /** False while the other nodes cannot be reached (Redis away): what is for their users is not delivered. */
+    default boolean reachable() {
+        return true;
+    }
+
     /** {@code c} completed registration here. */
     default void registered(Client c) {
     }

@@ -152,17 +152,37 @@ class ClusterChatTest {
     }
 
     @Test
+    void monitorAndTagmsgWorkAcrossNodes() throws Exception {
+        IrcTestClient alice = withCaps(a, "alice", "message-tags");
+        alice.send("MONITOR + bob");
+        alice.awaitContains(" 731 alice :bob");
+        IrcTestClient bob = withCaps(b, "bob", "message-tags");
+        alice.awaitContains(" 730 alice :bob!~bob@127.0.0.1");
+        alice.awaitContains(":bob!~bob@127.0.0.1 JOIN #lobby");
+        alice.send("@+draft/react=ok TAGMSG #lobby");
+        bob.awaitLine(l -> l.contains("+draft/react=ok") && l.endsWith(":alice!~alice@127.0.0.1 TAGMSG #lobby"));
+        bob.send("QUIT :bye");
+        alice.awaitContains(" 731 alice :bob");
+    }
+
+    /** A user on {@code node} that negotiated {@code caps}, past the default room's NAMES. */
+    private IrcTestClient withCaps(ChatServer node, String nick, String caps) throws Exception {
+        IrcTestClient c = nodes.connect(node);
+        c.send("CAP LS 302");
+        c.send("CAP REQ :" + caps);
+        c.send("NICK " + nick);
+        c.send("USER " + nick + " 0 * :" + nick);
+        c.send("CAP END");
+        c.awaitContains(" 366 " + nick + " #lobby ");
+        return c;
+    }
+
+    @Test
     void historyWrittenOnOneNodeIsReadOnAnother() throws Exception {
         IrcTestClient alice = nodes.user(a, "alice");
         alice.send("PRIVMSG #lobby :for the record");
         alice.sync();
-        IrcTestClient bob = nodes.connect(b);
-        bob.send("CAP LS 302");
-        bob.send("CAP REQ :batch server-time message-tags draft/chathistory");
-        bob.send("NICK bob");
-        bob.send("USER bob 0 * :Bob");
-        bob.send("CAP END");
-        bob.awaitContains(" 366 bob #lobby ");
+        IrcTestClient bob = withCaps(b, "bob", "batch server-time message-tags draft/chathistory");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             bob.send("CHATHISTORY LATEST #lobby * 10");
             bob.sync();

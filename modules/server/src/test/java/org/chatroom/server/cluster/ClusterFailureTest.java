@@ -117,6 +117,8 @@ class ClusterFailureTest {
                 && b.cluster().describe().contains("redis down"));
         alice.send("PRIVMSG #lobby :said while redis was away");
         carol.awaitContains(":alice!~alice@127.0.0.1 PRIVMSG #lobby :said while redis was away");
+        alice.send("PRIVMSG bob :can you hear me?");
+        alice.awaitContains("The node of bob cannot be reached right now"); // refused, not lost without a word
         IrcTestClient dave = nodes.user(b, "dave"); // registering goes on too, with the nick claimed later
         dave.sync();
 
