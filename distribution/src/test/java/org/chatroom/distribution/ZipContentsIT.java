@@ -38,7 +38,7 @@ class ZipContentsIT {
                 assertThat(Files.readString(root.resolve("bin").resolve(cmd))).as(cmd).contains("\r\n");
             }
             for (String conf : List.of("chat-server.properties", "log4j2.xml", "tools-log4j2.xml", "motd.txt",
-                    "chat-server.service")) {
+                    "chat-server.service", "haproxy.cfg.example")) {
                 assertThat(root.resolve("conf").resolve(conf)).exists();
             }
             for (String doc : List.of("README.md", "CHANGELOG.md", "LICENSE")) {

@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -43,6 +45,10 @@ public final class BenchCli {
         Options o = new Options();
         o.addOption(opt("H", "host", "HOST", "server address (default 127.0.0.1; only loopback unless --allow-remote)"));
         o.addOption(opt("p", "port", "N", "server port (default 6667; 8080 with --transport ws)"));
+        o.addOption(opt(null, "sender-target", "HOST:PORT", "the senders connect here instead (several daemons of one"
+                + " cluster: senders on one node)"));
+        o.addOption(opt(null, "receiver-targets", "HOST:PORT,...", "the other members connect here instead, spread"
+                + " evenly over the addresses (receivers on the other nodes)"));
         o.addOption(opt("t", "transport", "NAME", "tcp (IRC lines on a socket, default) or ws (IRCv3 WebSocket,"
                 + " subprotocol text.ircv3.net, one line per frame)"));
         o.addOption(opt(null, "ws-path", "PATH", "the WebSocket endpoint with --transport ws (default /socket)"));
@@ -185,10 +191,22 @@ public final class BenchCli {
         int stalled = scenario.joinsRoom() ? intIn(cl, "stalled", 0, 1_000_000, 0) : 0;
         Duration setup = Duration.ofSeconds(intIn(cl, "setup-timeout", 1, 3600, 60));
         Duration drain = Duration.ofSeconds(intIn(cl, "drain-timeout", 1, 3600, 10));
-        try {
-            return new BenchConfig(new InetSocketAddress(address, port), scenario, clients, senders, rate, inFlight,
-                    warmup, duration, connectRate, setup, drain, room, prefix, payload, threads, stalled, transport,
-                    wsPath);
+        InetSocketAddress given = new InetSocketAddress(address, port);
+        boolean remote = cl.hasOption("allow-remote");
+        InetSocketAddress senderTarget = cl.hasOption("sender-target")
+                ? HostPorts.parse("sender-target", cl.getOptionValue("sender-target"), remote) : given;
+        List<InetSocketAddress> receiverTargets = new ArrayList<>();
+        if (cl.hasOption("receiver-targets")) {
+            for (String part : cl.getOptionValue("receiver-targets").split(",", -1)) {
+                receiverTargets.add(HostPorts.parse("receiver-targets", part, remote));
+            }
+        } else {
+            receiverTargets.add(senderTarget);
+        }
+        try { // results name the senders' address as the run's host and port
+            return new BenchConfig(senderTarget, scenario, clients, senders, rate, inFlight, warmup, duration,
+                    connectRate, setup, drain, room, prefix, payload, threads, stalled, transport, wsPath, senderTarget,
+                    receiverTargets);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

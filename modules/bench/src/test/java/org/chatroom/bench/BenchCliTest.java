@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.commons.cli.DefaultParser;
+import org.chatroom.bench.load.BenchConfig;
 import org.chatroom.server.ChatServer;
 import org.chatroom.server.support.TestServer;
 import org.junit.jupiter.api.Test;
@@ -36,7 +41,7 @@ class BenchCliTest {
     @Test
     void helpListsTheOptionsAndExitsZero() {
         assertThat(cli.run("--help")).isZero();
-        assertThat(out()).contains("--scenario", "--clients", "--senders", "--rate", "--in-flight", "--duration",
+        assertThat(out()).contains("--sender-target", "--receiver-targets", "--scenario", "--clients", "--senders", "--rate", "--in-flight", "--duration",
                 "--connections", "--connect-rate", "--json", "--allow-remote", "--version", "--transport", "--ws-path");
     }
 
@@ -68,6 +73,44 @@ class BenchCliTest {
                 "--ws-path socket is not a path");
         assertThat(err()).contains("--scenario F9 is unknown", "--port 70000 is out of range (1-65535)",
                 "not a whole number", "not a room name", "would include a sender", "Try 'chat-bench --help'");
+    }
+
+    private static BenchConfig parsed(String... args) throws Exception {
+        return BenchCli.config(new DefaultParser().parse(BenchCli.options(), args));
+    }
+
+    @Test
+    void sendersGoToTheSenderTargetAndTheOthersAreSpreadOverTheReceiverTargets() throws Exception {
+        BenchConfig c = parsed("--clients", "12", "--senders", "3", "--sender-target", "127.0.0.1:7001",
+                "--receiver-targets", "127.0.0.1:7002, [::1]:7003");
+        InetSocketAddress n1 = new InetSocketAddress(InetAddress.getLoopbackAddress(), 7001);
+        InetSocketAddress n2 = new InetSocketAddress(InetAddress.getLoopbackAddress(), 7002);
+        InetSocketAddress n3 = new InetSocketAddress(InetAddress.getByName("::1"), 7003);
+        assertThat(c.spread()).isTrue();
+        assertThat(c.target()).as("results name the senders' address").isEqualTo(n1);
+        assertThat(c.targetOf(0, true)).isEqualTo(n1);
+        assertThat(c.targetOf(4, true)).isEqualTo(n1);
+        assertThat(IntStream.range(0, 12).filter(i -> i % 4 != 0).mapToObj(i -> c.targetOf(i, false)))
+                .containsOnly(n2, n3).filteredOn(n3::equals).hasSize(4);
+
+        BenchConfig one = parsed("--port", "7005");
+        assertThat(one.spread()).as("without the options every client goes to --host/--port").isFalse();
+        assertThat(one.targetOf(0, true)).isEqualTo(one.targetOf(1, false)).isEqualTo(one.target());
+        assertThat(parsed("--sender-target", "127.0.0.1:7001").targetOf(3, false)).as("receivers follow the senders")
+                .isEqualTo(n1);
+    }
+
+    @Test
+    void badTargetsAreUsageErrors() {
+        assertThat(cli.run("--sender-target", "127.0.0.1")).isEqualTo(2);
+        assertThat(cli.run("--receiver-targets", "127.0.0.1:6667,")).isEqualTo(2);
+        assertThat(cli.run("--receiver-targets", "127.0.0.1:70000")).isEqualTo(2);
+        assertThat(cli.run("--receiver-targets", "127.0.0.1:six")).isEqualTo(2);
+        assertThat(cli.run("--sender-target", "192.0.2.1:6667")).isEqualTo(2);
+        assertThat(err()).contains("--sender-target 127.0.0.1 is not HOST:PORT (e.g. 127.0.0.1:6667)",
+                "--receiver-targets  is not HOST:PORT", "--receiver-targets 127.0.0.1:70000: the port is out of range",
+                "--receiver-targets 127.0.0.1:six: the port is not a whole number",
+                "--sender-target 192.0.2.1:6667 is not a loopback address");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.chatroom.bench.load;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -28,6 +29,8 @@ final class BenchClient {
     final long[] expected;
     /** WebSocket framing (else plain CRLF lines). */
     final boolean ws;
+    /** The server this member connects to. */
+    final InetSocketAddress target;
     /** The upgrade in progress (state HANDSHAKE), then null. */
     WsHandshake handshake;
 
@@ -48,8 +51,9 @@ final class BenchClient {
     /** Sender bookkeeping: messages sent so far (the next sequence number). */
     long sent;
 
-    BenchClient(int index, String nick, int sender, int senders, int outBytes, boolean ws) {
+    BenchClient(int index, String nick, int sender, int senders, int outBytes, boolean ws, InetSocketAddress target) {
         this.index = index;
+        this.target = target;
         this.ws = ws;
         this.maskSeed = 0x9E3779B9 * (index + 1) | 1;
         this.nick = nick.getBytes(StandardCharsets.US_ASCII);

@@ -2,11 +2,12 @@ package org.chatroom.bench.load;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One load run, fully resolved (scenario defaults already applied) and validated by the CLI.
  *
- * @param target         the server
+ * @param target         the server (with several daemons: the address named first in results)
  * @param scenario       which workload
  * @param clients        room members (F1/F2) or connections (C)
  * @param senders        how many of the clients send
@@ -25,16 +26,32 @@ import java.time.Duration;
  *                       a slow consumer, to see whether it slows the others; not counted as receivers
  * @param transport      plain TCP or IRCv3 WebSocket
  * @param wsPath         the WebSocket endpoint's path (WebSocket only), e.g. /socket
+ * @param senderTarget   where the senders connect (several daemons of one cluster: one node)
+ * @param receiverTargets where the other members connect, spread evenly (the n-th of them on entry n mod size)
  */
 public record BenchConfig(InetSocketAddress target, Scenario scenario, int clients, int senders, int rate,
                           int inFlight, Duration warmup, Duration duration, int connectRate, Duration setupTimeout,
                           Duration drainTimeout, String room, String nickPrefix, int payloadBytes, int threads,
-                          int stalled, Transport transport, String wsPath) {
+                          int stalled, Transport transport, String wsPath, InetSocketAddress senderTarget,
+                          List<InetSocketAddress> receiverTargets) {
 
     /** Smallest text that still holds the marker, sender, sequence and timestamp fields. */
     public static final int MIN_PAYLOAD = 48;
 
+    /** Every client on one server, {@code target}. */
+    public BenchConfig(InetSocketAddress target, Scenario scenario, int clients, int senders, int rate, int inFlight,
+                       Duration warmup, Duration duration, int connectRate, Duration setupTimeout, Duration drainTimeout,
+                       String room, String nickPrefix, int payloadBytes, int threads, int stalled, Transport transport,
+                       String wsPath) {
+        this(target, scenario, clients, senders, rate, inFlight, warmup, duration, connectRate, setupTimeout,
+                drainTimeout, room, nickPrefix, payloadBytes, threads, stalled, transport, wsPath, target, List.of(target));
+    }
+
     public BenchConfig {
+        receiverTargets = List.copyOf(receiverTargets);
+        if (receiverTargets.isEmpty()) {
+            throw new IllegalArgumentException("receivers need at least one address");
+        }
         if (senders > clients) {
             throw new IllegalArgumentException("senders (" + senders + ") exceed clients (" + clients + ")");
         }
@@ -58,5 +75,26 @@ public record BenchConfig(InetSocketAddress target, Scenario scenario, int clien
     /** Whether client {@code index} is one of the stalled members (the last {@code stalled} numbers). */
     public boolean isStalled(int index) {
         return index >= clients - stalled;
+    }
+
+    /** Where client {@code index} connects: the sender address for a sender, else its share of the receiver ones. */
+    public InetSocketAddress targetOf(int index, boolean sender) {
+        if (sender) {
+            return senderTarget;
+        }
+        // senders are clients floor(s * clients / senders): ceil(index * senders / clients) of them come before
+        long sendersBefore = clients == 0 ? 0 : Math.min(senders, ((long) index * senders + clients - 1) / clients);
+        return receiverTargets.get((int) ((index - sendersBefore) % receiverTargets.size()));
+    }
+
+    /** Whether clients go to more than one address (a cluster run). */
+    public boolean spread() {
+        return receiverTargets.size() > 1 || !receiverTargets.get(0).equals(senderTarget);
+    }
+
+    /** {@code host:port} as the command line takes it ({@code [v6]:port} for IPv6). */
+    public static String address(InetSocketAddress a) {
+        String host = a.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 }

@@ -43,7 +43,6 @@ final class IoLoop implements Runnable {
     private final byte[] room;
     private final byte[] joinLine;
     private final WsInput wsInput;
-    private final String wsHost;
 
     private final int window;
     final DeliveryTracker tracker;
@@ -71,8 +70,6 @@ final class IoLoop implements Runnable {
         this.joinLine = bytes("JOIN " + cfg.room());
         boolean ws = cfg.transport() == Transport.WS;
         this.wsInput = ws ? new WsInput(this) : null;
-        String host = cfg.target().getAddress().getHostAddress();
-        this.wsHost = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + cfg.target().getPort();
         int senderCount = run.senderClient.length;
         this.window = Math.max(1, cfg.inFlight());
         int stalledHere = 0;
@@ -90,7 +87,7 @@ final class IoLoop implements Runnable {
             int sender = run.senderOf(index);
             int outBytes = sender >= 0 ? 64 * 1024 : 256;
             clients[j] = new BenchClient(index, cfg.nickPrefix() + Integer.toString(index, 36), sender, senderCount,
-                    outBytes, ws);
+                    outBytes, ws, cfg.targetOf(index, sender >= 0));
             if (sender >= 0) {
                 senders.add(clients[j]);
             }
@@ -160,14 +157,14 @@ final class IoLoop implements Runnable {
                 ch.configureBlocking(false);
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 c.connectStartNanos = run.now();
-                if (ch.connect(cfg.target())) {
+                if (ch.connect(c.target)) {
                     c.key = ch.register(selector, SelectionKey.OP_READ, c);
                     onConnected(c);
                 } else {
                     c.key = ch.register(selector, SelectionKey.OP_CONNECT, c);
                 }
             } catch (IOException e) {
-                fail(c, "cannot connect to " + cfg.target() + ": " + e.getMessage());
+                fail(c, "cannot connect to " + c.target + ": " + e.getMessage());
                 if (String.valueOf(e.getMessage()).contains("Too many open files")) {
                     connectFailed = true;
                     int rest = clients.length - opened;
@@ -182,7 +179,7 @@ final class IoLoop implements Runnable {
     private void onConnected(BenchClient c) throws IOException {
         if (c.ws) {
             c.state = BenchClient.State.HANDSHAKE;
-            c.handshake = new WsHandshake(wsHost, cfg.wsPath());
+            c.handshake = new WsHandshake(BenchConfig.address(c.target), cfg.wsPath());
             c.queue(c.handshake.request());
         } else {
             register(c);
@@ -218,7 +215,7 @@ final class IoLoop implements Runnable {
             }
         } catch (IOException e) {
             fail(c, c.state == BenchClient.State.CONNECTING
-                    ? "cannot connect to " + cfg.target() + ": " + e.getMessage()
+                    ? "cannot connect to " + c.target + ": " + e.getMessage()
                     : c.nickText() + ": " + e.getMessage());
         }
     }

@@ -48,6 +48,10 @@ public final class ResultJson {
         m.put("transport", c.transport().label());
         m.put("host", c.target().getAddress().getHostAddress());
         m.put("port", c.target().getPort());
+        if (c.spread()) { // several daemons: which addresses the senders and the other members used
+            m.put("sender_target", BenchConfig.address(c.senderTarget()));
+            m.put("receiver_targets", String.join(",", c.receiverTargets().stream().map(BenchConfig::address).toList()));
+        }
         m.put("clients", c.clients());
         m.put("senders", c.senders());
         m.put("rate", c.rate());

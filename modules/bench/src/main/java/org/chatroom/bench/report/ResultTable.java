@@ -19,6 +19,10 @@ public final class ResultTable {
         String address = c.target().getAddress().getHostAddress() + ":" + c.target().getPort();
         row(b, "scenario", c.scenario() + " against " + (c.transport() == Transport.WS
                 ? "ws://" + address + c.wsPath() + " (WebSocket, " + Transport.WS_SUBPROTOCOL + ")" : address));
+        if (c.spread()) {
+            row(b, "targets", "senders on " + BenchConfig.address(c.senderTarget()) + ", the others on "
+                    + String.join(", ", c.receiverTargets().stream().map(BenchConfig::address).toList()));
+        }
         if (c.scenario().joinsRoom()) {
             row(b, "setup", String.format(Locale.ROOT, "%d clients in %s, %d senders, rate %s, in-flight %d,"
                             + " %d-byte text, %d threads", c.clients(), c.room(), c.senders(),

@@ -11,6 +11,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * encoder writes, {@link WsFrame} reads.
  */
 class WsFramingTest {
+    /** Where the clients would connect: these tests only frame bytes, nothing connects. */
+    private static final InetSocketAddress SERVER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 6667);
+
 
     private static byte[] written(BenchClient c) {
         byte[] b = new byte[c.out.position()];
@@ -34,7 +39,7 @@ class WsFramingTest {
 
     @Test
     void linesBecomeMaskedTextFramesThatNettyReadsBack() {
-        BenchClient c = new BenchClient(1, "bx1", -1, 0, 16, true);
+        BenchClient c = new BenchClient(1, "bx1", -1, 0, 16, true, SERVER);
         String shortLine = "NICK bx1";
         String longLine = "PRIVMSG #bench :" + "y".repeat(300); // needs the 16-bit length form
         c.line(shortLine.getBytes(StandardCharsets.US_ASCII));
@@ -59,14 +64,14 @@ class WsFramingTest {
 
     @Test
     void tcpClientsEndLinesWithCrLf() {
-        BenchClient c = new BenchClient(1, "bx1", -1, 0, 4, false);
+        BenchClient c = new BenchClient(1, "bx1", -1, 0, 4, false, SERVER);
         c.line("JOIN #bench".getBytes(StandardCharsets.US_ASCII));
         assertThat(new String(written(c), StandardCharsets.US_ASCII)).isEqualTo("JOIN #bench\r\n");
     }
 
     @Test
     void pongCarriesThePingsPayload() {
-        BenchClient c = new BenchClient(1, "bx1", -1, 0, 64, true);
+        BenchClient c = new BenchClient(1, "bx1", -1, 0, 64, true, SERVER);
         byte[] payload = "abc".getBytes(StandardCharsets.US_ASCII);
         c.frame(WsFrame.PONG, payload, 0, payload.length);
         EmbeddedChannel ch = serverDecoder();

@@ -16,10 +16,16 @@ import org.chatroom.bench.load.Transport;
 import org.junit.jupiter.api.Test;
 
 class ResultJsonTest {
+    private static final InetSocketAddress NODE1 = new InetSocketAddress(InetAddress.getLoopbackAddress(), 6667);
+
     private static RunResult result(String error) {
-        BenchConfig c = new BenchConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), 6667), Scenario.F1,
+        return result(error, NODE1, List.of(NODE1));
+    }
+
+    private static RunResult result(String error, InetSocketAddress senders, List<InetSocketAddress> receivers) {
+        BenchConfig c = new BenchConfig(NODE1, Scenario.F1,
                 200, 10, 0, 50, Duration.ofSeconds(2), Duration.ofSeconds(10), 1000, Duration.ofSeconds(60),
-                Duration.ofSeconds(10), "#bench", "bx", 64, 2, 0, Transport.TCP, "/socket");
+                Duration.ofSeconds(10), "#bench", "bx", 64, 2, 0, Transport.TCP, "/socket", senders, receivers);
         Histogram latency = Latency.histogram();
         for (long v = 1; v <= 1000; v++) {
             Latency.record(latency, v * 100_000); // 0.1 ms .. 100 ms
@@ -53,5 +59,17 @@ class ResultJsonTest {
         assertThat(List.copyOf(m.keySet())).containsSubsequence("scenario", "clients", "deliveries_per_s",
                 "latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "latency_p999_ms", "latency_max_ms", "ok",
                 "first_error");
+    }
+
+    @Test
+    void aRunOverSeveralDaemonsNamesTheSenderAndReceiverAddresses() throws Exception {
+        InetSocketAddress node2 = new InetSocketAddress(InetAddress.getLoopbackAddress(), 6668);
+        InetSocketAddress node3 = new InetSocketAddress(InetAddress.getLoopbackAddress(), 6669);
+        RunResult spread = result(null, NODE1, List.of(node2, node3));
+        assertThat(ResultJson.format(spread, "dev")).contains("\"host\":\"127.0.0.1\",\"port\":6667,"
+                + "\"sender_target\":\"127.0.0.1:6667\",\"receiver_targets\":\"127.0.0.1:6668,127.0.0.1:6669\",\"clients\":200,");
+        assertThat(ResultTable.format(spread)).contains("senders on 127.0.0.1:6667, the others on 127.0.0.1:6668, 127.0.0.1:6669");
+        assertThat(ResultJson.format(result(null), "dev")).as("one daemon: no target fields").doesNotContain("_target");
+        assertThat(ResultTable.format(result(null))).doesNotContain("senders on");
     }
 }
