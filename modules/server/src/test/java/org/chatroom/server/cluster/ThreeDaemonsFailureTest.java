@@ -50,11 +50,15 @@ class ThreeDaemonsFailureTest {
                 CLUSTER.restart(i);
             }
         }
-        for (int i = 1; i <= 3; i++) {
+        awaitBackOn(1, 2, 3);
+    }
+
+    /** Waits until each of these nodes says in {@code chat-admin stats} that it is in touch with Redis and all three nodes. */
+    private static void awaitBackOn(int... nodes) throws Exception {
+        for (int i : nodes) {
             AdminTestClient admin = CLUSTER.admin(i);
-            int node = i;
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                    assertThat(admin.call("stats").text()).as("n%d's stats", node).contains("ok, 3 nodes"));
+                    assertThat(admin.call("stats").text()).as("n%d's stats", i).contains("ok, 3 nodes"));
         }
     }
 
@@ -167,6 +171,7 @@ class ThreeDaemonsFailureTest {
         here.sync();
         CLUSTER.redis().start();
         awaitLine(there, from("gap1", " PRIVMSG #gap :said while Redis was down"), Duration.ofSeconds(30));
+        awaitBackOn(1, 3); // a node publishes again once it has noticed Redis is back (its next lease renewal)
         here.send("PRIVMSG #gap :after the outage");
         awaitLine(there, from("gap1", " PRIVMSG #gap :after the outage"));
         there.sync();
