@@ -48,16 +48,18 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         admission = ctx.pipeline().get(AdmissionHandler.class);
         ClientHandler evicted = net.unregistered.admit(this);
         if (evicted != null) {
+            if (evicted.admission != null) {
+                // counts no more from now on, though it takes a moment to close: a flood of half-open
+                // connections must not reach the hard bound while evictions are on their way
+                evicted.admission.release();
+            }
             // On the evicted one's lane, where it may have registered meanwhile (its NICK and USER can be
-            // read before this task runs): then it stays. A registered user is never dropped as "registering".
+            // read before this task runs): then it stays, and a registered user is never dropped as
+            // "registering". (It then counts no more against the hard connection bound: one seat, rarely.)
             evicted.out.lane().execute(() -> {
-                if (evicted.session.registered()) {
-                    return;
+                if (!evicted.session.registered()) {
+                    evicted.session.drop(DropReason.UNREGISTERED_EVICTED, "Too many connections are registering; try again");
                 }
-                if (evicted.admission != null) {
-                    evicted.admission.release(); // counts no more from now on, though it takes a moment to close
-                }
-                evicted.session.drop(DropReason.UNREGISTERED_EVICTED, "Too many connections are registering; try again");
             });
         }
         ctx.fireChannelActive();
