@@ -53,29 +53,14 @@ final class LaneGroup {
         }
     }
 
-    void deliver(OutboundLine line, Client except, ServerStats stats) {
+    /** {@code line} to every member of this group but {@code except}, and but the room's operators if {@code skipOperators}. */
+    void deliver(OutboundLine line, Client except, boolean skipOperators, ServerStats stats) {
         Client[] m = members;
         int n = size;
         int sent = 0;
         for (int i = 0; i < n; i++) {
             Client c = m[i];
-            if (c != except) {
-                c.outbound().write(line.bytesFor(c.caps()));
-                sent++;
-            }
-        }
-        stats.messagesOut(sent);
-        lane.afterFanOut();
-    }
-
-    /** Like {@link #deliver}, skipping the room's operators. */
-    void deliverToNonOperators(OutboundLine line, Client except, ServerStats stats) {
-        Client[] m = members;
-        int n = size;
-        int sent = 0;
-        for (int i = 0; i < n; i++) {
-            Client c = m[i];
-            if (c != except && !room.isOperator(c)) {
+            if (c != except && !(skipOperators && room.isOperator(c))) {
                 c.outbound().write(line.bytesFor(c.caps()));
                 sent++;
             }

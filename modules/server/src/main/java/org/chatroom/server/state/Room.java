@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.chatroom.protocol.Mask;
 import org.chatroom.protocol.Numeric;
-import org.chatroom.server.core.Lane;
 import org.chatroom.server.core.OutboundLine;
 import org.chatroom.server.core.ServerStats;
 
@@ -37,7 +36,7 @@ public final class Room {
     private final List<BanEntry> bans = new CopyOnWriteArrayList<>();
     private final Set<Client> invited = ConcurrentHashMap.newKeySet();
     private final Set<Client> operators = ConcurrentHashMap.newKeySet(); // lock held to change
-    private volatile LaneGroup[] groups = new LaneGroup[0];
+    private final RoomFanout fanout = new RoomFanout(this);
     private volatile Topic topic;
     private volatile RoomModes modes = RoomModes.DEFAULT;
     private volatile String owner; // the account that registered the room (+r), as registered; null = none
@@ -371,26 +370,7 @@ public final class Room {
     }
 
     private void syncOnLane(Client c) {
-        if (c.ghost()) {
-            return; // its own node delivers to it: no lane group, no task, nothing per message here
-        }
-        LaneGroup g = groupOf(c.lane());
-        g.lane().run(() -> g.sync(c));
-    }
-
-    /** Registry lock held; lanes are few and fixed, so the array is copied only when a lane first appears. */
-    private LaneGroup groupOf(Lane lane) {
-        LaneGroup[] gs = groups;
-        for (LaneGroup g : gs) {
-            if (g.lane() == lane) {
-                return g;
-            }
-        }
-        LaneGroup g = new LaneGroup(this, lane);
-        LaneGroup[] next = java.util.Arrays.copyOf(gs, gs.length + 1);
-        next[gs.length] = g;
-        groups = next;
-        return g;
+        fanout.sync(c);
     }
 
     /**
@@ -399,24 +379,12 @@ public final class Room {
      * sender's next line is always handled after this one is queued to everyone.
      */
     public void broadcast(OutboundLine line, Client except, ServerStats stats) {
-        for (LaneGroup g : groups) {
-            if (g.lane().inLane()) {
-                g.deliver(line, except, stats);
-            } else {
-                g.lane().execute(() -> g.deliver(line, except, stats));
-            }
-        }
+        fanout.deliver(line, except, false, stats);
     }
 
     /** Like {@link #broadcast}, to the members who are not operators (they saw it already) but {@code except}. */
     public void broadcastToNonOperators(OutboundLine line, Client except, ServerStats stats) {
-        for (LaneGroup g : groups) {
-            if (g.lane().inLane()) {
-                g.deliverToNonOperators(line, except, stats);
-            } else {
-                g.lane().execute(() -> g.deliverToNonOperators(line, except, stats));
-            }
-        }
+        fanout.deliver(line, except, true, stats);
     }
 
     /** {@code line} to {@code c} and the operators only: what a quiet member's JOIN, PART or KICK is. */
@@ -435,9 +403,7 @@ public final class Room {
      * order they were made: lanes run their queues in order, and the lock orders the queuing.
      */
     public void broadcastInOrder(OutboundLine line, ServerStats stats) {
-        for (LaneGroup g : groups) {
-            g.lane().execute(() -> g.deliver(line, null, stats));
-        }
+        fanout.inOrder(line, stats);
     }
 
     @Override
