@@ -193,6 +193,9 @@ final class ClusterReceiver {
     }
 
     private void message(ClusterEvent e) {
+        if (!cluster.seen().add(e.msgid())) {
+            return; // published late after an outage, and filled here from the history already
+        }
         Client from = registry.byNick(nickOf(e.prefix()));
         String account = from != null && from.ghost() ? from.account() : null;
         boolean tagmsg = e.kind().equals("TAGMSG");

@@ -74,6 +74,9 @@ final class ClusterRooms {
     void joined(Client c, Room room, OutboundLine line) {
         cluster.localMembers().computeIfAbsent(room.key(), k -> new AtomicInteger()).incrementAndGet();
         if (!upkeep.up()) {
+            if (room.members().size() == 1) {
+                cluster.madeWhileDown(room);
+            }
             return;
         }
         cluster.bus().listen(room.key()).exceptionally(cluster::failed);
@@ -171,25 +174,24 @@ final class ClusterRooms {
     }
 
     void message(Client from, Room room, String command, String text, OutboundLine line) {
-        upkeep.sentWhileDown(line);
-        if (upkeep.up()) {
-            String tags = line.clientTags();
-            publish(room, cluster.event(command, line, from.prefix(), room.name(), tags == null ? "" : tags, text));
-        }
+        cluster.seen().add(line.msgid()); // delivered here: a fill from the history must skip it
+        String tags = line.clientTags();
+        publish(room, cluster.event(command, line, from.prefix(), room.name(), tags == null ? "" : tags, text));
     }
 
     void topic(Room room, OutboundLine line) {
-        if (!upkeep.up()) {
-            return;
-        }
         IrcMessage m = IrcMessage.parse(line.body());
         ClusterEvent e = cluster.event("TOPIC", line, m.source(), room.name(), room.topic().setBy(), room.topic().text());
-        directory.putState(room.key(), Map.of("topic", e.encode())).exceptionally(cluster::failed);
+        if (upkeep.up()) {
+            directory.putState(room.key(), Map.of("topic", e.encode())).exceptionally(cluster::failed);
+        }
         publish(room, e);
     }
 
     void modes(Room room, String change, OutboundLine line) {
+        ClusterEvent e = cluster.event("MODE", line, IrcMessage.parse(line.body()).source(), room.name(), "", change);
         if (!upkeep.up()) {
+            cluster.unsent().toRoom(room.key(), e); // the state is written when Redis is back
             return;
         }
         directory.putState(room.key(), roomState(room)).exceptionally(cluster::failed);
@@ -201,11 +203,27 @@ final class ClusterRooms {
                         RedisCluster.standing(room.membership(member))).exceptionally(cluster::failed);
             }
         }
-        publish(room, cluster.event("MODE", line, IrcMessage.parse(line.body()).source(), room.name(), "", change));
+        publish(room, e);
     }
 
+    /**
+     * Published now; a message, topic or mode change is kept for when Redis is back if it is away or the
+     * publish fails (joins and parts are not: the member lists are re-read then).
+     */
     private void publish(Room room, ClusterEvent e) {
-        cluster.bus().toRoom(room.key(), e).exceptionally(cluster::failed);
+        boolean keep = !e.kind().equals("JOIN") && !e.kind().equals("PART") && !e.kind().equals("KICK");
+        if (!upkeep.up()) {
+            if (keep) {
+                cluster.unsent().toRoom(room.key(), e);
+            }
+            return;
+        }
+        cluster.bus().toRoom(room.key(), e).exceptionally(error -> {
+            if (keep) {
+                cluster.unsent().toRoom(room.key(), e);
+            }
+            return cluster.failed(error);
+        });
     }
 
     static Map<String, String> roomState(Room room) {

@@ -40,10 +40,17 @@ final class ClusterUpkeep implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Set<String> sentWhileDown = ConcurrentHashMap.newKeySet();
+    private final Resync resync;
+    /** Nodes whose users Redis did not list when we came back (it may have restarted empty): until when we wait. */
+    private final Map<String, Long> unsettled = new ConcurrentHashMap<>();
     private volatile boolean up = true;
+    /** An outage not made good yet: {@link #downSinceMillis} holds from its first failure until a resync succeeds. */
+    private volatile boolean behind;
     private volatile long downSinceMillis;
+    private long nextRenewMillis;
     private volatile Map<String, String> nodeStats = Map.of();
+    /** While Redis is away, how often to try again (Lettuce's own reconnect is bounded by RedisLink too). */
+    private static final long PROBE_MILLIS = 500;
 
     ClusterUpkeep(RedisCluster cluster, ServerContext ctx, NodeLease lease, NickClaims nicks, ClusterDirectory directory) {
         this.cluster = cluster;
@@ -52,11 +59,27 @@ final class ClusterUpkeep implements AutoCloseable {
         this.lease = lease;
         this.nicks = nicks;
         this.directory = directory;
+        this.resync = new Resync(cluster, ctx, directory, lease.duration());
     }
 
-    void start() {
-        long every = lease.renewEvery().toMillis();
-        timer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+    Resync resync() {
+        return resync;
+    }
+
+    /** Renews every third of the lease; while Redis is away, tries every {@link #PROBE_MILLIS} and at once when Lettuce reconnects. */
+    void start(RedisLink link) {
+        long step = Math.min(lease.renewEvery().toMillis(), PROBE_MILLIS);
+        nextRenewMillis = System.currentTimeMillis() + lease.renewEvery().toMillis();
+        timer.scheduleWithFixedDelay(this::tick, step, step, TimeUnit.MILLISECONDS);
+        link.onConnectionChange(() -> {
+            if (!cluster.closed()) {
+                down(new java.io.IOException("connection to Redis lost"));
+            }
+        }, () -> {
+            if (!cluster.closed() && !up) {
+                timer.execute(this::tick);
+            }
+        });
     }
 
     boolean up() {
@@ -65,17 +88,13 @@ final class ClusterUpkeep implements AutoCloseable {
 
     /** A call to Redis failed: serve local users only until the lease renews again. */
     void down(Throwable error) {
+        if (!behind) {
+            downSinceMillis = System.currentTimeMillis();
+            behind = true;
+        }
         if (up) {
             up = false;
-            downSinceMillis = System.currentTimeMillis();
             LOG.warn("cluster: Redis unreachable, serving local users only ({})", error == null ? "" : error.toString());
-        }
-    }
-
-    /** A room message sent here while Redis was away: delivered here already, not to be filled again. */
-    void sentWhileDown(OutboundLine line) {
-        if (!up) {
-            sentWhileDown.add(line.msgid());
         }
     }
 
@@ -90,11 +109,17 @@ final class ClusterUpkeep implements AutoCloseable {
     }
 
     private void tick() {
+        long now = System.currentTimeMillis();
+        if (up && now < nextRenewMillis) {
+            return;
+        }
+        nextRenewMillis = now + lease.renewEvery().toMillis();
         try {
             lease.renew().get(lease.renewEvery().toMillis(), TimeUnit.MILLISECONDS);
             if (!up) {
                 back();
             }
+            settle();
             for (String dead : lease.expired().get(5, TimeUnit.SECONDS)) {
                 if (lease.claimReaping(dead).get(5, TimeUnit.SECONDS)) {
                     reap(dead);
@@ -132,34 +157,38 @@ final class ClusterUpkeep implements AutoCloseable {
         return registry.clients().stream().filter(c -> !c.ghost() && c.registered()).count();
     }
 
-    /** Redis answers again: claims, entries and subscriptions are made good, then what was lost is filled. */
+    /** Redis answers again: claims, entries and subscriptions are made good, then what was lost is sent and filled. */
     private void back() throws Exception {
         long since = downSinceMillis;
         LOG.info("cluster: Redis reachable again after {} ms; resynchronising", System.currentTimeMillis() - since);
         up = true;
-        for (Client c : registry.clients()) { // all of them: a Redis that restarted empty lost every claim
-            if (c.ghost() || registry.byNick(c.nick()) != c) {
-                continue;
-            }
-            if (!cluster.presence().reclaim(c).get(5, TimeUnit.SECONDS)) {
-                LOG.info("cluster: {} lost its nick to a user of another node (claimed there first)", c.nick());
-                c.lostNick();
-            }
+        markUnsettled();
+        resync.run(this, since); // throws if Redis went away again: behind stays, with the same start
+        behind = false;
+    }
+
+    /**
+     * The nodes Redis did not list when we came back: one that has written its figures again has resynced
+     * (re-read it); one whose lease is still missing a while later went down during the outage (reaped).
+     */
+    private void settle() throws Exception {
+        if (unsettled.isEmpty() && !behind) {
+            resync.allSettled();
         }
-        cluster.bus().relisten().get(5, TimeUnit.SECONDS);
-        for (Client c : registry.clients()) {
-            if (!c.ghost() && c.registered()) {
-                cluster.presence().announce(c);
-                for (Room r : c.rooms()) {
-                    directory.putMember(r.key(), RedisCluster.fold(c.nick()), cluster.node(),
-                            RedisCluster.standing(r.membership(c)));
+        for (Map.Entry<String, Long> e : unsettled.entrySet()) {
+            String other = e.getKey();
+            if (!directory.stats(other).get(5, TimeUnit.SECONDS).isEmpty()) {
+                unsettled.remove(other);
+                resyncFrom(other);
+            } else if (System.currentTimeMillis() > e.getValue() && !lease.holds(other).get(5, TimeUnit.SECONDS)) {
+                unsettled.remove(other);
+                if (lease.claimReaping(other).get(5, TimeUnit.SECONDS)) {
+                    reap(other);
+                } else {
+                    cluster.nodeGone(other, RedisCluster.SPLIT);
                 }
             }
         }
-        cluster.bus().toAll(new ClusterEvent("SYNC", cluster.node(), "", since, "", "", "", "")).get(5, TimeUnit.SECONDS);
-        resyncFrom(null);
-        HistoryFill.fill(ctx, cluster.localMembers().keySet(), since, sentWhileDown);
-        sentWhileDown.clear();
     }
 
     /** Re-reads the users of {@code node} (null = every other node) and the members of the rooms listened to. */
@@ -180,6 +209,22 @@ final class ClusterUpkeep implements AutoCloseable {
         });
     }
 
+    /** Nodes we have ghosts of that have not written their figures since Redis came back: wait for them. */
+    private void markUnsettled() throws Exception {
+        Set<String> nodes = new HashSet<>();
+        for (Client g : registry.clients()) {
+            if (g.ghost()) {
+                nodes.add(g.node());
+            }
+        }
+        long deadline = System.currentTimeMillis() + 2 * lease.duration().toMillis();
+        for (String other : nodes) {
+            if (directory.stats(other).get(5, TimeUnit.SECONDS).isEmpty()) {
+                unsettled.putIfAbsent(other, deadline);
+            }
+        }
+    }
+
     /**
      * Makes the ghosts here agree with {@code users} (the directory's entries): missing ones made, ones
      * no longer listed quit. {@code node} null = every other node.
@@ -195,7 +240,8 @@ final class ClusterUpkeep implements AutoCloseable {
             cluster.receiver().user(user);
         }
         for (Client g : registry.clients()) {
-            if (g.ghost() && (node == null || node.equals(g.node())) && !listed.contains(RedisCluster.fold(g.nick()))) {
+            if (g.ghost() && (node == null || node.equals(g.node())) && !unsettled.containsKey(g.node())
+                    && !listed.contains(RedisCluster.fold(g.nick()))) {
                 OutboundLine quit = OutboundLine.of(IrcMessage.from(g.prefix(), "QUIT", RedisCluster.SPLIT));
                 for (Client peer : registry.remove(g)) {
                     peer.send(quit);
@@ -232,7 +278,7 @@ final class ClusterUpkeep implements AutoCloseable {
             }
             if (tell) {
                 for (Client m : room.members()) {
-                    if (m.ghost() && !listed.contains(m)) {
+                    if (m.ghost() && !listed.contains(m) && !unsettled.containsKey(m.node())) {
                         room.broadcast(OutboundLine.of(IrcMessage.from(m.prefix(), "PART", room.name())), null, ctx.stats());
                         registry.part(m, room);
                     }
@@ -248,6 +294,10 @@ final class ClusterUpkeep implements AutoCloseable {
                         state.get("invex"));
             }
         });
+        Room room = registry.rooms().get(name);
+        if (room != null && !listed.isEmpty()) {
+            resync.othersListed(room);
+        }
     }
 
     @Override

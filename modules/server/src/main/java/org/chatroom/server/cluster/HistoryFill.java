@@ -1,7 +1,6 @@
 package org.chatroom.server.cluster;
 
 import java.util.Collection;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -15,7 +14,7 @@ import org.chatroom.server.store.HistoryRow;
  * After a Redis outage: the room messages other nodes took meanwhile never reached this node over
  * pub/sub, but their nodes wrote them to the shared history. They are read from the store (on the
  * upkeep thread, never a loop) and delivered to this node's members with their own time and msgid;
- * lines sent here meanwhile were delivered here already and are skipped. Only messages (PRIVMSG,
+ * what this node delivered already (said here, or received live) is skipped by msgid. Only messages (PRIVMSG,
  * NOTICE) are filled: joins and parts are made good by re-reading the members.
  */
 final class HistoryFill {
@@ -26,7 +25,7 @@ final class HistoryFill {
     private HistoryFill() {
     }
 
-    static void fill(ServerContext ctx, Collection<String> roomKeys, long sinceMillis, Set<String> deliveredHere) {
+    static void fill(ServerContext ctx, Collection<String> roomKeys, long sinceMillis, SeenMessages seen, UnsentEvents ours) {
         if (!ctx.history().enabled()) {
             return;
         }
@@ -39,8 +38,8 @@ final class HistoryFill {
             try {
                 for (HistoryRow row : ctx.store().after(key, HistoryRef.time(sinceMillis), MAX_LINES, false)
                         .get(10, TimeUnit.SECONDS)) {
-                    if (deliveredHere.contains(row.msgid())) {
-                        continue;
+                    if (ours.contains(row.msgid()) || !seen.add(row.msgid())) {
+                        continue; // said here, or reached here live or by an earlier fill
                     }
                     OutboundLine line = OutboundLine.replay(row.line(), row.timeMillis(), row.msgid(), row.tags())
                             .withAccount(row.account());

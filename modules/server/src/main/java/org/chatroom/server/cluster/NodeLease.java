@@ -71,6 +71,16 @@ public final class NodeLease {
                 async.del("chat:reap:" + dead).toCompletableFuture());
     }
 
+    /** The lease time (a node silent this long is gone). */
+    public Duration duration() {
+        return lease;
+    }
+
+    /** Whether {@code other} holds a lease now. */
+    public CompletableFuture<Boolean> holds(String other) {
+        return redis.async().exists(leaseKey(other)).toCompletableFuture().thenApply(n -> n > 0);
+    }
+
     /** Ends this node's lease at once (a clean shutdown: nobody has to wait for it to expire). */
     public CompletableFuture<Void> resign() {
         var async = redis.async();

@@ -40,6 +40,8 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     private final ClusterReceiver receiver;
     private final ClusterUpkeep upkeep;
     private final Map<String, AtomicInteger> localMembers = new ConcurrentHashMap<>();
+    private final SeenMessages seen = new SeenMessages();
+    private final UnsentEvents unsent = new UnsentEvents();
     private final ClusterRooms rooms;
     private final ClusterPresence presence;
     private RoomBus bus;
@@ -85,7 +87,7 @@ public final class RedisCluster implements Cluster, AutoCloseable {
         lease.renew().join();
         bus.toAll(new ClusterEvent("HELLO", node, "", System.currentTimeMillis(), "", node, "", "")).join();
         upkeep.reconcile(null, directory.users().join());
-        upkeep.start();
+        upkeep.start(link);
     }
 
     String node() {
@@ -102,6 +104,21 @@ public final class RedisCluster implements Cluster, AutoCloseable {
 
     Map<String, AtomicInteger> localMembers() {
         return localMembers;
+    }
+
+    /** The msgids of the messages delivered here lately (see {@link SeenMessages}). */
+    SeenMessages seen() {
+        return seen;
+    }
+
+    /** What our users said while Redis was away (see {@link UnsentEvents}). */
+    UnsentEvents unsent() {
+        return unsent;
+    }
+
+    /** A room made here while Redis was away (see {@link Resync}). */
+    void madeWhileDown(Room room) {
+        upkeep.resync().madeWhileDown(room);
     }
 
     @Override
@@ -224,11 +241,16 @@ public final class RedisCluster implements Cluster, AutoCloseable {
 
     @Override
     public void privateMessage(Client from, Client to, String command, String text, OutboundLine line) {
-        if (upkeep.up()) {
-            String tags = line.clientTags();
-            bus.toNode(to.node(), event(command, line, from.prefix(), to.nick(), tags == null ? "" : tags, text))
-                    .exceptionally(this::failed);
+        String tags = line.clientTags();
+        ClusterEvent e = event(command, line, from.prefix(), to.nick(), tags == null ? "" : tags, text);
+        if (!upkeep.up()) {
+            unsent.toNode(to.node(), e);
+            return;
         }
+        bus.toNode(to.node(), e).exceptionally(error -> {
+            unsent.toNode(to.node(), e);
+            return failed(error);
+        });
     }
 
     @Override
@@ -265,6 +287,7 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     /** Node {@code other} came back from an outage: re-read its users and its room members. */
     void resyncFrom(String other) {
         upkeep.resyncFrom(other);
+        upkeep.resync().otherResynced();
     }
 
     /** For {@code exceptionally}: a failed call means Redis is away (the upkeep notices it coming back). */

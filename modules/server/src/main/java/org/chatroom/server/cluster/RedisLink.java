@@ -5,7 +5,11 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,7 +34,12 @@ public final class RedisLink implements AutoCloseable {
     public static RedisLink connect(String uri, Duration timeout) {
         RedisURI target = RedisURI.create(uri);
         target.setTimeout(timeout);
-        RedisClient client = RedisClient.create(target);
+        // Lettuce's default back-off grows to 30 s between tries: a node would stay alone that long after
+        // Redis is back; 2 s at most keeps a restart of Redis a matter of seconds
+        ClientResources resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, target);
         // while Redis is away a command fails at once instead of waiting in Lettuce's queue: the node then
         // serves its users alone and catches up when the link is back (Lettuce reconnects by itself)
         client.setOptions(io.lettuce.core.ClientOptions.builder()
@@ -39,8 +48,27 @@ public final class RedisLink implements AutoCloseable {
             return new RedisLink(client, client.connect());
         } catch (RuntimeException e) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /**
+     * Calls {@code lost} when a connection to Redis drops and {@code back} when one is made again (Lettuce's
+     * threads: both must only hand over).
+     */
+    void onConnectionChange(Runnable lost, Runnable back) {
+        client.addListener(new io.lettuce.core.RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(io.lettuce.core.RedisChannelHandler<?, ?> connection, java.net.SocketAddress address) {
+                back.run();
+            }
+
+            @Override
+            public void onRedisDisconnected(io.lettuce.core.RedisChannelHandler<?, ?> connection) {
+                lost.run();
+            }
+        });
     }
 
     /** A second connection, for subscriptions (a subscribed connection takes no other commands). */
@@ -66,5 +94,6 @@ public final class RedisLink implements AutoCloseable {
     public void close() {
         connection.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        client.getResources().shutdown(0, 2, TimeUnit.SECONDS);
     }
 }

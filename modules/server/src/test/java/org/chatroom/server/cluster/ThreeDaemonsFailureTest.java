@@ -171,7 +171,7 @@ class ThreeDaemonsFailureTest {
         here.sync();
         CLUSTER.redis().start();
         awaitLine(there, from("gap1", " PRIVMSG #gap :said while Redis was down"), Duration.ofSeconds(30));
-        awaitBackOn(1, 3); // a node publishes again once it has noticed Redis is back (its next lease renewal)
+        awaitBackOn(1, 3);
         here.send("PRIVMSG #gap :after the outage");
         awaitLine(there, from("gap1", " PRIVMSG #gap :after the outage"));
         there.sync();
