@@ -246,6 +246,20 @@ bench() { # server scenario rep
   ((rc == 0)) || say "  $name $scenario rep $rep: chat-bench exit $rc (see results.jsonl / bench-stderr.log)"
 }
 
+# After C's 10,000 connections: wait (at most 60 s) until the kernel has let their sockets go.
+# Back to back, the next C run's connects overflowed the listen queue (123,897 SYN drops in one
+# batch) and failed for every server, ngIRCd included.
+settle_after_c() {
+  local waited=0 lingering
+  while ((waited < 60)); do
+    lingering="$(ss -Htan state time-wait state fin-wait-1 state fin-wait-2 state last-ack 2>/dev/null | wc -l)"
+    ((lingering < 1000)) && return 0
+    sleep 1
+    waited=$((waited + 1))
+  done
+  say "  $lingering sockets still closing after 60 s; going on"
+}
+
 # ---------------------------------------------------------------------------------------------
 [[ -f "$PEERS/ngircd.conf" && -f "$PEERS/inspircd.conf" ]] || [[ " $SERVERS " != *" ngircd "* && " $SERVERS " != *" inspircd "* ]] \
   || die "no peer configs in $PEERS (set BENCH_PEERS_DIR to the bench-peers folder)"
@@ -284,6 +298,7 @@ for rep in $(seq 1 "$REPS"); do
       start_server "$name"
       bench "$name" "$scenario" "$rep"
       stop_server
+      if [[ "$scenario" == C ]]; then settle_after_c; fi
     done
   done
 done
