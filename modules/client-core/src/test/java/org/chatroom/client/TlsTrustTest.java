@@ -55,7 +55,8 @@ class TlsTrustTest {
         server = new ChatServer(ServerConfig.defaults(Map.of("port", "0", "http.port", "0", "bind", "127.0.0.1", "admin.enabled", "false",
                 "worker.threads", "1", "tls.enabled", "true", "tls.port", "0",
                 "tls.keystore", home.resolve("conf/chat-server.p12").toString(),
-                "tls.password.file", home.resolve("conf/tls.password").toString()))).start();
+                "tls.password.file", home.resolve("conf/tls.password").toString(),
+                "data.dir", home.resolve("data").toString()))).start();
     }
 
     @AfterEach

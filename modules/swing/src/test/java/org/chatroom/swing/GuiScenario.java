@@ -67,7 +67,8 @@ final class GuiScenario {
 
     private static void run(Path shots) throws Exception {
         ChatServer server = new ChatServer(ServerConfig.defaults(Map.of("port", "0", "http.port", "0", "bind", "127.0.0.1",
-                "admin.enabled", "false", "motd.file", "target/none")));
+                "admin.enabled", "false", "motd.file", "target/none",
+                "data.dir", java.nio.file.Files.createTempDirectory("gui-scenario-data").toString())));
         server.start();
         Preferences node = Preferences.userRoot().node("org/chatroom/swing-gui-test-" + ProcessHandle.current().pid());
         try (IrcTestClient bob = IrcTestClient.registered(server.port(), "bob").answeringPings()) {
