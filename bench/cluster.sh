@@ -11,10 +11,11 @@
 # the medians and the extra latency.
 #
 # Usage: bench/cluster.sh HOME [--nodes 3] [--reps 3] [--duration 10] [--clients 200] [--senders 10]
-#                              [--rate 2000]
+#                              [--rate 2000] [--spread others|all]
 #   HOME           an unpacked release (its bin/chat-server.sh and bin/chat-bench.sh are used)
 #   --nodes N      2 or 3 daemons (senders on node 1, the others on nodes 2..N)
 #   --rate N       messages/s of the latency pair (single node and cluster at the same load); 0 skips it
+#   --spread all   the members over every node, node 1 included (default: others = nodes 2..N only)
 #   --reps 0       only starts everything once and checks one short run (a smoke test of this script)
 # Needs redis-server and PostgreSQL's initdb/pg_ctl (on PATH or /usr/lib/postgresql/N/bin).
 # Ports: BENCH_PORT_BASE (default 16831) and the next NODES-1 for the daemons, +10 Redis, +11 PostgreSQL.
@@ -30,6 +31,7 @@ DURATION=10
 CLIENTS=200
 SENDERS=10
 RATE=2000
+SPREAD=others
 while (($#)); do
   case "$1" in
     --nodes) NODES="$2"; shift 2 ;;
@@ -38,10 +40,12 @@ while (($#)); do
     --clients) CLIENTS="$2"; shift 2 ;;
     --senders) SENDERS="$2"; shift 2 ;;
     --rate) RATE="$2"; shift 2 ;;
+    --spread) SPREAD="$2"; shift 2 ;;
     *) echo "cluster.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 [[ "$NODES" =~ ^[23]$ ]] || { echo "cluster.sh: --nodes must be 2 or 3" >&2; exit 2; }
+[[ "$SPREAD" == others || "$SPREAD" == all ]] || { echo "cluster.sh: --spread must be others or all" >&2; exit 2; }
 [[ "$REPS" =~ ^[0-9]+$ && "$REPS" -le 20 ]] || { echo "cluster.sh: --reps must be 0-20" >&2; exit 2; }
 for n in "$DURATION" "$CLIENTS" "$SENDERS" "$RATE"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "cluster.sh: $n is not a whole number" >&2; exit 2; }
@@ -162,7 +166,9 @@ run_one() { # label nodes(1 = single daemon, cluster off) [extra chat-bench opti
     for i in $(seq 1 "$nodes"); do start_daemon "$i" true; done
   fi
   await_daemons
-  for i in $(seq 2 "$nodes"); do targets="$targets${targets:+,}127.0.0.1:$((BASE + i - 1))"; done
+  local first=2
+  [[ "$SPREAD" == all ]] && first=1
+  for i in $(seq "$first" "$nodes"); do targets="$targets${targets:+,}127.0.0.1:$((BASE + i - 1))"; done
   [[ -n "$targets" ]] || targets="127.0.0.1:$BASE"
   json="$("$HOME_DIR/bin/chat-bench.sh" --scenario F1 --sender-target "127.0.0.1:$BASE" --receiver-targets "$targets" \
     --clients "$CLIENTS" --senders "$SENDERS" --json --quiet "$@" 2>>"$TMP/bench.err" || true)"
@@ -192,6 +198,7 @@ if ((REPS == 0)); then
 fi
 for rep in $(seq 1 "$REPS"); do
   run_one "cluster-F1" "$NODES" --duration "$DURATION"
+  run_one "single-F1" 1 --duration "$DURATION" # the same machine and database, one daemon: the yardstick
   if ((RATE > 0)); then # interleaved, so that a drift of the machine hits both sides
     if ((rep % 2)); then order="1 $NODES"; else order="$NODES 1"; fi
     for n in $order; do
@@ -200,7 +207,9 @@ for rep in $(seq 1 "$REPS"); do
     done
   fi
 done
-echo "F1 flat-out, senders on node 1, the others on nodes 2-$NODES: median deliveries/s $(median cluster-F1 2) (n=$REPS)"
+if [[ "$SPREAD" == all ]]; then where="the members over nodes 1-$NODES"; else where="the others on nodes 2-$NODES"; fi
+echo "F1 flat-out, senders on node 1, $where: median deliveries/s $(median cluster-F1 2) (n=$REPS);" \
+  "one daemon alone: $(median single-F1 2)"
 if ((RATE > 0)); then
   awk -v s50="$(median single-rate 3)" -v s99="$(median single-rate 4)" -v c50="$(median cluster-rate 3)" \
     -v c99="$(median cluster-rate 4)" -v r="$RATE" 'BEGIN {
