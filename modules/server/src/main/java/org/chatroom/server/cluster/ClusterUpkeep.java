@@ -152,7 +152,7 @@ final class ClusterUpkeep implements AutoCloseable {
                 cluster.presence().announce(c);
                 for (Room r : c.rooms()) {
                     directory.putMember(r.key(), RedisCluster.fold(c.nick()), cluster.node(),
-                            RedisCluster.standing(r.membership(c)));
+                            RedisCluster.standing(r, c));
                 }
             }
         }
@@ -219,12 +219,7 @@ final class ClusterUpkeep implements AutoCloseable {
                     continue;
                 }
                 listed.add(g);
-                Room before = registry.rooms().get(name);
-                boolean fresh = before == null || !before.contains(g);
-                Room room = registry.joinGhost(g, name, RedisCluster.standing(m.getValue().substring(slash + 1)));
-                if (fresh && tell) {
-                    room.broadcast(OutboundLine.of(IrcMessage.from(g.prefix(), "JOIN", room.name())), null, ctx.stats());
-                }
+                QuietGhosts.load(ctx, g, name, m.getValue().substring(slash + 1), tell); // quiet ones stay quiet
             }
             Room room = registry.rooms().get(name);
             if (room == null) {
@@ -233,7 +228,7 @@ final class ClusterUpkeep implements AutoCloseable {
             if (tell) {
                 for (Client m : room.members()) {
                     if (m.ghost() && !listed.contains(m)) {
-                        room.broadcast(OutboundLine.of(IrcMessage.from(m.prefix(), "PART", room.name())), null, ctx.stats());
+                        QuietGhosts.leaving(ctx, room, m, OutboundLine.of(IrcMessage.from(m.prefix(), "PART", room.name())));
                         registry.part(m, room);
                     }
                 }
