@@ -1,8 +1,10 @@
 package org.chatroom.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.chatroom.server.support.IrcTestClient.from;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.chatroom.server.ChatServer;
@@ -128,6 +130,25 @@ class ClusterQuietJoinsTest {
         ChatServer c = nodes.start("node-c", SMALL); // reads the entries as they are now: late spoke, carol did not
         IrcTestClient dave = joined(c, "dave");
         assertThat(names(dave, "dave")).contains("@op", "late", "dave").doesNotContain("carol");
+    }
+
+    @Test
+    void aMemberWhoJoinedQuietlyWhileRedisWasAwayIsShownToOperatorsOnlyAfterwards() throws Exception {
+        threeLoudMembers();
+        nodes.redis().stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.cluster().describe().contains("redis down")
+                && b.cluster().describe().contains("redis down"));
+        IrcTestClient late = joined(b, "late"); // quiet: node b still counts op and alice
+        assertThat(names(late, "late")).contains("@op", "alice", "bob", "late");
+
+        nodes.redis().start(); // empty: node b writes late's entry again, quiet mark and all
+        await().atMost(Duration.ofSeconds(40)).until(() -> a.cluster().describe().startsWith("cluster: ok")
+                && b.cluster().describe().startsWith("cluster: ok"));
+        op.awaitLine(from("late", " JOIN #big")); // node a read it from Redis, and told its operators
+        flush(alice, bob);
+        assertThat(alice.received("late!")).as("alice never heard of late").isFalse();
+        assertThat(names(alice, "alice")).contains("@op", "bob").doesNotContain("late");
+        assertThat(names(op, "op")).contains("late");
     }
 
     /** #big with {@code @op} and {@code alice} on node a and {@code bob} on node b: three, not large yet. */
