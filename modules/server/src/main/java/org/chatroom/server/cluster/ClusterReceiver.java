@@ -137,7 +137,8 @@ final class ClusterReceiver {
         if (ghost == null || !cluster.listens(e.target())) {
             return;
         }
-        QuietGhosts.Joined joined = QuietGhosts.join(registry, ghost, e.target(), e.params()); // quiet as its node decided
+        // quiet if its node decided so (a mark in the standing): then told to the operators here only
+        QuietGhosts.Joined joined = QuietGhosts.join(registry, ghost, e.target(), e.params());
         Room room = joined.room();
         String account = ghost.account();
         QuietGhosts.tell(ctx, joined, ghost, () -> OutboundLine.replay(

@@ -104,7 +104,8 @@ final class ClusterRooms {
     /** {@code c} is quiet in {@code room} no more: its entry loses the quiet mark (a node reading it later shows it). */
     void announced(Room room, Client c) {
         if (upkeep.up() && room.contains(c)) {
-            directory.putMember(room.key(), RedisCluster.fold(c.nick()), cluster.nodeOf(c), RedisCluster.standing(room, c))
+            String standing = RedisCluster.standing(room, c);
+            directory.putMember(room.key(), RedisCluster.fold(c.nick()), cluster.nodeOf(c), standing)
                     .exceptionally(cluster::failed);
         }
     }

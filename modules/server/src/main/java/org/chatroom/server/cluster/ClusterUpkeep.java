@@ -228,7 +228,8 @@ final class ClusterUpkeep implements AutoCloseable {
             if (tell) {
                 for (Client m : room.members()) {
                     if (m.ghost() && !listed.contains(m)) {
-                        QuietGhosts.leaving(ctx, room, m, OutboundLine.of(IrcMessage.from(m.prefix(), "PART", room.name())));
+                        OutboundLine part = OutboundLine.of(IrcMessage.from(m.prefix(), "PART", room.name()));
+                        QuietGhosts.leaving(ctx, room, m, part); // a quiet one's to the operators only
                         registry.part(m, room);
                     }
                 }

@@ -48,11 +48,14 @@ final class QuietGhosts {
             boolean fresh = before == null || !before.contains(ghost);
             boolean quietHere = !fresh && before.quiet(ghost);
             Room room = registry.joinGhost(ghost, roomName, RedisCluster.standing(standing));
-            if (fresh && quiet) {
-                room.hush(ghost);
+            if (!fresh) {
+                return new Joined(room, quietHere && !quiet ? Tell.ANNOUNCE : Tell.NOBODY);
             }
-            Tell tell = fresh ? (quiet ? Tell.OPERATORS : Tell.EVERYONE) : quietHere && !quiet ? Tell.ANNOUNCE : Tell.NOBODY;
-            return new Joined(room, tell);
+            if (quiet) {
+                room.hush(ghost);
+                return new Joined(room, Tell.OPERATORS);
+            }
+            return new Joined(room, Tell.EVERYONE);
         });
     }
 

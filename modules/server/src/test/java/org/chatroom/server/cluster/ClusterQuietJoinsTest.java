@@ -190,7 +190,8 @@ class ClusterQuietJoinsTest {
         int before = c.lines().size();
         String end = " 366 " + nick + " #big :";
         c.send("NAMES #big");
-        c.awaitLine(l -> l.contains(end) && c.lines().subList(before, c.lines().size()).stream().anyMatch(x -> x.contains(end)));
+        c.awaitLine(l -> l.contains(end)
+                && c.lines().subList(before, c.lines().size()).stream().anyMatch(x -> x.contains(end)));
         List<String> all = List.copyOf(c.lines());
         StringBuilder out = new StringBuilder();
         for (String l : all.subList(before, all.size())) {
