@@ -85,7 +85,7 @@ final class ClusterPresence {
         directory.putUser(newFolded, userEvent(c)).exceptionally(cluster::failed);
         for (Room r : c.rooms()) {
             // the new entry first: a room whose last entry goes loses its state
-            directory.putMember(r.key(), newFolded, cluster.node(), RedisCluster.standing(r.membership(c)))
+            directory.putMember(r.key(), newFolded, cluster.node(), RedisCluster.standing(r, c))
                     .exceptionally(cluster::failed);
             if (!oldFolded.equals(newFolded)) {
                 directory.removeMember(r.key(), oldFolded).exceptionally(cluster::failed);

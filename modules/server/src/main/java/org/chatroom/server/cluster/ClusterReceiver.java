@@ -11,7 +11,6 @@ import org.chatroom.server.core.Cap;
 import org.chatroom.server.core.OutboundLine;
 import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.state.Client;
-import org.chatroom.server.state.Membership;
 import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Topic;
 
@@ -91,7 +90,7 @@ final class ClusterReceiver {
         } else if (!java.util.Objects.equals(oldAway, away)) {
             OutboundLine line = OutboundLine.of(away == null ? IrcMessage.from(g.prefix(), "AWAY")
                     : IrcMessage.from(g.prefix(), "AWAY", away));
-            for (Client peer : registry.peersOf(g)) {
+            for (Client peer : registry.audienceOf(g)) { // a quiet member's AWAY: to the operators only
                 if (peer.has(Cap.AWAY_NOTIFY)) {
                     peer.send(line);
                 }
@@ -111,7 +110,7 @@ final class ClusterReceiver {
         }
         OutboundLine line = OutboundLine.replay(IrcMessage.from(e.prefix(), "NICK", e.params()).toLine(), e.time(),
                 e.msgid(), null);
-        for (Client peer : registry.peersOf(ghost)) {
+        for (Client peer : registry.audienceOf(ghost)) { // where it is quiet, the operators only
             peer.send(line);
         }
         if (!ChatRegistry.MAPPING.equals(oldNick, e.params())) {
@@ -138,23 +137,15 @@ final class ClusterReceiver {
         if (ghost == null || !cluster.listens(e.target())) {
             return;
         }
-        Membership standing = RedisCluster.standing(e.params());
-        boolean[] joined = new boolean[1];
-        Room room = registry.atomically(() -> {
-            Room r = registry.rooms().get(e.target());
-            joined[0] = r == null || !r.contains(ghost);
-            return registry.joinGhost(ghost, e.target(), standing);
-        });
-        if (!joined[0]) {
-            return;
-        }
+        // quiet if its node decided so (a mark in the standing): then told to the operators here only
+        QuietGhosts.Joined joined = QuietGhosts.join(registry, ghost, e.target(), e.params());
+        Room room = joined.room();
         String account = ghost.account();
-        OutboundLine line = OutboundLine.replay(IrcMessage.from(ghost.prefix(), "JOIN", room.name()).toLine(),
-                        e.time(), e.msgid(), null)
+        QuietGhosts.tell(ctx, joined, ghost, () -> OutboundLine.replay(
+                        IrcMessage.from(ghost.prefix(), "JOIN", room.name()).toLine(), e.time(), e.msgid(), null)
                 .or(Cap.EXTENDED_JOIN, IrcMessage.from(ghost.prefix(), "JOIN", room.name(),
-                        account == null ? "*" : account, ghost.realName()));
-        room.broadcast(line, null, ctx.stats());
-        if (ghost.away() != null) {
+                        account == null ? "*" : account, ghost.realName())));
+        if (joined.tell() == QuietGhosts.Tell.EVERYONE && ghost.away() != null) {
             OutboundLine away = OutboundLine.of(IrcMessage.from(ghost.prefix(), "AWAY", ghost.away()));
             for (Client member : room.members()) {
                 if (member.has(Cap.AWAY_NOTIFY)) {
@@ -172,7 +163,7 @@ final class ClusterReceiver {
         }
         IrcMessage part = e.params().isEmpty() ? IrcMessage.from(ghost.prefix(), "PART", room.name())
                 : IrcMessage.from(ghost.prefix(), "PART", room.name(), e.params());
-        room.broadcast(OutboundLine.replay(part.toLine(), e.time(), e.msgid(), null), null, ctx.stats());
+        QuietGhosts.leaving(ctx, room, ghost, OutboundLine.replay(part.toLine(), e.time(), e.msgid(), null));
         registry.part(ghost, room);
     }
 
@@ -185,7 +176,7 @@ final class ClusterReceiver {
         }
         OutboundLine line = OutboundLine.replay(IrcMessage.from(e.prefix(), "KICK", room.name(), victim.nick(),
                 e.params()).toLine(), e.time(), e.msgid(), null);
-        room.broadcast(line, null, ctx.stats());
+        QuietGhosts.leaving(ctx, room, victim, line);
         registry.part(victim, room);
         if (!victim.ghost()) {
             cluster.localLeft(victim, room);
@@ -205,6 +196,7 @@ final class ClusterReceiver {
                 .withAccount(account);
         Room room = e.target().isEmpty() ? null : registry.rooms().get(e.target());
         if (room != null && (e.target().charAt(0) == '#' || e.target().charAt(0) == '&')) {
+            QuietGhosts.beforeMessage(ctx, room, from); // a quiet sender's JOIN first, as on its node
             if (!tagmsg) {
                 room.broadcast(line, null, ctx.stats());
                 return;
@@ -246,6 +238,7 @@ final class ClusterReceiver {
         OutboundLine line = OutboundLine.replay(new IrcMessage(Map.of(), e.prefix(), "MODE", params).toLine(),
                 e.time(), e.msgid(), null);
         registry.atomically(() -> {
+            QuietGhosts.beforeModes(ctx, room, e.params()); // +o/+v: a quiet member's JOIN before the MODE
             RemoteModes.apply(registry, room, e.params(), nickOf(e.prefix()));
             room.broadcastInOrder(line, ctx.stats());
         });

@@ -80,7 +80,7 @@ final class ClusterRooms {
             return;
         }
         cluster.bus().listen(room.key()).exceptionally(cluster::failed);
-        String standing = RedisCluster.standing(room.membership(c));
+        String standing = RedisCluster.standing(room, c); // with the quiet mark the joiner's node decided
         directory.putMember(room.key(), RedisCluster.fold(c.nick()), cluster.node(), standing)
                 .exceptionally(cluster::failed);
         publish(room, cluster.event("JOIN", line, c.prefix(), room.name(), "", standing));
@@ -101,6 +101,15 @@ final class ClusterRooms {
         }
         if (!target.ghost()) {
             left(target, room);
+        }
+    }
+
+    /** {@code c} is quiet in {@code room} no more: its entry loses the quiet mark (a node reading it later shows it). */
+    void announced(Room room, Client c) {
+        if (upkeep.up() && room.contains(c)) {
+            String standing = RedisCluster.standing(room, c);
+            directory.putMember(room.key(), RedisCluster.fold(c.nick()), cluster.nodeOf(c), standing)
+                    .exceptionally(cluster::failed);
         }
     }
 
@@ -200,7 +209,7 @@ final class ClusterRooms {
             Client member = registry.byNick(words[i]);
             if (member != null && room.contains(member)) {
                 directory.putMember(room.key(), RedisCluster.fold(member.nick()), cluster.nodeOf(member),
-                        RedisCluster.standing(room.membership(member))).exceptionally(cluster::failed);
+                        RedisCluster.standing(room, member)).exceptionally(cluster::failed);
             }
         }
         publish(room, e);

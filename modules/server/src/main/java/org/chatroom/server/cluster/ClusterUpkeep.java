@@ -191,6 +191,11 @@ final class ClusterUpkeep implements AutoCloseable {
         }
     }
 
+    /** Runs {@code task} on the upkeep thread after what is queued there already. */
+    void later(Runnable task) {
+        timer.execute(task);
+    }
+
     /** Re-reads the users of {@code node} (null = every other node) and the members of the rooms listened to. */
     void resyncFrom(String node) {
         timer.execute(() -> {
@@ -265,12 +270,7 @@ final class ClusterUpkeep implements AutoCloseable {
                     continue;
                 }
                 listed.add(g);
-                Room before = registry.rooms().get(name);
-                boolean fresh = before == null || !before.contains(g);
-                Room room = registry.joinGhost(g, name, RedisCluster.standing(m.getValue().substring(slash + 1)));
-                if (fresh && tell) {
-                    room.broadcast(OutboundLine.of(IrcMessage.from(g.prefix(), "JOIN", room.name())), null, ctx.stats());
-                }
+                QuietGhosts.load(ctx, g, name, m.getValue().substring(slash + 1), tell); // quiet ones stay quiet
             }
             Room room = registry.rooms().get(name);
             if (room == null) {
@@ -279,7 +279,8 @@ final class ClusterUpkeep implements AutoCloseable {
             if (tell) {
                 for (Client m : room.members()) {
                     if (m.ghost() && !listed.contains(m) && !unsettled.containsKey(m.node())) {
-                        room.broadcast(OutboundLine.of(IrcMessage.from(m.prefix(), "PART", room.name())), null, ctx.stats());
+                        OutboundLine part = OutboundLine.of(IrcMessage.from(m.prefix(), "PART", room.name()));
+                        QuietGhosts.leaving(ctx, room, m, part); // a quiet one's to the operators only
                         registry.part(m, room);
                     }
                 }

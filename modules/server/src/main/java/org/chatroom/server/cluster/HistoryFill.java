@@ -43,6 +43,7 @@ final class HistoryFill {
                     }
                     OutboundLine line = OutboundLine.replay(row.line(), row.timeMillis(), row.msgid(), row.tags())
                             .withAccount(row.account());
+                    QuietGhosts.beforeMessage(ctx, room, ctx.registry().byNick(ClusterReceiver.nickOf(row.sender())));
                     room.broadcast(line, null, ctx.stats());
                     filled++;
                 }

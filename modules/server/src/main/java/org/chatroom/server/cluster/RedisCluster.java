@@ -216,6 +216,11 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     }
 
     @Override
+    public void announced(Room room, Client c) {
+        rooms.announced(room, c);
+    }
+
+    @Override
     public void parted(Client c, Room room, OutboundLine line) {
         rooms.parted(c, room, line);
     }
@@ -307,6 +312,14 @@ public final class RedisCluster implements Cluster, AutoCloseable {
 
     static String standing(Membership m) {
         return m == null ? "" : (m.op() ? "o" : "") + (m.voice() ? "v" : "");
+    }
+
+    /**
+     * {@code c}'s standing in {@code room} as published and kept in the directory: {@code o}, {@code v},
+     * and {@link QuietGhosts#QUIET} while it is quiet there (older nodes read o and v only).
+     */
+    static String standing(Room room, Client c) {
+        return standing(room.membership(c)) + (room.quiet(c) ? QuietGhosts.QUIET : "");
     }
 
     static Membership standing(String s) {

@@ -34,9 +34,7 @@ final class RemoteModes {
                 adding = ch == '+';
                 continue;
             }
-            boolean takesArg = ch == 'o' || ch == 'v' || ch == 'b' || ch == 'e' || ch == 'I' || ch == 'k'
-                    || (adding && ch == 'l');
-            String arg = takesArg && next < args.size() ? args.get(next++) : null;
+            String arg = takesArgument(ch, adding) && next < args.size() ? args.get(next++) : null;
             boolean on = adding;
             switch (ch) {
                 case 'C', 'i', 'm', 'n', 's', 't' -> registry.changeModes(room, m -> m.withFlag(ch, on));
@@ -52,6 +50,11 @@ final class RemoteModes {
                 default -> { } // a mode a newer node knows: nothing to do here
             }
         }
+    }
+
+    /** Whether room mode {@code ch}, set ({@code adding}) or unset, takes an argument in a MODE change. */
+    static boolean takesArgument(char ch, boolean adding) {
+        return ch == 'o' || ch == 'v' || ch == 'b' || ch == 'e' || ch == 'I' || ch == 'k' || (adding && ch == 'l');
     }
 
     /** Sets {@code room}'s modes and lists to a snapshot read from Redis (a node that starts listening). */

@@ -70,7 +70,7 @@ final class Resync {
                 cluster.presence().announce(c);
                 for (Room r : c.rooms()) {
                     writes.add(directory.putMember(r.key(), RedisCluster.fold(c.nick()), cluster.node(),
-                            RedisCluster.standing(r.membership(c))));
+                            RedisCluster.standing(r, c)));
                 }
             }
         }
@@ -80,8 +80,9 @@ final class Resync {
                 .get(WAIT, TimeUnit.SECONDS);
         publishUnsent();
         upkeep.resyncFrom(null);
-        HistoryFill.fill(ctx, cluster.localMembers().keySet(), sinceMillis - FILL_MARGIN_MILLIS, cluster.seen(),
-                cluster.unsent());
+        // after the re-read of the members (queued before it on the same thread): a quiet sender's JOIN comes first
+        upkeep.later(() -> HistoryFill.fill(ctx, cluster.localMembers().keySet(), sinceMillis - FILL_MARGIN_MILLIS,
+                cluster.seen(), cluster.unsent()));
     }
 
     /**
@@ -146,7 +147,7 @@ final class Resync {
         for (int i = 0; i < deopped.size(); i++) {
             Client m = deopped.get(i);
             directory.putMember(room.key(), RedisCluster.fold(m.nick()), cluster.node(),
-                    RedisCluster.standing(room.membership(m))).exceptionally(cluster::failed);
+                    RedisCluster.standing(room, m)).exceptionally(cluster::failed);
             cluster.bus().toRoom(room.key(), cluster.event("MODE", lines.get(i), server, room.name(), "", "-o " + m.nick()))
                     .exceptionally(cluster::failed);
         }

@@ -4,6 +4,7 @@ import org.chatroom.protocol.IrcMessage;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.core.Cap;
 import org.chatroom.server.core.OutboundLine;
+import org.chatroom.server.core.ServerStats;
 import org.chatroom.server.state.Client;
 import org.chatroom.server.state.Room;
 
@@ -16,13 +17,18 @@ import org.chatroom.server.state.Room;
  * their member lists from JOIN/PART/QUIT, so an unannounced speaker would confuse them). InspIRCd's
  * "delayed join" (+D) works the same way; here it is by size, so small rooms keep the old habit of
  * every join announced.
+ *
+ * <p>In a cluster a room is judged by all its members, those of other nodes (ghosts) included, and
+ * the joiner's node decides: its JOIN carries the decision to the other nodes, which hush the ghost
+ * alike (the cluster package calls {@link #announce(ServerStats, Room, Client)} when a message or a
+ * standing from another node ends the quiet).
  */
-final class QuietJoins {
+public final class QuietJoins {
     private QuietJoins() {
     }
 
     /** The JOIN of {@code c} to {@code room}, in both forms (extended-join), stamped {@code time}. */
-    static OutboundLine joinLine(Client c, Room room, long time) {
+    public static OutboundLine joinLine(Client c, Room room, long time) {
         String account = c.account();
         return OutboundLine.of(IrcMessage.from(c.prefix(), "JOIN", room.name()), java.util.Map.of(), time)
                 .or(Cap.EXTENDED_JOIN, IrcMessage.from(c.prefix(), "JOIN", room.name(), account == null ? "*" : account,
@@ -50,9 +56,21 @@ final class QuietJoins {
      * its JOIN now goes to everyone who has not seen it, so the message never comes from a stranger.
      */
     static void announce(Session s, Room room, Client who) {
-        if (room.quiet(who) && room.announce(who)) {
-            room.broadcastToNonOperators(joinLine(who, room, System.currentTimeMillis()), who, s.context().stats());
+        if (announce(s.context().stats(), room, who)) {
+            s.context().cluster().announced(room, who);
         }
+    }
+
+    /**
+     * Ends {@code who}'s quiet in {@code room} if it is quiet: its JOIN goes to the members who are not
+     * operators (they saw it). True for the one caller that ended it. Any thread; takes the registry lock.
+     */
+    public static boolean announce(ServerStats stats, Room room, Client who) {
+        if (room.quiet(who) && room.announce(who)) {
+            room.broadcastToNonOperators(joinLine(who, room, System.currentTimeMillis()), who, stats);
+            return true;
+        }
+        return false;
     }
 
     /**

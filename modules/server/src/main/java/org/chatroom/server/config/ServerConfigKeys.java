@@ -37,7 +37,8 @@ public final class ServerConfigKeys {
             "a room with more members than this is large: a newcomer's JOIN is shown only to the room's operators"
                     + " until the newcomer first speaks (then to everyone), the PART, QUIT and NICK of such a quiet member"
                     + " go to the operators only, and NAMES and WHO list quiet members to operators only. Keeps a"
-                    + " room of thousands usable (docs/PERFORMANCE.md). 0 = every join is shown to everyone, however large",
+                    + " room of thousands usable (docs/PERFORMANCE.md). In a cluster the members of every node count, and"
+                    + " a quiet member is quiet on every node. 0 = every join is shown to everyone, however large",
             true, ValueParsers.intRange(0, 1_000_000));
     public static final ConfigKey<String> DEFAULT_TOPIC = key("room.default.topic", "Welcome to Chatroom",
             "topic of the default room at start", false, ValueParsers.text(390));

@@ -84,6 +84,13 @@ public interface Cluster {
     default void joined(Client c, Room room, OutboundLine line) {
     }
 
+    /**
+     * {@code c}, quiet in {@code room} (a large room, see {@code room.large.members}), was announced
+     * here: it spoke, or was given +o/+v here. Its standing as the other nodes read it is updated.
+     */
+    default void announced(Room room, Client c) {
+    }
+
     /** {@code c} (ours) left {@code room}; {@code line} is the PART told here. */
     default void parted(Client c, Room room, OutboundLine line) {
     }

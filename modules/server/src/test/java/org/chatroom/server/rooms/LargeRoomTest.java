@@ -1,10 +1,10 @@
 package org.chatroom.server.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chatroom.server.support.IrcTestClient.from;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.chatroom.server.ChatServer;
 import org.chatroom.server.support.IrcTestClient;
 import org.chatroom.server.support.TestServer;
@@ -78,9 +78,8 @@ class LargeRoomTest {
 
             late.send("PRIVMSG #big :hello all");
             String said = early.awaitContains("PRIVMSG #big :hello all");
-            List<String> seen = early.lines();
-            int join = indexOf(seen, from("late", " JOIN #big"));
-            assertThat(join).as("the JOIN comes first").isGreaterThanOrEqualTo(0).isLessThan(seen.indexOf(said));
+            int join = early.indexOf(from("late", " JOIN #big"));
+            assertThat(join).as("the JOIN comes first").isGreaterThanOrEqualTo(0).isLessThan(early.lines().indexOf(said));
             op.awaitContains("PRIVMSG #big :hello all");
             assertThat(op.lines().stream().filter(from("late", " JOIN #big")).count())
                     .as("operators saw the JOIN once").isEqualTo(1);
@@ -111,9 +110,8 @@ class LargeRoomTest {
             op.awaitLine(from("voiced", " JOIN #big"));
             op.send("MODE #big +v voiced");
             String mode = early.awaitLine(l -> l.contains(" MODE #big +v") && l.endsWith("voiced"));
-            List<String> seen = early.lines();
-            int join = indexOf(seen, from("voiced", " JOIN #big"));
-            assertThat(join).isGreaterThanOrEqualTo(0).isLessThan(seen.indexOf(mode));
+            int join = early.indexOf(from("voiced", " JOIN #big"));
+            assertThat(join).isGreaterThanOrEqualTo(0).isLessThan(early.lines().indexOf(mode));
         }
     }
 
@@ -128,17 +126,4 @@ class LargeRoomTest {
         }
     }
 
-    /** A line from {@code nick} (any user and host) holding {@code rest}. */
-    private static Predicate<String> from(String nick, String rest) {
-        return l -> l.startsWith(":" + nick + "!") && l.contains(rest);
-    }
-
-    private static int indexOf(List<String> lines, Predicate<String> p) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (p.test(lines.get(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -111,6 +111,22 @@ public final class IrcTestClient implements AutoCloseable {
         return closedByServer.get();
     }
 
+    /** Where the first line matching {@code p} is in {@link #lines()}, -1 if none is there yet. */
+    public int indexOf(Predicate<String> p) {
+        List<String> seen = List.copyOf(lines);
+        for (int i = 0; i < seen.size(); i++) {
+            if (p.test(seen.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A line from {@code nick} (any user and host) holding {@code rest}. */
+    public static Predicate<String> from(String nick, String rest) {
+        return l -> l.startsWith(":" + nick + "!") && l.contains(rest);
+    }
+
     public boolean received(String text) {
         return lines.stream().anyMatch(l -> l.contains(text));
     }
