@@ -87,4 +87,20 @@ class ClusterWhoisTest {
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> nodes.redis().command("EXISTS chat:user:bobby:rooms").equals(":0"));
     }
+
+    @Test
+    void aLostNodesUsersLeaveNoRoomsBehind() throws Exception {
+        IrcTestClient alice = nodes.user(a, "alice");
+        IrcTestClient bob = nodes.user(b, "bob");
+        alice.awaitContains(":bob!~bob@127.0.0.1 JOIN #lobby");
+        join(bob, "bob", "#far");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(rooms(alice, "bob"))
+                .endsWith(" 319 alice bob :#lobby @#far"));
+
+        b.cluster().crash(); // its lease runs out; node a reaps it
+        alice.awaitLine(l -> l.startsWith(":bob!") && l.contains(" QUIT :*.net *.split"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> nodes.redis().command("EXISTS chat:user:bob:rooms").equals(":0"));
+        assertThat(nodes.redis().command("EXISTS chat:room:#far:members")).isEqualTo(":0");
+    }
 }
