@@ -19,6 +19,8 @@ final class LeaseAcquisition {
     private static final Logger LOG = LogManager.getLogger(NodeLease.class);
     private static final long POLL_MILLIS = 100;
     private static final long MARGIN_MILLIS = 1000;
+    /** A reaper's steps each wait at most 5 s for Redis; the whole is quick unless Redis is. */
+    private static final long REAP_WAIT_MILLIS = 10_000;
     /** Not a PTTL answer (those are -2, -1 or a time left): the SET took the lease. */
     private static final long TAKEN = Long.MIN_VALUE;
 
@@ -30,6 +32,7 @@ final class LeaseAcquisition {
     private final long deadlineNanos;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private long lastLeft = -1;
+    private long reapDeadline;
 
     LeaseAcquisition(RedisLink redis, String node, String key, String token, Duration lease) {
         this.redis = redis;
@@ -53,11 +56,30 @@ final class LeaseAcquisition {
                     if (error != null) {
                         done.completeExceptionally(error);
                     } else if (left == TAKEN) {
-                        done.complete(null);
+                        reapDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REAP_WAIT_MILLIS);
+                        afterReaping();
                     } else {
                         held(left);
                     }
                 });
+    }
+
+    /**
+     * Taken. A survivor that found the old lease expired may be reaping this node id right now (it won
+     * {@code chat:reap:<id>} before we took the lease; no reaping starts after, see
+     * {@link NodeLease#claimReaping}): its QUITs and frees must not hit this run's users, so wait for it
+     * to end (it deletes the key), at most a few seconds.
+     */
+    private void afterReaping() {
+        redis.async().exists("chat:reap:" + node).toCompletableFuture().whenComplete((n, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else if (n == 0 || System.nanoTime() - reapDeadline > 0) {
+                done.complete(null);
+            } else {
+                CompletableFuture.delayedExecutor(POLL_MILLIS, TimeUnit.MILLISECONDS).execute(this::afterReaping);
+            }
+        });
     }
 
     /** The key is held; {@code left}: its PTTL (-2 gone since the SET, -1 no expiry). */

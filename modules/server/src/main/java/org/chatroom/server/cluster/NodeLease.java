@@ -38,6 +38,12 @@ public final class NodeLease {
             return 1
             """;
 
+    private static final String CLAIM_REAPING = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', 60000) then return 1 end
+            return 0
+            """;
+
     /** Ends the lease only if it is this run's (a refused duplicate must not end the live node's). */
     private static final String RESIGN_IF_OURS = """
             if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
@@ -98,10 +104,15 @@ public final class NodeLease {
                 .thenApply(list -> list.stream().map(Object::toString).collect(Collectors.toList()));
     }
 
-    /** True if this node won the right to clean up after {@code dead} (for a minute, or until it forgets it). */
+    /**
+     * True if this node won the right to clean up after {@code dead} (for a minute, or until it forgets
+     * it). False too when {@code dead} holds a lease again (a new run took it since it was seen expired):
+     * checked in the same step, so a run that took its lease is never reaped, and one that takes it
+     * while a reaping runs waits for it to end ({@link LeaseAcquisition}).
+     */
     public CompletableFuture<Boolean> claimReaping(String dead) {
-        return redis.async().set("chat:reap:" + dead, node, io.lettuce.core.SetArgs.Builder.nx().px(60_000))
-                .toCompletableFuture().thenApply("OK"::equals);
+        return redis.evalLong(CLAIM_REAPING, new String[] {leaseKey(dead), "chat:reap:" + dead}, node)
+                .thenApply(won -> won == 1);
     }
 
     /** Drops {@code dead} from the node list once its users are gone. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +104,28 @@ class NodeLeaseTest {
                 .hasCauseInstanceOf(NodeIdInUseException.class);
         restarted.renew().join();
         assertThat(redis.command("SISMEMBER chat:nodes node-a")).isEqualTo(":1");
+    }
+
+    @Test
+    void aRunThatTookItsLeaseBackIsNotReapedAndWaitsForAReapingUnderWay() {
+        NodeLease survivor = new NodeLease(link, "node-b", LEASE);
+        survivor.acquire().join();
+        new NodeLease(link, "node-a", LEASE).acquire().join(); // crashed at once
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            survivor.renew().join();
+            return survivor.expired().join().contains("node-a");
+        });
+        assertThat(survivor.claimReaping("node-a").join()).isTrue(); // a reaping under way
+
+        CompletableFuture<Void> restart = new NodeLease(link, "node-a", LEASE).acquire();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> redis.command("EXISTS chat:node:node-a:lease").equals(":1"));
+        assertThat(restart).as("the lease is taken, but the reaping has not ended").isNotDone();
+        survivor.forget("node-a").join(); // the reaper's last step
+        restart.orTimeout(5, TimeUnit.SECONDS).join();
+
+        assertThat(survivor.claimReaping("node-a").join()).as("a node that holds a lease is never reaped").isFalse();
+        survivor.forget("node-a").join();
     }
 
     @Test
