@@ -93,15 +93,19 @@ final class UserCommands {
         if (text.isEmpty()) {
             throw new AdminException(AdminReply.BAD_VALUE, "nothing to say");
         }
-        List<Client> users = registered(env); // users of other nodes too: their nodes tell them
+        List<Client> users = registered(env);
         String server = env.serverName();
         for (Client c : users) {
-            c.send(IrcMessage.from(server, "NOTICE", c.nick(), text));
+            c.send(IrcMessage.from(server, "NOTICE", c.nick(), text)); // a ghost writes nothing
         }
-        String elsewhere = RoomNotice.toOtherNodes(env, null, text) < 0 ? " (on this node: the other nodes cannot be"
-                + " reached)" : "";
-        LOG.info("admin ({}): sent a server notice to {} users{}", who, users.size(), elsewhere);
-        return AdminReply.text(List.of("sent to " + users.size() + " users" + elsewhere));
+        long reached = users.size(); // the other nodes' users too: their nodes tell them
+        String elsewhere = "";
+        if (RoomNotice.toOtherNodes(env, null, text) < 0) {
+            reached = users.stream().filter(c -> !c.ghost()).count();
+            elsewhere = " on this node (the other nodes cannot be reached)";
+        }
+        LOG.info("admin ({}): sent a server notice to {} users{}", who, reached, elsewhere);
+        return AdminReply.text(List.of("sent to " + reached + " users" + elsewhere));
     }
 
     static Client find(AdminEnv env, String nick) throws AdminException {

@@ -121,4 +121,21 @@ class ClusterBanAndSayTest {
         bob.sync();
         assertThat(bob.lines()).as("a room notice reaches members only").noneMatch(l -> l.contains("meeting at noon"));
     }
+
+    @Test
+    void withoutRedisSayReachesThisNodesUsersAndTellsTheAdminSo() throws Exception {
+        IrcTestClient alice = nodes.user(a, "alice");
+        IrcTestClient bob = nodes.user(b, "bob");
+        alice.awaitContains(":bob!~bob@127.0.0.1 JOIN #lobby");
+        nodes.redis().stop();
+
+        assertThat(adminA.call("say back soon").body())
+                .containsExactly("sent to 1 users on this node (the other nodes cannot be reached)");
+        alice.awaitContains(" NOTICE alice :back soon");
+        assertThat(adminA.call("say #lobby lobby only").body())
+                .containsExactly("sent to #lobby (1 members here; not to other nodes: Redis unreachable)");
+        alice.awaitContains(" NOTICE #lobby :lobby only");
+        bob.sync();
+        assertThat(bob.lines()).noneMatch(l -> l.contains("back soon") || l.contains("lobby only"));
+    }
 }
