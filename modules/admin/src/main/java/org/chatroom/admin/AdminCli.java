@@ -188,7 +188,7 @@ public final class AdminCli {
                             + " without, opens an interactive console (help, history, tab completion).",
                     options(),
                     "Commands: list, info NICK, rooms, kick NICK [REASON], ban MASK [DURATION] [REASON], unban MASK,"
-                            + " bans, say TEXT, topic ROOM TEXT, account add|passwd NAME (password from the terminal or"
+                            + " bans, say [ROOM] TEXT, topic ROOM TEXT, account add|passwd NAME (password from the terminal or"
                             + " standard input), account del NAME, account list, history stats [ROOM], history purge ROOM"
                             + " [before TIME|DATE|AGE], stats, monitor, reload,"
                             + " shutdown [MESSAGE], help.\n"

@@ -2,6 +2,7 @@ package org.chatroom.server;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.chatroom.server.cluster.NodeIdInUseException;
 import org.chatroom.server.cluster.RedisCluster;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
@@ -28,6 +29,8 @@ final class ClusterStarter {
         RedisCluster cluster;
         try {
             cluster = RedisCluster.start(context, uri, node, cfg.get(ServerConfigKeys.CLUSTER_LEASE));
+        } catch (NodeIdInUseException e) {
+            throw new ServerStartException(e.getMessage());
         } catch (RuntimeException e) { // Lettuce's RedisConnectionException and friends
             throw new ServerStartException("cannot reach Redis at " + RedisCluster.withoutPassword(uri) + ": "
                     + rootMessage(e) + " (check cluster.redis.uri and that redis-server runs)");

@@ -37,7 +37,8 @@ final class AdminCommands {
                 (r, w) -> BanCommands.ban(env, r, w));
         add("unban", "unban MASK", 1, 1, "lift a ban", (r, w) -> BanCommands.unban(env, r, w));
         add("bans", "bans", 0, 0, "the bans in force", (r, w) -> BanCommands.bans(env));
-        add("say", "say TEXT", 1, -1, "a server notice to every user", (r, w) -> UserCommands.say(env, r, w));
+        add("say", "say [ROOM] TEXT", 1, -1, "a server notice to every user, or to a room's members (of every node"
+                + " in a cluster)", (r, w) -> UserCommands.say(env, r, w));
         add("topic", "topic ROOM TEXT", 2, -1, "set a room's topic as the server", (r, w) -> ServerCommands.topic(env, r, w));
         add("op", "op ROOM NICK", 2, 2, "make NICK an operator of ROOM (permanent rooms have none by default)",
                 (r, w) -> RoomOpCommands.op(env, r, w, true));

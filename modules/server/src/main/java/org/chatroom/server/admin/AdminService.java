@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.chatroom.protocol.Mask;
 import org.chatroom.server.persist.Imported;
-import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.store.BanRow;
 import org.chatroom.server.store.ChatStore;
 import org.apache.logging.log4j.LogManager;
@@ -43,7 +42,7 @@ public final class AdminService implements AutoCloseable {
     static AdminService start(ServerControl server, Duration idleTimeout) {
         ServerConfig cfg = server.context().config();
         ChatStore store = server.context().store();
-        BanList bans = new BanList(store, loadBans(store, cfg.path(ServerConfigKeys.DATA_DIR)));
+        BanList bans = new BanList(store, loadBans(store, cfg.path(ServerConfigKeys.DATA_DIR)), server.context());
         server.context().admission(bans);
         AdminSocket socket = null;
         if (cfg.get(ServerConfigKeys.ADMIN_ENABLED)) {
@@ -63,8 +62,7 @@ public final class AdminService implements AutoCloseable {
         for (BanRow row : store.loadBans()) {
             Ban b;
             try {
-                b = new Ban(Mask.of(row.mask(), ChatRegistry.MAPPING), row.reason(), row.setBy(), row.setAtMillis(),
-                        row.expiresAtMillis());
+                b = Ban.of(row);
             } catch (IllegalArgumentException e) {
                 LOG.warn("database: server ban '{}' skipped: not a mask", row.mask());
                 continue;

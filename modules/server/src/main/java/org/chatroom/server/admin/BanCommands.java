@@ -15,8 +15,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.Durations;
 import org.chatroom.protocol.Mask;
+import org.chatroom.server.context.Cluster;
 import org.chatroom.server.state.ChatRegistry;
-import org.chatroom.server.state.Client;
 
 /** {@code ban}, {@code unban} and {@code bans}. */
 final class BanCommands {
@@ -37,13 +37,9 @@ final class BanCommands {
         long now = System.currentTimeMillis();
         Ban ban = new Ban(mask, reason, "admin:" + who, now, length == null ? 0 : now + length.toMillis());
         CompletableFuture<Void> saved = env.bans().add(ban);
-        int dropped = 0;
-        for (Client c : UserCommands.registered(env)) {
-            if (mask.matches(c.prefix(), c.account())) {
-                c.kick(env.serverName(), reason.isEmpty() ? "Banned" : "Banned: " + reason);
-                dropped++;
-            }
-        }
+        Cluster cluster = env.context().cluster();
+        cluster.serverBanSet(BanList.row(ban)); // the other nodes refuse and disconnect their matching users
+        int dropped = env.bans().disconnect(ban, cluster.reachable());
         String span = length == null ? "for good" : "for " + Durations.human(length);
         LOG.info("admin ({}): banned {} {} ({} online users disconnected): {}", who, mask, span, dropped, reason);
         awaitSave(saved, "banned " + mask);
@@ -56,6 +52,7 @@ final class BanCommands {
         if (saved == null) {
             throw new AdminException(AdminReply.CANT, "no ban on " + mask);
         }
+        env.context().cluster().serverBanLifted(mask.pattern());
         LOG.info("admin ({}): lifted the ban on {}", who, mask);
         awaitSave(saved, "unbanned " + mask);
         return AdminReply.text(List.of("unbanned " + mask));

@@ -3,8 +3,13 @@ package org.chatroom.server.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.Mask;
+import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.context.AdmissionPolicy;
+import org.chatroom.server.context.ServerContext;
+import org.chatroom.server.state.ChatRegistry;
 import org.chatroom.server.state.Client;
 import org.chatroom.server.store.BanRow;
 import org.chatroom.server.store.ChatStore;
@@ -13,13 +18,19 @@ import org.chatroom.server.store.ChatStore;
  * The bans in force. Checking (at every registration, on an event loop) reads an immutable snapshot
  * without locking; changes are serialised on this object and saved through the {@link ChatStore}.
  * A ban that has ended simply stops matching; it is deleted from the database at the next start.
+ * In a cluster, a ban set or lifted on another node is applied here as it was there (the other node
+ * saved it in the shared store already).
  */
 final class BanList implements AdmissionPolicy {
+    private static final Logger LOG = LogManager.getLogger(AdminCommands.class);
+
     private final ChatStore store;
+    private final ServerContext ctx;
     private volatile List<Ban> bans;
 
-    BanList(ChatStore store, List<Ban> loaded) {
+    BanList(ChatStore store, List<Ban> loaded, ServerContext ctx) {
         this.store = store;
+        this.ctx = ctx;
         this.bans = List.copyOf(loaded);
     }
 
@@ -46,6 +57,16 @@ final class BanList implements AdmissionPolicy {
 
     /** Adds {@code ban}, replacing one with the same mask; returns the save in progress. */
     synchronized CompletableFuture<Void> add(Ban ban) {
+        put(ban);
+        return store.putBan(row(ban));
+    }
+
+    /** Removes the ban on {@code mask}; null if there was none in force, else the save in progress. */
+    synchronized CompletableFuture<Void> remove(Mask mask) {
+        return drop(mask) ? store.deleteBan(mask.pattern()) : null;
+    }
+
+    private synchronized void put(Ban ban) {
         long now = System.currentTimeMillis();
         List<Ban> next = new ArrayList<>();
         for (Ban b : bans) {
@@ -55,11 +76,10 @@ final class BanList implements AdmissionPolicy {
         }
         next.add(ban);
         bans = List.copyOf(next);
-        return store.putBan(row(ban));
     }
 
-    /** Removes the ban on {@code mask}; null if there was none in force, else the save in progress. */
-    synchronized CompletableFuture<Void> remove(Mask mask) {
+    /** False if there was no ban on {@code mask} in force. */
+    private synchronized boolean drop(Mask mask) {
         long now = System.currentTimeMillis();
         List<Ban> next = new ArrayList<>();
         boolean found = false;
@@ -70,11 +90,58 @@ final class BanList implements AdmissionPolicy {
                 next.add(b);
             }
         }
-        if (!found) {
-            return null;
+        if (found) {
+            bans = List.copyOf(next);
         }
-        bans = List.copyOf(next);
-        return store.deleteBan(mask.pattern());
+        return found;
+    }
+
+    @Override
+    public void banSetElsewhere(BanRow row) {
+        Ban ban;
+        try {
+            ban = Ban.of(row);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("cluster: a ban from another node skipped: '{}' is not a mask", row.mask());
+            return;
+        }
+        put(ban);
+        int dropped = disconnect(ban, false);
+        LOG.info("cluster: ban on {} set by {} on another node is in force here ({} users here disconnected)",
+                ban.mask(), ban.setBy(), dropped);
+    }
+
+    @Override
+    public void banLiftedElsewhere(String mask) {
+        try {
+            if (drop(Mask.of(mask, ChatRegistry.MAPPING))) {
+                LOG.info("cluster: ban on {} lifted on another node, lifted here too", mask);
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.warn("cluster: an unban from another node skipped: '{}' is not a mask", mask);
+        }
+    }
+
+    /**
+     * Disconnects this node's registered users that {@code ban} matches; counts the matching users of
+     * other nodes too if {@code countGhosts} (their own nodes disconnect them when they hear of the ban).
+     */
+    int disconnect(Ban ban, boolean countGhosts) {
+        String server = ctx.config().get(ServerConfigKeys.SERVER_NAME);
+        String reason = ban.reason().isEmpty() ? "Banned" : "Banned: " + ban.reason();
+        int n = 0;
+        for (Client c : ctx.registry().clients()) {
+            if (!c.registered() || !ban.mask().matches(c.prefix(), c.account())) {
+                continue;
+            }
+            if (!c.ghost()) {
+                c.kick(server, reason);
+                n++;
+            } else if (countGhosts) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static BanRow row(Ban b) {

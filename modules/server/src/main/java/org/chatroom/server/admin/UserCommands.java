@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.protocol.IrcMessage;
+import org.chatroom.protocol.NameRules;
 import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Client;
 
@@ -83,7 +84,11 @@ final class UserCommands {
         return AdminReply.text(List.of("kicked " + c.nick()));
     }
 
+    /** {@code say TEXT} to every user of every node, {@code say ROOM TEXT} to a room's members on every node. */
     static AdminReply say(AdminEnv env, AdminRequest r, String who) throws AdminException {
+        if (r.args().size() > 1 && NameRules.isRoomName(r.args().get(0))) {
+            return RoomNotice.say(env, r.args().get(0), text(r.rest(1)), who);
+        }
         String text = text(r.rest(0));
         if (text.isEmpty()) {
             throw new AdminException(AdminReply.BAD_VALUE, "nothing to say");
@@ -91,10 +96,16 @@ final class UserCommands {
         List<Client> users = registered(env);
         String server = env.serverName();
         for (Client c : users) {
-            c.send(IrcMessage.from(server, "NOTICE", c.nick(), text));
+            c.send(IrcMessage.from(server, "NOTICE", c.nick(), text)); // a ghost writes nothing
         }
-        LOG.info("admin ({}): sent a server notice to {} users", who, users.size());
-        return AdminReply.text(List.of("sent to " + users.size() + " users"));
+        long reached = users.size(); // the other nodes' users too: their nodes tell them
+        String elsewhere = "";
+        if (RoomNotice.toOtherNodes(env, null, text) < 0) {
+            reached = users.stream().filter(c -> !c.ghost()).count();
+            elsewhere = " on this node (the other nodes cannot be reached)";
+        }
+        LOG.info("admin ({}): sent a server notice to {} users{}", who, reached, elsewhere);
+        return AdminReply.text(List.of("sent to " + reached + " users" + elsewhere));
     }
 
     static Client find(AdminEnv env, String nick) throws AdminException {

@@ -53,6 +53,7 @@ final class ClusterReceiver {
                 case "MODE" -> mode(e);
                 case "KILL" -> kill(e);
                 case "INVITE" -> invite(e);
+                case "BAN", "UNBAN", "SAY" -> cluster.serverEvents().accept(e);
                 default -> LOG.debug("cluster: ignored a {} event from {}", e.kind(), e.origin());
             }
         } catch (RuntimeException ex) { // one bad event must not stop the subscription

@@ -44,30 +44,40 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     private final UnsentEvents unsent = new UnsentEvents();
     private final ClusterRooms rooms;
     private final ClusterPresence presence;
+    private final ClusterServerEvents serverEvents;
     private RoomBus bus;
 
-    private RedisCluster(ServerContext ctx, RedisLink link, String node, Duration leaseTime) {
+    private RedisCluster(ServerContext ctx, RedisLink link, NodeLease lease) {
         this.ctx = ctx;
         this.registry = ctx.registry();
-        this.node = node;
+        this.node = lease.node();
         this.link = link;
         this.nicks = new NickClaims(link, node);
-        this.lease = new NodeLease(link, node, leaseTime);
-        this.directory = new ClusterDirectory(link, node);
+        this.lease = lease;
+        this.directory = new ClusterDirectory(link, node, registry);
         this.receiver = new ClusterReceiver(this, ctx);
         this.upkeep = new ClusterUpkeep(this, ctx, lease, nicks, directory);
         this.rooms = new ClusterRooms(this, ctx, directory, upkeep);
         this.presence = new ClusterPresence(this, nicks, directory, upkeep);
+        this.serverEvents = new ClusterServerEvents(this, ctx);
     }
 
     /**
      * Connects, clears what an earlier run under this node id left, announces this node and reads who is
      * online elsewhere; blocks, so for start-up only. Fails with Lettuce's RedisException when Redis does
-     * not answer.
+     * not answer, and with {@link NodeIdInUseException} when a running daemon has this node id (then
+     * nothing of that daemon's is touched; a stale lease of this node's own last run is waited out).
      */
     public static RedisCluster start(ServerContext ctx, String uri, String node, Duration leaseTime) {
         RedisLink link = RedisLink.connect(uri, Duration.ofSeconds(5));
-        RedisCluster cluster = new RedisCluster(ctx, link, node, leaseTime);
+        NodeLease lease = new NodeLease(link, node, leaseTime);
+        try {
+            lease.acquire().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            link.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        RedisCluster cluster = new RedisCluster(ctx, link, lease);
         try {
             cluster.begin();
         } catch (RuntimeException e) {
@@ -274,6 +284,32 @@ public final class RedisCluster implements Cluster, AutoCloseable {
             bus.toNode(ghost.node(), new ClusterEvent("KILL", node, kick ? "kick" : "kill", System.currentTimeMillis(),
                     by, ghost.nick(), "", reason)).exceptionally(this::failed);
         }
+    }
+
+    // ---- the admin console's bans and notices (ClusterServerEvents), WHOIS (WhoisRooms) ----------------
+
+    @Override
+    public void serverBanSet(org.chatroom.server.store.BanRow ban) {
+        serverEvents.banSet(ban);
+    }
+
+    @Override
+    public void serverBanLifted(String mask) {
+        serverEvents.banLifted(mask);
+    }
+
+    @Override
+    public CompletableFuture<Long> serverNotice(String room, String from, String text) {
+        return serverEvents.say(room, from, text);
+    }
+
+    ClusterServerEvents serverEvents() {
+        return serverEvents;
+    }
+
+    @Override
+    public CompletableFuture<java.util.List<String>> roomsElsewhere(Client ghost, boolean secretToo) {
+        return WhoisRooms.of(directory, ghost, secretToo, upkeep.up(), bus::listensTo);
     }
 
     // ---- ghosts and nodes -------------------------------------------------------------------------

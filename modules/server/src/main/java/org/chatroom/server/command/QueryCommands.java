@@ -40,6 +40,18 @@ final class QueryCommands {
             s.reply(Numeric.RPL_ENDOFWHOIS, nick);
             return;
         }
+        // a user of another node may be in rooms nobody here is in: its node's entries in the directory say which
+        java.util.concurrent.CompletableFuture<java.util.List<String>> elsewhere =
+                s.context().cluster().roomsElsewhere(c, s.client().serverOperator());
+        if (elsewhere == null) {
+            whoisReply(s, c, java.util.List.of());
+        } else {
+            s.await(elsewhere, (rooms, error) -> whoisReply(s, c, rooms == null ? java.util.List.of() : rooms));
+        }
+    }
+
+    /** The WHOIS lines of {@code c}; {@code elsewhere}: its rooms this node does not follow, as 319 lists them. */
+    private static void whoisReply(Session s, Client c, java.util.List<String> elsewhere) {
         s.reply(Numeric.RPL_WHOISUSER, c.nick(), c.user(), c.host(), "*", c.realName());
         StringJoiner rooms = new StringJoiner(" ");
         c.rooms().forEach(r -> {
@@ -49,6 +61,7 @@ final class QueryCommands {
             org.chatroom.server.state.Membership ms = r.membership(c);
             rooms.add((ms == null ? "" : ms.prefix(false)) + r.name());
         });
+        elsewhere.forEach(rooms::add);
         if (rooms.length() > 0) {
             s.reply(Numeric.RPL_WHOISCHANNELS, c.nick(), rooms.toString());
         }

@@ -118,6 +118,32 @@ public interface Cluster {
     default void modes(Room room, String change, OutboundLine line) {
     }
 
+    /** A server ban was set here (admin {@code ban}): every other node enforces it at once. */
+    default void serverBanSet(org.chatroom.server.store.BanRow ban) {
+    }
+
+    /** The server ban on {@code mask} was lifted here: every other node lifts it too. */
+    default void serverBanLifted(String mask) {
+    }
+
+    /**
+     * A server notice ({@code NOTICE} from {@code from}, the server name) sent here by the admin, for the
+     * users of every other node: all of them ({@code room} null) or the members of {@code room}. Completes
+     * with how many other nodes took it (for a room: those with members in it), on a cluster thread.
+     */
+    default CompletableFuture<Long> serverNotice(String room, String from, String text) {
+        return CompletableFuture.completedFuture(0L);
+    }
+
+    /**
+     * WHOIS of {@code ghost} (a user of another node): the rooms it is in that this node does not follow
+     * (no member here), as 319 lists them ({@code @#room}); secret ones only if {@code secretToo}. Null when
+     * there is nothing to ask; else wait for it with {@code Session.await}.
+     */
+    default CompletableFuture<java.util.List<String>> roomsElsewhere(Client ghost, boolean secretToo) {
+        return null;
+    }
+
     /** Each node's figures for admin {@code stats}, by node id: {@code users=N rooms=N deliveries=N}. */
     default java.util.Map<String, String> nodeStats() {
         return java.util.Map.of();

@@ -180,7 +180,7 @@ class AdminSocketTest {
     @Test
     void idleAdminConnectionsAreClosed() throws Exception {
         ChatServer s = fx.start(java.util.Map.of("admin.enabled", "false"));
-        BanList bans = new BanList(s.context().store(), List.of());
+        BanList bans = new BanList(s.context().store(), List.of(), s.context());
         try (AdminSocket sock = AdminSocket.open(fx.socket(), new AdminCommands(new AdminEnv(s, bans)), s.context(),
                 Duration.ofMillis(300));
              AdminTestClient a = new AdminTestClient(fx.socket())) {
@@ -218,7 +218,7 @@ class AdminSocketTest {
     @Test
     void connectionsLeftIdleDoNotLockTheOperatorOut() throws Exception {
         ChatServer s = fx.start(java.util.Map.of("admin.enabled", "false"));
-        BanList bans = new BanList(s.context().store(), List.of());
+        BanList bans = new BanList(s.context().store(), List.of(), s.context());
         List<AdminTestClient> open = new java.util.ArrayList<>();
         try (AdminSocket sock = AdminSocket.open(fx.socket(), new AdminCommands(new AdminEnv(s, bans)), s.context(),
                 Duration.ofMinutes(10), Duration.ofMillis(300))) {

@@ -1,9 +1,14 @@
 package org.chatroom.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.chatroom.server.support.RedisTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +73,59 @@ class NodeLeaseTest {
         assertThat(redis.command("EXISTS chat:node:node-a:lease")).isEqualTo(":0");
         assertThat(redis.command("SISMEMBER chat:nodes node-a")).isEqualTo(":0");
         assertThat(a.renewEvery()).isEqualTo(Duration.ofMinutes(5).dividedBy(3));
+    }
+
+    @Test
+    void aSecondRunOfALiveNodesIdIsRefusedWithinALease() throws Exception {
+        NodeLease first = new NodeLease(link, "node-a", LEASE);
+        first.acquire().join();
+        ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            renewer.scheduleAtFixedRate(() -> first.renew().join(), 0, LEASE.toMillis() / 3, TimeUnit.MILLISECONDS);
+            NodeLease second = new NodeLease(link, "node-a", LEASE);
+            assertThatThrownBy(() -> second.acquire().join()).hasCauseInstanceOf(NodeIdInUseException.class);
+            assertThatThrownBy(() -> second.renew().join()).as("nor may it renew the live run's lease")
+                    .hasCauseInstanceOf(NodeIdInUseException.class);
+            second.resign().join(); // a refused run ends nothing of the live one's
+            assertThat(redis.command("EXISTS chat:node:node-a:lease")).isEqualTo(":1");
+            assertThat(redis.command("SISMEMBER chat:nodes node-a")).isEqualTo(":1");
+        } finally {
+            renewer.shutdownNow();
+        }
+    }
+
+    @Test
+    void theStaleLeaseOfACrashedRunIsTakenOnceItRunsOut() {
+        NodeLease crashed = new NodeLease(link, "node-a", LEASE);
+        crashed.acquire().join(); // and then renews no more
+        NodeLease restarted = new NodeLease(link, "node-a", LEASE);
+        restarted.acquire().join();
+        assertThatThrownBy(() -> crashed.renew().join()).as("the old run, were it alive, is the one refused")
+                .hasCauseInstanceOf(NodeIdInUseException.class);
+        restarted.renew().join();
+        assertThat(redis.command("SISMEMBER chat:nodes node-a")).isEqualTo(":1");
+    }
+
+    @Test
+    void aRunThatTookItsLeaseBackIsNotReapedAndWaitsForAReapingUnderWay() {
+        NodeLease survivor = new NodeLease(link, "node-b", LEASE);
+        survivor.acquire().join();
+        new NodeLease(link, "node-a", LEASE).acquire().join(); // crashed at once
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            survivor.renew().join();
+            return survivor.expired().join().contains("node-a");
+        });
+        assertThat(survivor.claimReaping("node-a").join()).isTrue(); // a reaping under way
+
+        CompletableFuture<Void> restart = new NodeLease(link, "node-a", LEASE).acquire();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> redis.command("EXISTS chat:node:node-a:lease").equals(":1"));
+        assertThat(restart).as("the lease is taken, but the reaping has not ended").isNotDone();
+        survivor.forget("node-a").join(); // the reaper's last step
+        restart.orTimeout(5, TimeUnit.SECONDS).join();
+
+        assertThat(survivor.claimReaping("node-a").join()).as("a node that holds a lease is never reaped").isFalse();
+        survivor.forget("node-a").join();
     }
 
     @Test
