@@ -112,6 +112,34 @@ final class BanList implements AdmissionPolicy {
     }
 
     @Override
+    public void reread() {
+        List<Ban> fresh = new ArrayList<>();
+        for (BanRow row : store.loadBans()) {
+            try {
+                fresh.add(Ban.of(row));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("a stored ban skipped: '{}' is not a mask", row.mask());
+            }
+        }
+        List<Ban> before;
+        synchronized (this) {
+            before = bans;
+            bans = List.copyOf(fresh);
+        }
+        int added = 0;
+        for (Ban b : fresh) {
+            if (before.stream().noneMatch(o -> o.mask().equals(b.mask()))) {
+                added++;
+                disconnect(b, false);
+            }
+        }
+        int lifted = (int) before.stream().filter(o -> fresh.stream().noneMatch(b -> b.mask().equals(o.mask()))).count();
+        if (added > 0 || lifted > 0) {
+            LOG.info("cluster: bans read again after the outage: {} set and {} lifted elsewhere meanwhile", added, lifted);
+        }
+    }
+
+    @Override
     public void banLiftedElsewhere(String mask) {
         try {
             if (drop(Mask.of(mask, ChatRegistry.MAPPING))) {

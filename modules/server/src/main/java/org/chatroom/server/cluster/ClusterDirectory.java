@@ -121,6 +121,11 @@ final class ClusterDirectory {
                 .thenApply(list -> list.stream().map(Object::toString).toList());
     }
 
+    /** The rooms {@code owner} has written member entries in (some may be stale after an outage). */
+    CompletableFuture<java.util.Set<String>> roomsOfNode(String owner) {
+        return async().smembers("chat:node:" + owner + ":rooms").toCompletableFuture();
+    }
+
     CompletableFuture<Map<String, String>> roomMembers(String room) {
         return async().hgetall(members(room)).toCompletableFuture();
     }

@@ -75,7 +75,13 @@ final class Resync {
             }
         }
         waitAll(writes);
+        forgetRoomsLeftMeanwhile();
         settleRooms();
+        try { // bans set or lifted on other nodes meanwhile are only in the store
+            ctx.admission().reread();
+        } catch (RuntimeException e) { // the store away too: they come with the next event or start
+            LOG.warn("cluster: cannot read the bans again after the outage: {}", e.toString());
+        }
         cluster.bus().toAll(new ClusterEvent("SYNC", cluster.node(), "", sinceMillis, "", "", "", ""))
                 .get(WAIT, TimeUnit.SECONDS);
         publishUnsent();
@@ -106,6 +112,24 @@ final class Resync {
                 writeState(room).get(WAIT, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Our member entries of rooms our users left while Redis was away (its remove failed then) go now. */
+    private void forgetRoomsLeftMeanwhile() throws Exception {
+        List<CompletableFuture<?>> removals = new ArrayList<>();
+        for (String key : directory.roomsOfNode(cluster.node()).get(WAIT, TimeUnit.SECONDS)) {
+            Room room = registry.rooms().get(key);
+            for (Map.Entry<String, String> m : directory.roomMembers(key).get(WAIT, TimeUnit.SECONDS).entrySet()) {
+                if (!m.getValue().startsWith(cluster.node() + "/")) {
+                    continue;
+                }
+                Client c = registry.byNick(m.getKey());
+                if (room == null || c == null || c.ghost() || !room.contains(c)) {
+                    removals.add(directory.removeMember(key, m.getKey()));
+                }
+            }
+        }
+        waitAll(removals);
     }
 
     /** Members of other nodes were read for {@code room}: if it was made here during the outage, theirs wins. */

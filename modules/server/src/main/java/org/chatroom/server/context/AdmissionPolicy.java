@@ -19,4 +19,12 @@ public interface AdmissionPolicy {
     /** Another node of the cluster lifted the ban on {@code mask}: no longer in force here. */
     default void banLiftedElsewhere(String mask) {
     }
+
+    /**
+     * This node was cut off from the cluster: bans set or lifted elsewhere meanwhile are only in the shared
+     * store, so it is read again (and this node's users a new ban matches are disconnected). Blocks: from
+     * the cluster's own thread only, never an event loop.
+     */
+    default void reread() {
+    }
 }

@@ -138,4 +138,17 @@ class ClusterBanAndSayTest {
         bob.sync();
         assertThat(bob.lines()).noneMatch(l -> l.contains("back soon") || l.contains("lobby only"));
     }
+
+    @Test
+    void aBanSetWhileANodeWasCutOffHoldsThereOnceRedisIsBack() throws Exception {
+        IrcTestClient troll = nodes.user(a, "trollish");
+        nodes.redis().stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.cluster().describe().contains("redis down")
+                && b.cluster().describe().contains("redis down"));
+        assertThat(adminB.call("ban troll* flooding").body()).first().asString().startsWith("banned troll*!*@*");
+
+        nodes.redis().start(); // node a never heard of the ban: it reads the bans again as it resyncs
+        troll.awaitClosed();
+        assertThat(refusal(a, "trolling")).contains("flooding");
+    }
 }

@@ -25,6 +25,10 @@ class ClusterOutageTest {
     static final PostgresExtension PG = new PostgresExtension();
 
     private ClusterNodes nodes;
+    private ChatServer a;
+    private ChatServer b;
+    private IrcTestClient alice;
+    private IrcTestClient bob;
 
     @BeforeEach
     void cluster() throws Exception {
@@ -36,7 +40,15 @@ class ClusterOutageTest {
         nodes.close();
     }
 
-    private void outage(ChatServer a, ChatServer b, Runnable meanwhile) {
+    /** Nodes a and b with {@code extra} settings, alice on a and bob on b (both in #lobby). */
+    private void start(Map<String, String> extra) throws java.io.IOException {
+        a = nodes.start("node-a", extra);
+        b = nodes.start("node-b", extra);
+        alice = nodes.user(a, "alice");
+        bob = nodes.user(b, "bob");
+    }
+
+    private void outage(Runnable meanwhile) {
         nodes.redis().stop();
         await().atMost(Duration.ofSeconds(10)).until(() -> a.cluster().describe().contains("redis down")
                 && b.cluster().describe().contains("redis down"));
@@ -57,16 +69,12 @@ class ClusterOutageTest {
 
     @Test
     void whatANodesUsersSaidDuringTheOutageIsPublishedLateWithoutHistory() throws Exception {
-        Map<String, String> noHistory = Map.of("history.enabled", "false");
-        ChatServer a = nodes.start("node-a", noHistory);
-        ChatServer b = nodes.start("node-b", noHistory);
-        IrcTestClient alice = nodes.user(a, "alice");
-        IrcTestClient bob = nodes.user(b, "bob");
+        start(Map.of("history.enabled", "false"));
         say(alice, "JOIN #cut");
         say(bob, "JOIN #cut");
         alice.awaitContains(":bob!~bob@127.0.0.1 JOIN #cut");
 
-        outage(a, b, () -> {
+        outage(() -> {
             say(alice, "PRIVMSG #cut :said while cut off");
             say(alice, "TOPIC #cut :set while cut off");
         });
@@ -85,13 +93,10 @@ class ClusterOutageTest {
 
     @Test
     void withHistoryEachLostMessageArrivesOnceAndNobodyIsShownLeaving() throws Exception {
-        ChatServer a = nodes.start("node-a");
-        ChatServer b = nodes.start("node-b");
-        IrcTestClient alice = nodes.user(a, "alice");
-        IrcTestClient bob = nodes.user(b, "bob");
+        start(Map.of());
         alice.awaitContains(":bob!~bob@127.0.0.1 JOIN #lobby");
 
-        outage(a, b, () -> {
+        outage(() -> {
             say(alice, "PRIVMSG #lobby :one from a");
             say(bob, "PRIVMSG #lobby :one from b");
         });
@@ -112,14 +117,11 @@ class ClusterOutageTest {
 
     @Test
     void aRoomMadeOnANodeDuringTheOutageGivesWayToTheSameRoomElsewhere() throws Exception {
-        ChatServer a = nodes.start("node-a");
-        ChatServer b = nodes.start("node-b");
-        IrcTestClient alice = nodes.user(a, "alice");
-        IrcTestClient bob = nodes.user(b, "bob");
+        start(Map.of());
         say(bob, "JOIN #both");
         bob.awaitContains(" 353 bob = #both :@bob");
 
-        outage(a, b, () -> {
+        outage(() -> {
             say(alice, "JOIN #both"); // node a cannot know #both: it makes the room, and alice gets op there
             alice.awaitContains(" 353 alice = #both :@alice");
         });
@@ -132,5 +134,26 @@ class ClusterOutageTest {
             String names = alice.awaitLine(l -> l.contains(" 353 alice ") && l.contains(" #both :"));
             assertThat(names.substring(names.lastIndexOf(':') + 1).split(" ")).containsExactlyInAnyOrder("@bob", "alice");
         });
+    }
+
+    @Test
+    void aRoomLeftDuringTheOutageIsNoLongerListedElsewhereWhenRedisKeptItsData() throws Exception {
+        start(Map.of());
+        say(alice, "JOIN #gone");
+        say(bob, "JOIN #gone");
+        alice.awaitContains(":bob!~bob@127.0.0.1 JOIN #gone");
+
+        assertThat(nodes.redis().command("SAVE")).isEqualTo("+OK"); // this Redis comes back with its data
+        nodes.redis().stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.cluster().describe().contains("redis down"));
+        say(alice, "PART #gone"); // its entry in Redis cannot be removed now
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.cluster().describe().contains("redis down"));
+        nodes.redis().start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> a.cluster().describe().equals("cluster: ok, 2 nodes")
+                && b.cluster().describe().equals("cluster: ok, 2 nodes"));
+
+        bob.awaitContains(":alice!~alice@127.0.0.1 PART #gone");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(nodes.redis().command("HGET chat:room:#gone:members alice")).as("alice's entry").isEqualTo("$-1"));
     }
 }
