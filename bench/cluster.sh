@@ -11,11 +11,13 @@
 # the medians and the extra latency.
 #
 # Usage: bench/cluster.sh HOME [--nodes 3] [--reps 3] [--duration 10] [--clients 200] [--senders 10]
-#                              [--rate 2000]
+#                              [--rate 2000] [--jfr DIR]
 #   HOME           an unpacked release (its bin/chat-server.sh and bin/chat-bench.sh are used)
 #   --nodes N      2 or 3 daemons (senders on node 1, the others on nodes 2..N)
 #   --rate N       messages/s of the latency pair (single node and cluster at the same load); 0 skips it
 #   --reps 0       only starts everything once and checks one short run (a smoke test of this script)
+#   --jfr DIR      a JFR recording (settings=profile) of every daemon in each flat-out run, from the end of
+#                  chat-bench's warm-up to its end: DIR/F1-repR-nodeN.jfr
 # Needs redis-server and PostgreSQL's initdb/pg_ctl (on PATH or /usr/lib/postgresql/N/bin).
 # Ports: BENCH_PORT_BASE (default 16831) and the next NODES-1 for the daemons, +10 Redis, +11 PostgreSQL.
 # Every process started here is ended by its pid on exit.
@@ -30,6 +32,8 @@ DURATION=10
 CLIENTS=200
 SENDERS=10
 RATE=2000
+JFR_DIR=""
+JFR_TAG="" # set for the flat-out runs only
 while (($#)); do
   case "$1" in
     --nodes) NODES="$2"; shift 2 ;;
@@ -38,6 +42,7 @@ while (($#)); do
     --clients) CLIENTS="$2"; shift 2 ;;
     --senders) SENDERS="$2"; shift 2 ;;
     --rate) RATE="$2"; shift 2 ;;
+    --jfr) mkdir -p "$2"; JFR_DIR="$(cd "$2" && pwd -P)"; shift 2 ;;
     *) echo "cluster.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -123,7 +128,11 @@ start_daemon() { # index cluster(true|false)
     printf 'store.url=jdbc:postgresql://127.0.0.1:%s/postgres\nstore.user=postgres\n' "$PG_PORT"
     printf 'cluster.enabled=%s\ncluster.redis.uri=redis://127.0.0.1:%s\ncluster.node.id=node%s\n' "$2" "$REDIS_PORT" "$i"
   } >"$dir/chat-server.properties"
-  CHAT_CONF="$dir/chat-server.properties" CHAT_LOG_DIR="$dir/logs" CHAT_RUN_DIR="$dir/run" \
+  local opts="${CHAT_SERVER_OPTS:-}"
+  if [[ -n "$JFR_DIR" && -n "$JFR_TAG" ]]; then # start-up, connecting and the 2 s warm-up take about that
+    opts="$opts -XX:StartFlightRecording=delay=8s,duration=${DURATION}s,settings=profile,filename=$JFR_DIR/$JFR_TAG-node$i.jfr"
+  fi
+  CHAT_CONF="$dir/chat-server.properties" CHAT_LOG_DIR="$dir/logs" CHAT_RUN_DIR="$dir/run" CHAT_SERVER_OPTS="$opts" \
     "$HOME_DIR/bin/chat-server.sh" run >"$dir/out.log" 2>&1 &
   PIDS+=("$!")
 }
@@ -191,7 +200,9 @@ if ((REPS == 0)); then
   exit 0
 fi
 for rep in $(seq 1 "$REPS"); do
+  JFR_TAG="F1-rep$rep"
   run_one "cluster-F1" "$NODES" --duration "$DURATION"
+  JFR_TAG=""
   if ((RATE > 0)); then # interleaved, so that a drift of the machine hits both sides
     if ((rep % 2)); then order="1 $NODES"; else order="$NODES 1"; fi
     for n in $order; do

@@ -3,6 +3,7 @@ package org.chatroom.server;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.chatroom.server.cluster.RedisCluster;
+import org.chatroom.server.cluster.SharedLoops;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.context.ServerContext;
@@ -13,8 +14,8 @@ final class ClusterStarter {
     private ClusterStarter() {
     }
 
-    /** The started cluster, or null when it is off. */
-    static RedisCluster start(ServerContext context) {
+    /** The started cluster, or null when it is off; its Redis client runs on {@code loops}, the daemon's event loops. */
+    static RedisCluster start(ServerContext context, SharedLoops loops) {
         ServerConfig cfg = context.config();
         if (!cfg.get(ServerConfigKeys.CLUSTER_ENABLED)) {
             return null;
@@ -27,7 +28,7 @@ final class ClusterStarter {
         String node = nodeId(cfg);
         RedisCluster cluster;
         try {
-            cluster = RedisCluster.start(context, uri, node, cfg.get(ServerConfigKeys.CLUSTER_LEASE));
+            cluster = RedisCluster.start(context, uri, node, cfg.get(ServerConfigKeys.CLUSTER_LEASE), loops);
         } catch (RuntimeException e) { // Lettuce's RedisConnectionException and friends
             throw new ServerStartException("cannot reach Redis at " + RedisCluster.withoutPassword(uri) + ": "
                     + rootMessage(e) + " (check cluster.redis.uri and that redis-server runs)");

@@ -61,10 +61,10 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     /**
      * Connects, clears what an earlier run under this node id left, announces this node and reads who is
      * online elsewhere; blocks, so for start-up only. Fails with Lettuce's RedisException when Redis does
-     * not answer.
+     * not answer. {@code loops}: the daemon's event loops for the Redis client, or null for Lettuce's own threads.
      */
-    public static RedisCluster start(ServerContext ctx, String uri, String node, Duration leaseTime) {
-        RedisLink link = RedisLink.connect(uri, Duration.ofSeconds(5));
+    public static RedisCluster start(ServerContext ctx, String uri, String node, Duration leaseTime, SharedLoops loops) {
+        RedisLink link = RedisLink.connect(uri, Duration.ofSeconds(5), loops);
         RedisCluster cluster = new RedisCluster(ctx, link, node, leaseTime);
         try {
             cluster.begin();
