@@ -16,8 +16,9 @@
 #   --nodes N      2 or 3 daemons (senders on node 1, the others on nodes 2..N)
 #   --rate N       messages/s of the latency pair (single node and cluster at the same load); 0 skips it
 #   --reps 0       only starts everything once and checks one short run (a smoke test of this script)
-#   --jfr DIR      a JFR recording (settings=profile) of every daemon in each flat-out run, from the end of
-#                  chat-bench's warm-up to its end: DIR/F1-repR-nodeN.jfr
+#   --jfr DIR      a JFR recording (settings=profile, jcmd) of every daemon in each flat-out run, from about the
+#                  end of chat-bench's warm-up for --duration: DIR/F1-repR-nodeN.jfr (needs jcmd)
+#   --logs DIR     keeps every daemon's log of every run: DIR/RUN-LABEL-nodeN.log (RUN counts from 1)
 # Needs redis-server and PostgreSQL's initdb/pg_ctl (on PATH or /usr/lib/postgresql/N/bin).
 # Ports: BENCH_PORT_BASE (default 16831) and the next NODES-1 for the daemons, +10 Redis, +11 PostgreSQL.
 # Every process started here is ended by its pid on exit.
@@ -34,6 +35,8 @@ SENDERS=10
 RATE=2000
 JFR_DIR=""
 JFR_TAG="" # set for the flat-out runs only
+LOG_DIR=""
+RUN_NO=0
 while (($#)); do
   case "$1" in
     --nodes) NODES="$2"; shift 2 ;;
@@ -43,6 +46,7 @@ while (($#)); do
     --senders) SENDERS="$2"; shift 2 ;;
     --rate) RATE="$2"; shift 2 ;;
     --jfr) mkdir -p "$2"; JFR_DIR="$(cd "$2" && pwd -P)"; shift 2 ;;
+    --logs) mkdir -p "$2"; LOG_DIR="$(cd "$2" && pwd -P)"; shift 2 ;;
     *) echo "cluster.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -129,11 +133,14 @@ start_daemon() { # index cluster(true|false)
     printf 'cluster.enabled=%s\ncluster.redis.uri=redis://127.0.0.1:%s\ncluster.node.id=node%s\n' "$2" "$REDIS_PORT" "$i"
   } >"$dir/chat-server.properties"
   local opts="${CHAT_SERVER_OPTS:-}"
-  if [[ -n "$JFR_DIR" && -n "$JFR_TAG" ]]; then # start-up, connecting and the 2 s warm-up take about that
-    opts="$opts -XX:StartFlightRecording=delay=8s,duration=${DURATION}s,settings=profile,filename=$JFR_DIR/$JFR_TAG-node$i.jfr"
+  if [[ -n "$JFR_DIR" ]]; then
+    # JDK 17.0.15 crashed (SIGSEGV in KlassFactory::check_shared_class_file_load_hook) when a recording
+    # started while classes were loaded from the CDS archive
+    opts="$opts -Xshare:off"
   fi
-  CHAT_CONF="$dir/chat-server.properties" CHAT_LOG_DIR="$dir/logs" CHAT_RUN_DIR="$dir/run" CHAT_SERVER_OPTS="$opts" \
-    "$HOME_DIR/bin/chat-server.sh" run >"$dir/out.log" 2>&1 &
+  # from its own folder: a crash report (hs_err_pid*) lands there, not in the caller's
+  (cd "$dir" && CHAT_CONF="$dir/chat-server.properties" CHAT_LOG_DIR="$dir/logs" CHAT_RUN_DIR="$dir/run" \
+    CHAT_SERVER_OPTS="$opts" exec "$HOME_DIR/bin/chat-server.sh" run >"$dir/out.log" 2>&1) &
   PIDS+=("$!")
 }
 
@@ -171,11 +178,21 @@ run_one() { # label nodes(1 = single daemon, cluster off) [extra chat-bench opti
     for i in $(seq 1 "$nodes"); do start_daemon "$i" true; done
   fi
   await_daemons
+  if [[ -n "$JFR_DIR" && -n "$JFR_TAG" ]]; then # from chat-bench's start, connecting and 2 s warm-up: about 4 s
+    for i in $(seq 1 "$nodes"); do
+      jcmd "${PIDS[$((i - 1))]}" JFR.start name=bench settings=profile delay=4s duration="${DURATION}s" \
+        filename="$JFR_DIR/$JFR_TAG-node$i.jfr" >/dev/null 2>&1 &
+    done
+  fi
   for i in $(seq 2 "$nodes"); do targets="$targets${targets:+,}127.0.0.1:$((BASE + i - 1))"; done
   [[ -n "$targets" ]] || targets="127.0.0.1:$BASE"
   json="$("$HOME_DIR/bin/chat-bench.sh" --scenario F1 --sender-target "127.0.0.1:$BASE" --receiver-targets "$targets" \
     --clients "$CLIENTS" --senders "$SENDERS" --json --quiet "$@" 2>>"$TMP/bench.err" || true)"
   stop_all
+  RUN_NO=$((RUN_NO + 1))
+  if [[ -n "$LOG_DIR" ]]; then
+    for i in $(seq 1 "$nodes"); do cp "$TMP/node$i/logs/chat-server.log" "$LOG_DIR/$RUN_NO-$label-node$i.log" 2>/dev/null || true; done
+  fi
   local d p50 p99 lost ok
   d="$(field deliveries_per_s "$json")"
   p50="$(field latency_p50_ms "$json")"

@@ -1,28 +1,41 @@
 package org.chatroom.server.cluster;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One node's connection to Redis, through Lettuce: one multiplexed connection for commands (Lettuce
- * pipelines concurrent calls on it and reconnects by itself). Every call returns at once; its future
- * completes on the loop the connection lives on ({@link RedisThreads}: one of the daemon's, or Lettuce's own),
- * so a caller hands the outcome back with its lane, as it does for the store, and nothing waits for a call
- * on a loop: the answer may need that very loop.
+ * pipelines concurrent calls on it and reconnects by itself) and the subscriptions {@link RoomBus} makes.
+ *
+ * <p>Commands run on Lettuce's own threads; their futures complete there, so a caller on an event loop
+ * hands the outcome back with its lane, as it does for the store. They stay off the daemon's loops on
+ * purpose: the lease renewal, nick claims and directory reads must be answered while a node's loops are
+ * saturated (measured on shared loops: replies waited seconds behind the fan-out, the node thought Redis
+ * away, resynchronised, and once missed its lease). Subscriptions, the hot path of a receiving node, run on
+ * the daemon's loops when it lends them ({@link SharedLoops}): an event is read and delivered on the same
+ * loop, with no hand-off per event. Every write stays on the one command connection, in the order made
+ * (a member's directory entry before its JOIN event, a nick's release before its QUIT).
  */
 public final class RedisLink implements AutoCloseable {
     private final RedisThreads threads;
     private final RedisClient client;
+    private final RedisThreads subscriberThreads; // the same as threads when no loops are lent
+    private final RedisClient subscriber;
     private final StatefulRedisConnection<String, String> connection;
 
-    private RedisLink(RedisThreads threads, RedisClient client, StatefulRedisConnection<String, String> connection) {
+    private RedisLink(RedisThreads threads, RedisClient client, RedisThreads subscriberThreads, RedisClient subscriber,
+                      StatefulRedisConnection<String, String> connection) {
         this.threads = threads;
         this.client = client;
+        this.subscriberThreads = subscriberThreads;
+        this.subscriber = subscriber;
         this.connection = connection;
     }
 
@@ -34,29 +47,36 @@ public final class RedisLink implements AutoCloseable {
     /**
      * Connects to {@code uri} ({@code redis://host:port}); blocks, so for start-up only. A Redis that does
      * not answer within {@code timeout} fails with {@link io.lettuce.core.RedisConnectionException}.
-     * {@code loops}: the daemon's event loops for the client to run on, or null for Lettuce's own threads.
+     * {@code loops}: the daemon's event loops for the subscriptions, or null for Lettuce's own threads.
      */
     public static RedisLink connect(String uri, Duration timeout, SharedLoops loops) {
         RedisURI target = RedisURI.create(uri);
         target.setTimeout(timeout);
-        RedisThreads threads = RedisThreads.of(target, loops);
-        RedisClient client = RedisClient.create(threads.resources(), target);
-        // while Redis is away a command fails at once instead of waiting in Lettuce's queue: the node then
-        // serves its users alone and catches up when the link is back (Lettuce reconnects by itself)
-        client.setOptions(io.lettuce.core.ClientOptions.builder()
-                .disconnectedBehavior(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        RedisThreads threads = RedisThreads.own();
+        RedisClient client = client(threads, target);
+        RedisThreads shared = loops == null ? null : RedisThreads.shared(target, loops);
+        RedisThreads subscriberThreads = shared == null ? threads : shared;
+        RedisClient subscriber = shared == null ? client : client(shared, target);
         try {
-            return new RedisLink(threads, client, client.connect());
+            return new RedisLink(threads, client, subscriberThreads, subscriber, client.connect());
         } catch (RuntimeException e) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            threads.close();
+            shutdown(threads, client, subscriberThreads, subscriber);
             throw e;
         }
     }
 
-    /** A second connection, for subscriptions (a subscribed connection takes no other commands). */
-    io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> connectPubSub() {
-        return client.connectPubSub();
+    private static RedisClient client(RedisThreads threads, RedisURI target) {
+        RedisClient client = RedisClient.create(threads.resources(), target);
+        // while Redis is away a command fails at once instead of waiting in Lettuce's queue: the node then
+        // serves its users alone and catches up when the link is back (Lettuce reconnects by itself)
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        return client;
+    }
+
+    /** A connection for subscriptions (a subscribed connection takes no other commands); its events arrive on its loop. */
+    StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        return subscriber.connectPubSub();
     }
 
     RedisAsyncCommands<String, String> async() {
@@ -76,7 +96,17 @@ public final class RedisLink implements AutoCloseable {
     @Override
     public void close() {
         connection.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2)); // its connections; the threads are not the client's
+        shutdown(threads, client, subscriberThreads, subscriber);
+    }
+
+    /** The clients' connections, then their threads (never the daemon's loops: those are the daemon's to stop). */
+    private static void shutdown(RedisThreads threads, RedisClient client, RedisThreads subscriberThreads,
+                                 RedisClient subscriber) {
+        if (subscriber != client) {
+            subscriber.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            subscriberThreads.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         threads.close();
     }
 }

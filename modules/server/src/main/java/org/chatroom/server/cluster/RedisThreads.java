@@ -14,11 +14,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The threads the Redis client runs on: the daemon's loops when it lends them ({@link SharedLoops}), else
- * Lettuce's own. On shared loops Lettuce's I/O and its few scheduled tasks (reconnect attempts, the
- * handshake's guard) run there, none of which blocks: a name lookup goes to {@link OffLoopResolver}; command
- * timeouts stay on Lettuce's timer thread. Lettuce keeps its own threads when it cannot share
- * ({@link #whyNotShared}: a {@code rediss://} link, or a daemon transport other than the one Lettuce picks).
+ * The threads a Redis client runs on: Lettuce's own, or the daemon's loops when it lends them
+ * ({@link SharedLoops}; {@link RedisLink} puts its subscriptions there). On shared loops Lettuce's I/O and its
+ * few scheduled tasks (reconnect attempts, the handshake's guard) run there, none of which blocks: a name lookup
+ * goes to {@link OffLoopResolver}; timeouts stay on Lettuce's timer thread. Lettuce keeps its own threads when it
+ * cannot share ({@link #whyNotShared}: a {@code rediss://} link, or a daemon transport other than Lettuce's).
  */
 final class RedisThreads implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
@@ -31,15 +31,17 @@ final class RedisThreads implements AutoCloseable {
         this.resolver = resolver;
     }
 
-    /** For {@code target}: on {@code loops} (null: none lent) when it can, else on Lettuce's own threads. */
-    static RedisThreads of(RedisURI target, SharedLoops loops) {
-        if (loops == null) {
-            return new RedisThreads(DefaultClientResources.create(), null);
-        }
+    /** Lettuce's own threads (the command connection's, and everything's when no loops are lent). */
+    static RedisThreads own() {
+        return new RedisThreads(DefaultClientResources.create(), null);
+    }
+
+    /** Threads on the daemon's {@code loops} for a client of {@code target}, or null (said at INFO) when it cannot share them. */
+    static RedisThreads shared(RedisURI target, SharedLoops loops) {
         String why = whyNotShared(target, loops.channelType(), Transports.socketChannelClass());
         if (why != null) {
-            LOG.info("cluster: the Redis client runs on its own threads: {}", why);
-            return new RedisThreads(DefaultClientResources.create(), null);
+            LOG.info("cluster: the Redis subscriptions run on Lettuce's threads: {}", why);
+            return null;
         }
         OffLoopResolver resolver = new OffLoopResolver();
         EventLoopGroup group = loops.group();
@@ -48,7 +50,7 @@ final class RedisThreads implements AutoCloseable {
                 .eventExecutorGroup(group) // given, so Lettuce marks it shared and never shuts it
                 .addressResolverGroup(resolver)
                 .build();
-        LOG.info("cluster: the Redis client runs on the daemon's event loops");
+        LOG.info("cluster: the Redis subscriptions run on the daemon's event loops");
         return new RedisThreads(shared, resolver);
     }
 

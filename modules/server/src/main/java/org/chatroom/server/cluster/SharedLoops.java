@@ -4,8 +4,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 
 /**
- * The daemon's event loops, lent to the Redis client: its connections then live on a daemon loop, so an
- * event from another node is read, decoded and delivered to the members on that loop in one go, with no
+ * The daemon's event loops, lent to the Redis client for its subscriptions ({@link RedisLink}): an event
+ * from another node is then read, decoded and delivered to the members on that loop in one go, with no
  * hand-off from a Lettuce thread per event (issue 17). The daemon owns the loops and stops them after the
  * link is closed; Lettuce never shuts them.
  *
