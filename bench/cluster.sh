@@ -19,6 +19,7 @@
 #   --jfr DIR      a JFR recording (settings=profile, jcmd) of every daemon in each flat-out run, from about the
 #                  end of chat-bench's warm-up for --duration: DIR/F1-repR-nodeN.jfr (needs jcmd)
 #   --logs DIR     keeps every daemon's log of every run: DIR/RUN-LABEL-nodeN.log (RUN counts from 1)
+#   --set K=V      one more line for every daemon's properties (repeatable), e.g. cluster.redis.shared.loops=true
 # Needs redis-server and PostgreSQL's initdb/pg_ctl (on PATH or /usr/lib/postgresql/N/bin).
 # Ports: BENCH_PORT_BASE (default 16831) and the next NODES-1 for the daemons, +10 Redis, +11 PostgreSQL.
 # Every process started here is ended by its pid on exit.
@@ -37,6 +38,7 @@ JFR_DIR=""
 JFR_TAG="" # set for the flat-out runs only
 LOG_DIR=""
 RUN_NO=0
+EXTRA=()
 while (($#)); do
   case "$1" in
     --nodes) NODES="$2"; shift 2 ;;
@@ -47,6 +49,7 @@ while (($#)); do
     --rate) RATE="$2"; shift 2 ;;
     --jfr) mkdir -p "$2"; JFR_DIR="$(cd "$2" && pwd -P)"; shift 2 ;;
     --logs) mkdir -p "$2"; LOG_DIR="$(cd "$2" && pwd -P)"; shift 2 ;;
+    --set) [[ "$2" == *=* ]] || { echo "cluster.sh: --set needs KEY=VALUE" >&2; exit 2; }; EXTRA+=("$2"); shift 2 ;;
     *) echo "cluster.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -131,16 +134,17 @@ start_daemon() { # index cluster(true|false)
     printf 'flood.rate=0\nflood.exempt=127.0.0.1\nlimits.exempt=127.0.0.1\n'
     printf 'store.url=jdbc:postgresql://127.0.0.1:%s/postgres\nstore.user=postgres\n' "$PG_PORT"
     printf 'cluster.enabled=%s\ncluster.redis.uri=redis://127.0.0.1:%s\ncluster.node.id=node%s\n' "$2" "$REDIS_PORT" "$i"
+    [[ ${#EXTRA[@]} -eq 0 ]] || printf '%s\n' "${EXTRA[@]}"
   } >"$dir/chat-server.properties"
-  local opts="${CHAT_SERVER_OPTS:-}"
+  local cds="${CHAT_CDS:-on}"
   if [[ -n "$JFR_DIR" ]]; then
     # JDK 17.0.15 crashed (SIGSEGV in KlassFactory::check_shared_class_file_load_hook) when a recording
-    # started while classes were loaded from the CDS archive
-    opts="$opts -Xshare:off"
+    # started while classes were loaded from the daemon's CDS archive
+    cds=off
   fi
   # from its own folder: a crash report (hs_err_pid*) lands there, not in the caller's
   (cd "$dir" && CHAT_CONF="$dir/chat-server.properties" CHAT_LOG_DIR="$dir/logs" CHAT_RUN_DIR="$dir/run" \
-    CHAT_SERVER_OPTS="$opts" exec "$HOME_DIR/bin/chat-server.sh" run >"$dir/out.log" 2>&1) &
+    CHAT_CDS="$cds" exec "$HOME_DIR/bin/chat-server.sh" run >"$dir/out.log" 2>&1) &
   PIDS+=("$!")
 }
 

@@ -143,8 +143,8 @@ public final class ChatServer implements AutoCloseable, ServerControl {
         boss = new MultiThreadIoEventLoopGroup(1, io);
         workers = new MultiThreadIoEventLoopGroup(threads, io);
         try {
-            // before any listener: the first user is already a cluster's. On the workers: an event from another
-            // node is delivered on the loop that read it, and close() ends Redis before it stops the loops
+            // before any listener: the first user is already a cluster's; after the loops: it may subscribe on
+            // them (cluster.redis.shared.loops), and close() ends Redis before it stops them
             cluster = ClusterStarter.start(context, new SharedLoops(workers, transport.transport().socketChannel()));
         } catch (RuntimeException e) {
             close();

@@ -14,7 +14,7 @@ final class ClusterStarter {
     private ClusterStarter() {
     }
 
-    /** The started cluster, or null when it is off; its Redis client runs on {@code loops}, the daemon's event loops. */
+    /** The started cluster, or null when it is off; its subscriptions may run on {@code loops}, the daemon's event loops. */
     static RedisCluster start(ServerContext context, SharedLoops loops) {
         ServerConfig cfg = context.config();
         if (!cfg.get(ServerConfigKeys.CLUSTER_ENABLED)) {
@@ -28,7 +28,8 @@ final class ClusterStarter {
         String node = nodeId(cfg);
         RedisCluster cluster;
         try {
-            cluster = RedisCluster.start(context, uri, node, cfg.get(ServerConfigKeys.CLUSTER_LEASE), loops);
+            cluster = RedisCluster.start(context, uri, node, cfg.get(ServerConfigKeys.CLUSTER_LEASE),
+                    cfg.get(ServerConfigKeys.CLUSTER_SHARED_LOOPS) ? loops : null);
         } catch (RuntimeException e) { // Lettuce's RedisConnectionException and friends
             throw new ServerStartException("cannot reach Redis at " + RedisCluster.withoutPassword(uri) + ": "
                     + rootMessage(e) + " (check cluster.redis.uri and that redis-server runs)");
