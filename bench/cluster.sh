@@ -11,12 +11,16 @@
 # the medians and the extra latency.
 #
 # Usage: bench/cluster.sh HOME [--nodes 3] [--reps 3] [--duration 10] [--clients 200] [--senders 10]
-#                              [--rate 2000] [--spread others|all]
+#                              [--rate 2000] [--spread others|all] [--jfr DIR] [--logs DIR] [--set K=V]
 #   HOME           an unpacked release (its bin/chat-server.sh and bin/chat-bench.sh are used)
 #   --nodes N      2 or 3 daemons (senders on node 1, the others on nodes 2..N)
 #   --rate N       messages/s of the latency pair (single node and cluster at the same load); 0 skips it
 #   --spread all   the members over every node, node 1 included (default: others = nodes 2..N only)
 #   --reps 0       only starts everything once and checks one short run (a smoke test of this script)
+#   --jfr DIR      a JFR recording (settings=profile, jcmd) of every daemon in each flat-out run, from about the
+#                  end of chat-bench's warm-up for --duration: DIR/F1-repR-nodeN.jfr (needs jcmd)
+#   --logs DIR     keeps every daemon's log of every run: DIR/RUN-LABEL-nodeN.log (RUN counts from 1)
+#   --set K=V      one more line for every daemon's properties (repeatable), e.g. cluster.redis.shared.loops=true
 # Needs redis-server and PostgreSQL's initdb/pg_ctl (on PATH or /usr/lib/postgresql/N/bin).
 # Ports: BENCH_PORT_BASE (default 16831) and the next NODES-1 for the daemons, +10 Redis, +11 PostgreSQL.
 # Every process started here is ended by its pid on exit.
@@ -32,6 +36,11 @@ CLIENTS=200
 SENDERS=10
 RATE=2000
 SPREAD=others
+JFR_DIR=""
+JFR_TAG="" # set for the flat-out runs only
+LOG_DIR=""
+RUN_NO=0
+EXTRA=()
 while (($#)); do
   case "$1" in
     --nodes) NODES="$2"; shift 2 ;;
@@ -41,6 +50,9 @@ while (($#)); do
     --senders) SENDERS="$2"; shift 2 ;;
     --rate) RATE="$2"; shift 2 ;;
     --spread) SPREAD="$2"; shift 2 ;;
+    --jfr) mkdir -p "$2"; JFR_DIR="$(cd "$2" && pwd -P)"; shift 2 ;;
+    --logs) mkdir -p "$2"; LOG_DIR="$(cd "$2" && pwd -P)"; shift 2 ;;
+    --set) [[ "$2" == *=* ]] || { echo "cluster.sh: --set needs KEY=VALUE" >&2; exit 2; }; EXTRA+=("$2"); shift 2 ;;
     *) echo "cluster.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -126,9 +138,17 @@ start_daemon() { # index cluster(true|false)
     printf 'flood.rate=0\nflood.exempt=127.0.0.1\nlimits.exempt=127.0.0.1\n'
     printf 'store.url=jdbc:postgresql://127.0.0.1:%s/postgres\nstore.user=postgres\n' "$PG_PORT"
     printf 'cluster.enabled=%s\ncluster.redis.uri=redis://127.0.0.1:%s\ncluster.node.id=node%s\n' "$2" "$REDIS_PORT" "$i"
+    [[ ${#EXTRA[@]} -eq 0 ]] || printf '%s\n' "${EXTRA[@]}"
   } >"$dir/chat-server.properties"
-  CHAT_CONF="$dir/chat-server.properties" CHAT_LOG_DIR="$dir/logs" CHAT_RUN_DIR="$dir/run" \
-    "$HOME_DIR/bin/chat-server.sh" run >"$dir/out.log" 2>&1 &
+  local cds="${CHAT_CDS:-on}"
+  if [[ -n "$JFR_DIR" ]]; then
+    # JDK 17.0.15 crashed (SIGSEGV in KlassFactory::check_shared_class_file_load_hook) when a recording
+    # started while classes were loaded from the daemon's CDS archive
+    cds=off
+  fi
+  # from its own folder: a crash report (hs_err_pid*) lands there, not in the caller's
+  (cd "$dir" && CHAT_CONF="$dir/chat-server.properties" CHAT_LOG_DIR="$dir/logs" CHAT_RUN_DIR="$dir/run" \
+    CHAT_CDS="$cds" exec "$HOME_DIR/bin/chat-server.sh" run >"$dir/out.log" 2>&1) &
   PIDS+=("$!")
 }
 
@@ -166,6 +186,12 @@ run_one() { # label nodes(1 = single daemon, cluster off) [extra chat-bench opti
     for i in $(seq 1 "$nodes"); do start_daemon "$i" true; done
   fi
   await_daemons
+  if [[ -n "$JFR_DIR" && -n "$JFR_TAG" ]]; then # from chat-bench's start, connecting and 2 s warm-up: about 4 s
+    for i in $(seq 1 "$nodes"); do
+      jcmd "${PIDS[$((i - 1))]}" JFR.start name=bench settings=profile delay=4s duration="${DURATION}s" \
+        filename="$JFR_DIR/$JFR_TAG-node$i.jfr" >/dev/null 2>&1 &
+    done
+  fi
   local first=2
   [[ "$SPREAD" == all ]] && first=1
   for i in $(seq "$first" "$nodes"); do targets="$targets${targets:+,}127.0.0.1:$((BASE + i - 1))"; done
@@ -173,6 +199,10 @@ run_one() { # label nodes(1 = single daemon, cluster off) [extra chat-bench opti
   json="$("$HOME_DIR/bin/chat-bench.sh" --scenario F1 --sender-target "127.0.0.1:$BASE" --receiver-targets "$targets" \
     --clients "$CLIENTS" --senders "$SENDERS" --json --quiet "$@" 2>>"$TMP/bench.err" || true)"
   stop_all
+  RUN_NO=$((RUN_NO + 1))
+  if [[ -n "$LOG_DIR" ]]; then
+    for i in $(seq 1 "$nodes"); do cp "$TMP/node$i/logs/chat-server.log" "$LOG_DIR/$RUN_NO-$label-node$i.log" 2>/dev/null || true; done
+  fi
   local d p50 p99 lost ok
   d="$(field deliveries_per_s "$json")"
   p50="$(field latency_p50_ms "$json")"
@@ -197,7 +227,9 @@ if ((REPS == 0)); then
   exit 0
 fi
 for rep in $(seq 1 "$REPS"); do
+  JFR_TAG="F1-rep$rep"
   run_one "cluster-F1" "$NODES" --duration "$DURATION"
+  JFR_TAG=""
   run_one "single-F1" 1 --duration "$DURATION" # the same machine and database, one daemon: the yardstick
   if ((RATE > 0)); then # interleaved, so that a drift of the machine hits both sides
     if ((rep % 2)); then order="1 $NODES"; else order="$NODES 1"; fi

@@ -20,6 +20,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.chatroom.server.admin.AdminService;
 import org.chatroom.server.admin.ServerControl;
+import org.chatroom.server.cluster.SharedLoops;
 import org.chatroom.server.context.Motd;
 import org.chatroom.server.context.ServerContext;
 import org.chatroom.server.context.ServerStartException;
@@ -135,18 +136,20 @@ public final class ChatServer implements AutoCloseable, ServerControl {
             close();
             throw e;
         }
-        try {
-            cluster = ClusterStarter.start(context); // before any listener: the first user is already a cluster's
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
         IoHandlerFactory io = transport.transport().ioHandlerFactory();
         Class<? extends ServerChannel> channelType = transport.transport().serverChannel();
         int threads = NetResources.workerThreads(cfg.get(ServerConfigKeys.WORKER_THREADS),
                 Runtime.getRuntime().availableProcessors());
         boss = new MultiThreadIoEventLoopGroup(1, io);
         workers = new MultiThreadIoEventLoopGroup(threads, io);
+        try {
+            // before any listener: the first user is already a cluster's; after the loops: it may subscribe on
+            // them (cluster.redis.shared.loops), and close() ends Redis before it stops them
+            cluster = ClusterStarter.start(context, new SharedLoops(workers, transport.transport().socketChannel()));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         int sendq = cfg.get(ServerConfigKeys.SENDQ_BYTES);
         InetAddress bind = cfg.get(ServerConfigKeys.BIND);
         net = new NetResources(context, workers, boss);
@@ -301,7 +304,7 @@ public final class ChatServer implements AutoCloseable, ServerControl {
             admin.close();
         }
         if (cluster != null) {
-            cluster.close(); // the other nodes drop this node's users at once, not after the lease
+            cluster.close(); // the other nodes drop this node's users at once, not after the lease; the loops still run
         }
         LOG.info("shutting down: closing {} connections", channels.size());
         for (Channel l : new Channel[] {listener, tlsListener}) {

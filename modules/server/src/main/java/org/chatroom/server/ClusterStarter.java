@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.chatroom.server.cluster.NodeIdInUseException;
 import org.chatroom.server.cluster.RedisCluster;
+import org.chatroom.server.cluster.SharedLoops;
 import org.chatroom.server.config.ServerConfig;
 import org.chatroom.server.config.ServerConfigKeys;
 import org.chatroom.server.context.ServerContext;
@@ -14,8 +15,8 @@ final class ClusterStarter {
     private ClusterStarter() {
     }
 
-    /** The started cluster, or null when it is off. */
-    static RedisCluster start(ServerContext context) {
+    /** The started cluster, or null when it is off; its subscriptions may run on {@code loops}, the daemon's event loops. */
+    static RedisCluster start(ServerContext context, SharedLoops loops) {
         ServerConfig cfg = context.config();
         if (!cfg.get(ServerConfigKeys.CLUSTER_ENABLED)) {
             return null;
@@ -28,7 +29,8 @@ final class ClusterStarter {
         String node = nodeId(cfg);
         RedisCluster cluster;
         try {
-            cluster = RedisCluster.start(context, uri, node, cfg.get(ServerConfigKeys.CLUSTER_LEASE));
+            cluster = RedisCluster.start(context, uri, node, cfg.get(ServerConfigKeys.CLUSTER_LEASE),
+                    cfg.get(ServerConfigKeys.CLUSTER_SHARED_LOOPS) ? loops : null);
         } catch (NodeIdInUseException e) {
             throw new ServerStartException(e.getMessage());
         } catch (RuntimeException e) { // Lettuce's RedisConnectionException and friends

@@ -15,7 +15,8 @@ import org.chatroom.server.state.Room;
 import org.chatroom.server.state.Topic;
 
 /**
- * Applies what other nodes publish. Runs on a Lettuce thread, never a lane: changes of state are made
+ * Applies what other nodes publish. Runs on a Lettuce thread (or, with {@code cluster.redis.shared.loops},
+ * a daemon loop), never inside a lane's task, and never waits: changes of state are made
  * under the registry lock, and lines reach local members through {@link Room#broadcast} and
  * {@link Client#send}, which queue onto their lanes (one task per lane per message; ghosts get none).
  * Each event is turned into one {@link OutboundLine}, shared by every local recipient.

@@ -67,9 +67,10 @@ public final class RedisCluster implements Cluster, AutoCloseable {
      * online elsewhere; blocks, so for start-up only. Fails with Lettuce's RedisException when Redis does
      * not answer, and with {@link NodeIdInUseException} when a running daemon has this node id (then
      * nothing of that daemon's is touched; a stale lease of this node's own last run is waited out).
+     * {@code loops}: the daemon's event loops for the Redis subscriptions, or null for Lettuce's own threads.
      */
-    public static RedisCluster start(ServerContext ctx, String uri, String node, Duration leaseTime) {
-        RedisLink link = RedisLink.connect(uri, Duration.ofSeconds(5));
+    public static RedisCluster start(ServerContext ctx, String uri, String node, Duration leaseTime, SharedLoops loops) {
+        RedisLink link = RedisLink.connect(uri, Duration.ofSeconds(5), loops);
         NodeLease lease = new NodeLease(link, node, leaseTime);
         try {
             lease.acquire().join();

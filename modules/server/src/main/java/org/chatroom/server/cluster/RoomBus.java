@@ -18,7 +18,9 @@ import org.apache.logging.log4j.Logger;
  * the events it published itself. Lettuce subscribes again by itself after a reconnect.
  *
  * <p>Channels: {@code chat:room:<folded room>}, {@code chat:inbox:<node>}. Events reach the handler on
- * a Lettuce thread: it must hand them to the members' lanes, never deliver there.
+ * the loop the subscription connection lives on: one of the daemon's when it lends them ({@link SharedLoops}),
+ * so the members of that lane get an event inline and the others by one task per lane; the handler must not
+ * block there.
  */
 public final class RoomBus implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();

@@ -245,6 +245,10 @@ public final class ServerConfigKeys {
     public static final ConfigKey<String> CLUSTER_NODE_ID = key("cluster.node.id", "",
             "this node's name in the cluster (1-32 of A-Z a-z 0-9 . _ -), unique per node; empty = the host name"
                     + " and port (set it when port=0)", false, ServerConfigKeys::nodeId);
+    public static final ConfigKey<Boolean> CLUSTER_SHARED_LOOPS = key("cluster.redis.shared.loops", "false",
+            "whether the Redis subscriptions run on this daemon's event loops (another node's event is delivered on the"
+                    + " loop that read it, no hand-off) instead of Lettuce's own threads; commands always use Lettuce's,"
+                    + " and so do subscriptions for rediss: or a transport other than Lettuce's", false, ValueParsers::bool);
     public static final ConfigKey<Duration> CLUSTER_LEASE = key("cluster.lease", "10s",
             "a node that has not renewed its lease in Redis for this long is dead: its users quit everywhere"
                     + " (*.net *.split) and their nicks are free", false,

@@ -5,11 +5,15 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import java.util.function.Supplier;
 
 /**
@@ -19,23 +23,25 @@ import java.util.function.Supplier;
  */
 public enum Transport {
     IO_URING("io_uring", () -> IoUring.isAvailable() ? null : IoUring.unavailabilityCause(),
-            IoUringIoHandler::newFactory, IoUringServerSocketChannel.class),
+            IoUringIoHandler::newFactory, IoUringServerSocketChannel.class, IoUringSocketChannel.class),
     EPOLL("epoll", () -> Epoll.isAvailable() ? null : Epoll.unavailabilityCause(),
-            EpollIoHandler::newFactory, EpollServerSocketChannel.class),
-    NIO("nio", () -> null, NioIoHandler::newFactory, NioServerSocketChannel.class);
+            EpollIoHandler::newFactory, EpollServerSocketChannel.class, EpollSocketChannel.class),
+    NIO("nio", () -> null, NioIoHandler::newFactory, NioServerSocketChannel.class, NioSocketChannel.class);
 
     private final String configName;
     // suppliers and a class literal: naming a native transport here loads none of it until it is asked for
     private final Supplier<Throwable> unavailability;
     private final Supplier<IoHandlerFactory> handlers;
     private final Class<? extends ServerChannel> serverChannel;
+    private final Class<? extends SocketChannel> socketChannel;
 
     Transport(String configName, Supplier<Throwable> unavailability, Supplier<IoHandlerFactory> handlers,
-              Class<? extends ServerChannel> serverChannel) {
+              Class<? extends ServerChannel> serverChannel, Class<? extends SocketChannel> socketChannel) {
         this.configName = configName;
         this.unavailability = unavailability;
         this.handlers = handlers;
         this.serverChannel = serverChannel;
+        this.socketChannel = socketChannel;
     }
 
     /** The value of the {@code transport} key that asks for this one. */
@@ -58,6 +64,11 @@ public enum Transport {
 
     public Class<? extends ServerChannel> serverChannel() {
         return serverChannel;
+    }
+
+    /** The outgoing connections' class (the cluster's Redis client): a loop takes only its own transport's channels. */
+    public Class<? extends SocketChannel> socketChannel() {
+        return socketChannel;
     }
 
     /** The transport a config value names; the config parser has already refused anything else. */
