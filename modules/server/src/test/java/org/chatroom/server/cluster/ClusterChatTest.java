@@ -146,6 +146,11 @@ class ClusterChatTest {
         alice.awaitContains(" 366 alice #club ");
         alice.send("MODE #club +i");
         alice.awaitContains("MODE #club :+i");
+        // the mode reaches Redis a moment after the echo (written without waiting): a JOIN elsewhere
+        // within that moment would still get in, so the test waits for it to be there
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                nodes.redis().command("EVAL \"return string.find(redis.call('HGET', KEYS[1], 'modes') or '', 'i')"
+                        + " and 1 or 0\" 1 chat:room:#club:state").equals(":1"));
         bob.send("JOIN #club");
         bob.awaitContains(" 473 bob #club ");
         alice.send("INVITE bob #club");
