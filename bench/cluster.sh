@@ -16,6 +16,8 @@
 #   --nodes N      2 or 3 daemons (senders on node 1, the others on nodes 2..N)
 #   --rate N       messages/s of the latency pair (single node and cluster at the same load); 0 skips it
 #   --spread all   the members over every node, node 1 included (default: others = nodes 2..N only)
+#   --warmup S     seconds of sending before the flat-out runs measure (default 2, chat-bench's): fresh JVMs
+#                  are still compiling then, three of them on two cores more so
 #   --reps 0       only starts everything once and checks one short run (a smoke test of this script)
 #   --jfr DIR      a JFR recording (settings=profile, jcmd) of every daemon in each flat-out run, from about the
 #                  end of chat-bench's warm-up for --duration: DIR/F1-repR-nodeN.jfr (needs jcmd)
@@ -36,6 +38,7 @@ CLIENTS=200
 SENDERS=10
 RATE=2000
 SPREAD=others
+WARMUP=2
 JFR_DIR=""
 JFR_TAG="" # set for the flat-out runs only
 LOG_DIR=""
@@ -50,6 +53,7 @@ while (($#)); do
     --senders) SENDERS="$2"; shift 2 ;;
     --rate) RATE="$2"; shift 2 ;;
     --spread) SPREAD="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
     --jfr) mkdir -p "$2"; JFR_DIR="$(cd "$2" && pwd -P)"; shift 2 ;;
     --logs) mkdir -p "$2"; LOG_DIR="$(cd "$2" && pwd -P)"; shift 2 ;;
     --set) [[ "$2" == *=* ]] || { echo "cluster.sh: --set needs KEY=VALUE" >&2; exit 2; }; EXTRA+=("$2"); shift 2 ;;
@@ -59,7 +63,7 @@ done
 [[ "$NODES" =~ ^[23]$ ]] || { echo "cluster.sh: --nodes must be 2 or 3" >&2; exit 2; }
 [[ "$SPREAD" == others || "$SPREAD" == all ]] || { echo "cluster.sh: --spread must be others or all" >&2; exit 2; }
 [[ "$REPS" =~ ^[0-9]+$ && "$REPS" -le 20 ]] || { echo "cluster.sh: --reps must be 0-20" >&2; exit 2; }
-for n in "$DURATION" "$CLIENTS" "$SENDERS" "$RATE"; do
+for n in "$WARMUP" "$DURATION" "$CLIENTS" "$SENDERS" "$RATE"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "cluster.sh: $n is not a whole number" >&2; exit 2; }
 done
 command -v redis-server >/dev/null || { echo "cluster.sh: redis-server is not installed (apt-get install redis-server)" >&2; exit 2; }
@@ -188,7 +192,7 @@ run_one() { # label nodes(1 = single daemon, cluster off) [extra chat-bench opti
   await_daemons
   if [[ -n "$JFR_DIR" && -n "$JFR_TAG" ]]; then # from chat-bench's start, connecting and 2 s warm-up: about 4 s
     for i in $(seq 1 "$nodes"); do
-      jcmd "${PIDS[$((i - 1))]}" JFR.start name=bench settings=profile delay=4s duration="${DURATION}s" \
+      jcmd "${PIDS[$((i - 1))]}" JFR.start name=bench settings=profile delay=$((WARMUP + 2))s duration="${DURATION}s" \
         filename="$JFR_DIR/$JFR_TAG-node$i.jfr" >/dev/null 2>&1 &
     done
   fi
@@ -228,9 +232,9 @@ if ((REPS == 0)); then
 fi
 for rep in $(seq 1 "$REPS"); do
   JFR_TAG="F1-rep$rep"
-  run_one "cluster-F1" "$NODES" --duration "$DURATION"
+  run_one "cluster-F1" "$NODES" --duration "$DURATION" --warmup "$WARMUP"
   JFR_TAG=""
-  run_one "single-F1" 1 --duration "$DURATION" # the same machine and database, one daemon: the yardstick
+  run_one "single-F1" 1 --duration "$DURATION" --warmup "$WARMUP" # the same machine and database, one daemon: the yardstick
   if ((RATE > 0)); then # interleaved, so that a drift of the machine hits both sides
     if ((rep % 2)); then order="1 $NODES"; else order="$NODES 1"; fi
     for n in $order; do
