@@ -63,6 +63,7 @@ public final class RoomOwnership {
                 room.name(), "+o", c.nick()), java.util.Map.of(), ctx.history().nextTime(room.key()));
         room.broadcast(line, null, ctx.stats());
         ctx.history().room(room.key(), line, null);
+        ctx.cluster().modes(room, "+o " + c.nick(), line); // the other nodes too: ops are the same everywhere
     }
 
     /** After a login: op, told to the room, in each room the account registered that the user is in without op. */

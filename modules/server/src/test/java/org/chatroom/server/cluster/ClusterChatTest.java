@@ -199,4 +199,27 @@ class ClusterChatTest {
             assertThat(bob.lines()).anyMatch(l -> l.contains(":alice!~alice@127.0.0.1 PRIVMSG #lobby :for the record"));
         });
     }
+
+    @Test
+    void theOwnerOfARegisteredRoomIsOppedOnEveryNode() throws Exception {
+        IrcTestClient alice = nodes.user(a, "alice");
+        alice.send("REGISTER * * correct-horse");
+        alice.awaitContains(" 900 alice ");
+        alice.send("JOIN #den");
+        alice.awaitContains(" 353 alice = #den :@alice");
+        alice.send("MODE #den +r");
+        alice.awaitContains(" MODE #den :+r");
+        IrcTestClient bob = nodes.user(b, "bob");
+        bob.send("JOIN #den");
+        bob.awaitContains(" 366 bob #den ");
+        alice.send("PART #den");
+        bob.awaitContains(":alice!~alice@127.0.0.1 PART #den");
+
+        alice.send("JOIN #den"); // the owner gets op from the server on joining: node b sees it too
+        bob.awaitLine(l -> l.endsWith(" MODE #den +o alice") || l.endsWith(" MODE #den +o :alice"));
+        bob.clear();
+        bob.send("NAMES #den");
+        String names = bob.awaitLine(l -> l.contains(" 353 bob ") && l.contains(" #den :"));
+        assertThat(names.substring(names.lastIndexOf(':') + 1).split(" ")).contains("@alice");
+    }
 }
